@@ -1,0 +1,162 @@
+//! Demo data for the first start and for Settings > Reset demo data: services in every status,
+//! including ones on an edge node and an edge resource pool, each built by replaying its
+//! history so events, progress and billing are consistent.
+
+use std::collections::BTreeMap;
+
+use crate::catalog::Catalog;
+use crate::console::Console;
+use crate::service::{BatchService, DeploymentLocation, MappingType, ServiceConfig};
+use crate::{Millis, DAY, HOUR, MINUTE, SECOND};
+
+enum Step {
+    Stop,
+    Delete,
+    Fail(&'static str),
+    Alarm(&'static str),
+}
+
+struct Seed {
+    name: &'static str,
+    description: &'static str,
+    model: usize,
+    version: &'static str,
+    flavor: &'static str,
+    nodes: u32,
+    input_mb: u32,
+    location: DeploymentLocation,
+    /// How long ago it was created.
+    age: Millis,
+    /// What happened, at which offset after creation.
+    history: Vec<(Millis, Step)>,
+}
+
+/// A console holding the demo services in the catalog's default region, as of `now`.
+pub fn demo_console(catalog: Catalog, now: Millis) -> Console {
+    let region = catalog.default_region.clone();
+    let mut console = Console::empty(catalog);
+    for seed in seeds() {
+        let service = replay(&mut console, seed, now);
+        console.insert_service(&region, service);
+    }
+    console
+}
+
+fn replay(console: &mut Console, seed: Seed, now: Millis) -> BatchService {
+    let model = &console.catalog().models[seed.model % console.catalog().models.len()];
+    let bucket = "obs://modelarts-demo";
+    let config = ServiceConfig {
+        model_id: model.model_id.clone(),
+        model_name: model.model_name.clone(),
+        model_version: seed.version.to_string(),
+        specification: seed.flavor.to_string(),
+        instance_count: seed.nodes,
+        envs: BTreeMap::from([("BATCH_SIZE".to_string(), "32".to_string())]),
+        src_path: format!("{bucket}/{}/input/", seed.name),
+        dest_path: format!("{bucket}/{}/output/", seed.name),
+        req_uri: "/".into(),
+        mapping_type: MappingType::File,
+    };
+    let rate = console.hourly_rate(&config);
+    let created = now.saturating_sub(seed.age);
+    let id = console.next_id();
+    let mut service = BatchService::new_deploying(
+        id,
+        seed.name.into(),
+        seed.description.into(),
+        config,
+        seed.location,
+        seed.input_mb,
+        rate,
+        created,
+    );
+    for (offset, step) in seed.history {
+        let at = created + offset;
+        service.advance(at);
+        match step {
+            Step::Stop => drop(service.begin_stop(at)),
+            Step::Delete => drop(service.begin_delete(at)),
+            Step::Fail(message) => drop(service.fail(at, message)),
+            Step::Alarm(message) => drop(service.raise_alarm(at, message)),
+        }
+    }
+    service.advance(now);
+    service
+}
+
+fn seeds() -> Vec<Seed> {
+    use DeploymentLocation::*;
+    vec![
+        Seed {
+            name: "mnist-batch-nightly",
+            description: "Nightly digit recognition over scanned forms",
+            model: 0, version: "0.0.2", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 20_000,
+            location: PublicPool, age: 25 * MINUTE, history: vec![],
+        },
+        Seed {
+            name: "flower-batch-eval",
+            description: "Evaluation set for flower recognition 1.1.0",
+            model: 1, version: "1.1.0", flavor: "modelarts.vm.gpu.t4u8", nodes: 1, input_mb: 3_000,
+            location: PublicPool, age: 6 * SECOND, history: vec![],
+        },
+        Seed {
+            name: "ocr-invoice-march",
+            description: "Invoices of March",
+            model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.8u", nodes: 1, input_mb: 30_000,
+            location: PublicPool, age: 2 * HOUR,
+            history: vec![(40 * MINUTE, Step::Alarm("Alarm: the memory usage of the service exceeds 90%."))],
+        },
+        Seed {
+            name: "sentiment-batch-q3",
+            description: "Customer reviews of Q3",
+            model: 2, version: "2.0.0", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 800,
+            location: PublicPool, age: 3 * DAY,
+            history: vec![(2 * MINUTE, Step::Fail("Failed to read the input data: the OBS path obs://modelarts-demo/sentiment-batch-q3/input/ does not exist."))],
+        },
+        Seed {
+            name: "mnist-batch-weekly",
+            description: "Weekly re-scoring of the archive",
+            model: 0, version: "0.0.1", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 5_000,
+            location: PublicPool, age: 2 * DAY, history: vec![(30 * MINUTE, Step::Stop)],
+        },
+        Seed {
+            name: "flower-batch-2026-10",
+            description: "October catalog photos",
+            model: 1, version: "1.0.0", flavor: "modelarts.vm.gpu.p4u8", nodes: 4, input_mb: 2_400,
+            location: PublicPool, age: 20 * DAY, history: vec![],
+        },
+        Seed {
+            name: "edge-camera-batch",
+            description: "Camera frames classified on the factory edge node",
+            model: 1, version: "1.1.0", flavor: "modelarts.vm.gpu.pnt004", nodes: 1, input_mb: 50_000,
+            location: EdgeNode { node_name: "edge-node-shenzhen-01".into() }, age: 3 * HOUR,
+            history: vec![],
+        },
+        Seed {
+            name: "edge-pool-ocr",
+            description: "Receipts read on the branch edge pool",
+            model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.2u", nodes: 2, input_mb: 4_000,
+            location: EdgePool { pool_name: "edge-pool-branches".into() }, age: 5 * DAY,
+            history: vec![(10 * MINUTE, Step::Stop)],
+        },
+        Seed {
+            name: "sentiment-batch-rerun",
+            description: "Re-run of Q2 reviews",
+            model: 2, version: "2.0.0", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 9_000,
+            location: PublicPool, age: 30 * MINUTE, history: vec![(30 * MINUTE - 2 * SECOND, Step::Stop)],
+        },
+        Seed {
+            name: "legacy-batch-cleanup",
+            description: "Obsolete test run",
+            model: 0, version: "0.0.1", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 100,
+            location: PublicPool, age: 7 * DAY, history: vec![(7 * DAY - 2 * SECOND, Step::Delete)],
+        },
+        Seed {
+            name: "ocr-invoice-pool",
+            description: "Invoices on the dedicated deployment pool",
+            model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 1_200,
+            location: DedicatedPool { pool_name: "pool-deploy-01".into() }, age: 4 * DAY,
+            history: vec![],
+        },
+    ]
+}

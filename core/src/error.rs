@@ -1,0 +1,92 @@
+//! Refusals and errors, each with the message the console shows the user.
+
+use std::fmt;
+
+use crate::service::{ServiceAction, ServiceStatus};
+use crate::validation::FieldError;
+
+/// Why an action on a batch service is not allowed right now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Services on edge nodes or edge resource pools cannot be started or stopped.
+    EdgeDeployment(ServiceAction),
+    /// Deleting needs the agency authorization added in Settings.
+    NoAgencyAuthorization,
+    /// There is no Restart for batch services, ever.
+    RestartUnsupported,
+    /// Start on a service that is already running.
+    AlreadyRunning,
+    /// Stop on a service that is already stopped.
+    AlreadyStopped,
+    /// The action is not possible in the service's current status.
+    InStatus(ServiceAction, ServiceStatus),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::EdgeDeployment(action) => write!(
+                f,
+                "Services deployed on ModelArts edge nodes or ModelArts edge resource pools cannot be {}.",
+                action.past_participle()
+            ),
+            Refusal::NoAgencyAuthorization => {
+                f.write_str("A service cannot be deleted without agency authorization.")
+            }
+            Refusal::RestartUnsupported => f.write_str("Batch services cannot be restarted."),
+            Refusal::AlreadyRunning => f.write_str("The service is already running."),
+            Refusal::AlreadyStopped => f.write_str("The service is already stopped."),
+            Refusal::InStatus(action, status) => write!(
+                f,
+                "A service in the {} state cannot be {}.",
+                status.label(),
+                action.past_participle()
+            ),
+        }
+    }
+}
+
+/// Everything a command can refuse with. The `Display` text is the user-facing message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DomainError {
+    /// The action is not allowed on this service now.
+    Refused {
+        service_name: String,
+        refusal: Refusal,
+    },
+    /// No service with this id in the selected region.
+    ServiceNotFound(String),
+    /// The region id is not in the catalog.
+    UnknownRegion(String),
+    /// A batch command was given nothing to act on.
+    NothingSelected,
+    /// Input violates one or more field rules.
+    Invalid(Vec<FieldError>),
+}
+
+impl fmt::Display for DomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DomainError::Refused {
+                service_name,
+                refusal,
+            } => {
+                write!(f, "{service_name}: {refusal}")
+            }
+            DomainError::ServiceNotFound(id) => {
+                write!(f, "The service {id} does not exist or has been deleted.")
+            }
+            DomainError::UnknownRegion(id) => write!(f, "The region {id} does not exist."),
+            DomainError::NothingSelected => f.write_str("Select at least one service."),
+            DomainError::Invalid(errors) => {
+                let messages: Vec<String> = errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect();
+                f.write_str(&messages.join(" "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for DomainError {}

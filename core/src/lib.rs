@@ -1,0 +1,32 @@
+//! Domain core of the ModelArts console sandbox.
+//!
+//! Every rule, state transition, validation and billing computation lives here, so the UI only
+//! renders answers and every rule is testable natively. Nothing here reads a clock: time enters
+//! as a `now` parameter in milliseconds since the Unix epoch (the API's `publish_at` unit).
+
+pub mod catalog;
+pub mod console;
+pub mod demo;
+pub mod error;
+pub mod event;
+pub mod ids;
+pub mod query;
+pub mod service;
+pub mod snapshot;
+pub mod validation;
+
+pub use catalog::{Catalog, Flavor, Model, Region};
+pub use console::{Console, ConsoleState, RegionState};
+pub use error::{DomainError, Refusal};
+pub use event::{Event, EventType, ServiceEvent};
+pub use query::{ServicePage, ServiceQuery, SortKey, SortOrder};
+pub use service::{BatchService, DeploymentLocation, ServiceAction, ServiceConfig, ServiceStatus};
+
+/// Milliseconds since the Unix epoch.
+pub type Millis = u64;
+
+/// One second, one minute, one hour and one day in [`Millis`].
+pub const SECOND: Millis = 1_000;
+pub const MINUTE: Millis = 60 * SECOND;
+pub const HOUR: Millis = 60 * MINUTE;
+pub const DAY: Millis = 24 * HOUR;

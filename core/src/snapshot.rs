@@ -1,0 +1,128 @@
+//! The saved form of the console: a versioned envelope around [`ConsoleState`], validated on
+//! load. Decoding never panics; every way a text can be unusable is a [`SnapshotError`] the
+//! app reports (and keeps the text of) instead of dropping it.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::console::ConsoleState;
+use crate::service::ServiceStatus;
+use crate::validation::MAX_INSTANCE_COUNT;
+use crate::Millis;
+
+/// Identifies our snapshots among whatever else sits in storage.
+pub const SCHEMA: &str = "modelarts-console";
+/// The current schema version. Older versions are migrated; newer ones are refused.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct SnapshotOut<'a> {
+    schema: &'a str,
+    version: u32,
+    saved_at: Millis,
+    state: &'a ConsoleState,
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    schema: String,
+    version: u32,
+    state: serde_json::Value,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// Not JSON at all, or not our envelope.
+    Unreadable(String),
+    /// JSON of some other application.
+    ForeignSchema(String),
+    /// Written by a newer version of the console.
+    UnsupportedVersion(u32),
+    /// Our schema, but the content breaks an invariant.
+    Invalid(String),
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SnapshotError::Unreadable(e) => write!(f, "the saved data is not readable ({e})"),
+            SnapshotError::ForeignSchema(s) => {
+                write!(
+                    f,
+                    "the saved data belongs to another application (schema \"{s}\")"
+                )
+            }
+            SnapshotError::UnsupportedVersion(v) => write!(
+                f,
+                "the saved data has version {v}, but this console reads up to version {VERSION}"
+            ),
+            SnapshotError::Invalid(e) => write!(f, "the saved data is inconsistent ({e})"),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// The snapshot text for `state`.
+pub fn encode(state: &ConsoleState, saved_at: Millis) -> String {
+    serde_json::to_string(&SnapshotOut {
+        schema: SCHEMA,
+        version: VERSION,
+        saved_at,
+        state,
+    })
+    .expect("console state always serialises")
+}
+
+/// Reads a snapshot text back, migrating older versions and validating the result.
+pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
+    let envelope: Envelope =
+        serde_json::from_str(text).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
+    if envelope.schema != SCHEMA {
+        return Err(SnapshotError::ForeignSchema(envelope.schema));
+    }
+    let state = match envelope.version {
+        VERSION => serde_json::from_value::<ConsoleState>(envelope.state)
+            .map_err(|e| SnapshotError::Invalid(e.to_string()))?,
+        other => return Err(SnapshotError::UnsupportedVersion(other)),
+    };
+    validate(&state).map_err(SnapshotError::Invalid)?;
+    Ok(state)
+}
+
+fn validate(state: &ConsoleState) -> Result<(), String> {
+    let mut ids = BTreeSet::new();
+    for (region, region_state) in &state.regions {
+        let mut names = BTreeSet::new();
+        for s in &region_state.services {
+            let who = format!("service {} in {region}", s.service_id);
+            if s.service_id.is_empty() || !ids.insert(s.service_id.as_str()) {
+                return Err(format!("{who}: empty or duplicate service_id"));
+            }
+            if !names.insert(s.service_name.as_str()) {
+                return Err(format!("{who}: duplicate service_name {}", s.service_name));
+            }
+            if s.infer_type != "batch" {
+                return Err(format!("{who}: infer_type must be batch"));
+            }
+            if s.config.len() != 1 {
+                return Err(format!("{who}: a batch service has exactly one config"));
+            }
+            if !(1..=MAX_INSTANCE_COUNT).contains(&s.config[0].instance_count) {
+                return Err(format!("{who}: instance_count out of range"));
+            }
+            if s.progress > 100 {
+                return Err(format!("{who}: progress above 100"));
+            }
+            if !s.billing.cost.is_finite() || s.billing.cost < 0.0 {
+                return Err(format!("{who}: invalid billed cost"));
+            }
+            if s.status == ServiceStatus::Failed && s.error_msg.is_none() {
+                return Err(format!("{who}: failed without error_msg"));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,74 @@
+//! Builders shared by the core's integration tests.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use console_core::service::{Billing, MappingType, Workload};
+use console_core::{
+    BatchService, Catalog, Console, ConsoleState, DeploymentLocation, RegionState, ServiceConfig,
+    ServiceStatus,
+};
+
+pub const T0: u64 = 1_790_000_000_000;
+
+pub fn config(nodes: u32) -> ServiceConfig {
+    let catalog = Catalog::embedded();
+    let model = &catalog.models[0];
+    ServiceConfig {
+        model_id: model.model_id.clone(),
+        model_name: model.model_name.clone(),
+        model_version: "0.0.1".into(),
+        specification: "modelarts.vm.cpu.8u".into(),
+        instance_count: nodes,
+        envs: BTreeMap::new(),
+        src_path: "obs://bucket/in/".into(),
+        dest_path: "obs://bucket/out/".into(),
+        req_uri: "/".into(),
+        mapping_type: MappingType::File,
+    }
+}
+
+/// A service that entered `status` at `T0`, with `input_mb` of input.
+pub fn service(id: &str, status: ServiceStatus, location: DeploymentLocation) -> BatchService {
+    BatchService {
+        service_id: id.into(),
+        service_name: format!("svc-{id}"),
+        description: String::new(),
+        infer_type: "batch".into(),
+        status,
+        progress: 0,
+        publish_at: T0,
+        transition_at: T0,
+        start_time: None,
+        finished_time: None,
+        error_msg: (status == ServiceStatus::Failed).then(|| "boom".to_string()),
+        config: vec![config(2)],
+        location,
+        billing: Billing {
+            billed_ms: 0,
+            cost: 0.0,
+            hourly_rate: 1.32,
+        },
+        workload: Workload {
+            input_size_mb: 100,
+            processed_node_ms: 0,
+            accounted_at: T0,
+        },
+        events: vec![],
+    }
+}
+
+pub fn console_with(services: Vec<BatchService>, authorized: bool) -> Console {
+    let catalog = Catalog::embedded();
+    let state = ConsoleState {
+        region: catalog.default_region.clone(),
+        agency_authorized: authorized,
+        regions: BTreeMap::from([(catalog.default_region.clone(), RegionState { services })]),
+        id_seq: 100,
+    };
+    Console::from_state(catalog, state)
+}
+
+pub fn status_of(console: &Console, id: &str) -> Option<ServiceStatus> {
+    console.service(id).map(|s| s.status)
+}

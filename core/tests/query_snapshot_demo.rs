@@ -1,0 +1,239 @@
+//! The list query, the saved snapshot, and the demo data.
+
+mod common;
+
+use common::*;
+use console_core::demo::demo_console;
+use console_core::snapshot::{self, SnapshotError};
+use console_core::{
+    Catalog, DeploymentLocation, ServiceQuery, ServiceStatus, SortKey, SortOrder, MINUTE,
+};
+
+fn many(n: usize) -> console_core::Console {
+    let services = (0..n)
+        .map(|i| {
+            let mut s = service(
+                &format!("id{i:04}"),
+                if i % 2 == 0 {
+                    ServiceStatus::Running
+                } else {
+                    ServiceStatus::Stopped
+                },
+                DeploymentLocation::PublicPool,
+            );
+            s.service_name = format!("batch-{i:04}");
+            s.publish_at = T0 + i as u64;
+            s
+        })
+        .collect();
+    console_with(services, false)
+}
+
+#[test]
+fn default_query_is_newest_first_ten_per_page() {
+    let console = many(25);
+    let page = console.query(&ServiceQuery::default());
+    assert_eq!(
+        (
+            page.total_count,
+            page.page,
+            page.page_count,
+            page.rows.len()
+        ),
+        (25, 1, 3, 10)
+    );
+    assert_eq!(page.rows[0].service_name, "batch-0024");
+    let last = console.query(&ServiceQuery {
+        page: 3,
+        ..Default::default()
+    });
+    assert_eq!(last.rows.len(), 5);
+    let beyond = console.query(&ServiceQuery {
+        page: 99,
+        ..Default::default()
+    });
+    assert_eq!(beyond.page, 3, "a page past the end shows the last page");
+}
+
+#[test]
+fn search_filter_and_sort() {
+    let console = many(25);
+    let q = ServiceQuery {
+        name: "BATCH-001".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        console.query(&q).total_count,
+        10,
+        "case-insensitive substring"
+    );
+    let q = ServiceQuery {
+        status: Some(ServiceStatus::Stopped),
+        page_size: 50,
+        ..Default::default()
+    };
+    let page = console.query(&q);
+    assert_eq!(page.total_count, 12);
+    assert!(page.rows.iter().all(|s| s.status == ServiceStatus::Stopped));
+    let q = ServiceQuery {
+        sort: SortKey::Name,
+        order: SortOrder::Asc,
+        page_size: 20,
+        ..Default::default()
+    };
+    let page = console.query(&q);
+    assert_eq!(page.rows[0].service_name, "batch-0000");
+    assert_eq!(page.rows.len(), 20);
+    let q = ServiceQuery {
+        name: "zzz".into(),
+        ..Default::default()
+    };
+    let empty = console.query(&q);
+    assert_eq!(
+        (empty.total_count, empty.page_count, empty.rows.len()),
+        (0, 1, 0)
+    );
+}
+
+#[test]
+fn snapshot_round_trips() {
+    let console = demo_console(Catalog::embedded(), T0);
+    let text = snapshot::encode(console.state(), T0);
+    assert!(text.contains("\"schema\":\"modelarts-console\""));
+    assert!(text.contains("\"version\":1"));
+    for api_name in [
+        "service_id",
+        "service_name",
+        "infer_type",
+        "publish_at",
+        "model_version",
+        "instance_count",
+        "src_path",
+        "dest_path",
+        "req_uri",
+        "mapping_type",
+        "\"concerning\"",
+        "\"finished\"",
+    ] {
+        assert!(text.contains(api_name), "{api_name}");
+    }
+    assert_eq!(&snapshot::decode(&text).unwrap(), console.state());
+}
+
+#[test]
+fn unusable_snapshots_are_errors_not_panics() {
+    assert!(matches!(
+        snapshot::decode(""),
+        Err(SnapshotError::Unreadable(_))
+    ));
+    assert!(matches!(
+        snapshot::decode("{not json"),
+        Err(SnapshotError::Unreadable(_))
+    ));
+    assert!(matches!(
+        snapshot::decode("[1,2]"),
+        Err(SnapshotError::Unreadable(_))
+    ));
+    assert!(matches!(
+        snapshot::decode(r#"{"schema":"todo-app","version":1,"state":{}}"#),
+        Err(SnapshotError::ForeignSchema(s)) if s == "todo-app"
+    ));
+    let console = demo_console(Catalog::embedded(), T0);
+    let text = snapshot::encode(console.state(), T0);
+    let newer = text.replace("\"version\":1", "\"version\":7");
+    let err = snapshot::decode(&newer).unwrap_err();
+    assert_eq!(err, SnapshotError::UnsupportedVersion(7));
+    assert!(err.to_string().contains("version 7"));
+    let bad_status = text.replacen("\"running\"", "\"exploded\"", 1);
+    assert!(matches!(
+        snapshot::decode(&bad_status),
+        Err(SnapshotError::Invalid(_))
+    ));
+    let bad_count = text.replacen("\"instance_count\":2", "\"instance_count\":0", 1);
+    assert!(matches!(
+        snapshot::decode(&bad_count),
+        Err(SnapshotError::Invalid(_))
+    ));
+    let mut state = console.state().clone();
+    let services = &mut state.regions.get_mut("cn-north-4").unwrap().services;
+    let dup = services[0].clone();
+    services.push(dup);
+    let err = snapshot::decode(&snapshot::encode(&state, T0)).unwrap_err();
+    assert!(err.to_string().contains("duplicate"));
+}
+
+#[test]
+fn demo_covers_every_status_and_the_edge() {
+    let console = demo_console(Catalog::embedded(), T0);
+    assert_eq!(console.region(), "cn-north-4");
+    for status in ServiceStatus::ALL {
+        assert!(
+            console.services().iter().any(|s| s.status == status),
+            "{status:?} missing"
+        );
+    }
+    assert!(console
+        .services()
+        .iter()
+        .any(|s| matches!(s.location, DeploymentLocation::EdgeNode { .. })));
+    assert!(console
+        .services()
+        .iter()
+        .any(|s| matches!(s.location, DeploymentLocation::EdgePool { .. })));
+    let running = console
+        .services()
+        .iter()
+        .find(|s| s.service_name == "mnist-batch-nightly")
+        .unwrap();
+    assert_eq!(running.status, ServiceStatus::Running);
+    assert!(running.progress > 0 && running.billing.billed_ms > 0);
+    let done = console
+        .services()
+        .iter()
+        .find(|s| s.status == ServiceStatus::Finished)
+        .unwrap();
+    assert_eq!(
+        done.events.last().unwrap().message,
+        "The service has been executed."
+    );
+    let failed = console
+        .services()
+        .iter()
+        .find(|s| s.status == ServiceStatus::Failed)
+        .unwrap();
+    assert!(failed.error_msg.is_some());
+    assert!(console.has_transitions());
+    // Ids are deterministic and the demo survives its own snapshot.
+    assert_eq!(demo_console(Catalog::embedded(), T0), console);
+    assert!(snapshot::decode(&snapshot::encode(console.state(), T0)).is_ok());
+    // The deploying demo service runs 20 s after the demo starts; nothing is left deleting.
+    let mut later = console.clone();
+    later.tick(T0 + MINUTE);
+    assert!(later
+        .services()
+        .iter()
+        .all(|s| s.status != ServiceStatus::Deploying && s.status != ServiceStatus::Deleting));
+}
+
+#[test]
+fn reset_demo_keeps_the_agency_authorization() {
+    let mut console = console_with(vec![], true);
+    console.reset_demo(T0);
+    assert!(console.agency_authorized());
+    assert_eq!(
+        console.services().len(),
+        demo_console(Catalog::embedded(), T0).services().len()
+    );
+}
+
+#[test]
+fn an_unknown_selected_region_falls_back_to_the_default_and_keeps_data() {
+    let console = many(3);
+    let mut state = console.state().clone();
+    state.region = "gone-1".into();
+    let moved = state.regions.remove("cn-north-4").unwrap();
+    state.regions.insert("gone-1".into(), moved);
+    let console = console_core::Console::from_state(Catalog::embedded(), state);
+    assert_eq!(console.region(), "cn-north-4");
+    assert_eq!(console.state().regions["gone-1"].services.len(), 3);
+}
