@@ -76,9 +76,12 @@ impl Console {
         &self.state
     }
 
-    /// Swaps in another catalog (e.g. `catalog.json` from the host), keeping the state.
-    pub fn with_catalog(self, catalog: Catalog) -> Console {
-        Console::from_state(catalog, self.state)
+    /// Runs against another catalog (e.g. `catalog.json` from the host), keeping the state.
+    pub fn set_catalog(&mut self, catalog: Catalog) {
+        if catalog.region(&self.state.region).is_none() {
+            self.state.region = catalog.default_region.clone();
+        }
+        self.catalog = catalog;
     }
 
     pub fn region(&self) -> &str {
@@ -133,6 +136,17 @@ impl Console {
         service_ids
             .iter()
             .try_for_each(|id| self.check(id, ServiceAction::Delete))
+    }
+
+    /// May this modification be made? Either the action's refusal or every field error.
+    pub fn check_modify(&self, service_id: &str, update: &ServiceUpdate) -> Result<(), DomainError> {
+        self.check(service_id, ServiceAction::Modify)?;
+        let errors = self.validate_update(self.find(service_id)?, update);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::Invalid(errors))
+        }
     }
 
     /// Would this update restart a running service? (Anything but the description does.)
@@ -211,12 +225,8 @@ impl Console {
         now: Millis,
     ) -> Result<Event, DomainError> {
         self.tick(now);
-        self.check(service_id, ServiceAction::Modify)?;
+        self.check_modify(service_id, &update)?;
         let current = self.find(service_id)?.clone();
-        let errors = self.validate_update(&current, &update);
-        if !errors.is_empty() {
-            return Err(DomainError::Invalid(errors));
-        }
         let restart = self.modify_needs_restart(service_id, &update);
         let rate = self.hourly_rate(&update.config);
         let changed = changed_fields(&current, &update);

@@ -151,12 +151,5 @@ fn seeds() -> Vec<Seed> {
             model: 0, version: "0.0.1", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 100,
             location: PublicPool, age: 7 * DAY, history: vec![(7 * DAY - 2 * SECOND, Step::Delete)],
         },
-        Seed {
-            name: "ocr-invoice-pool",
-            description: "Invoices on the dedicated deployment pool",
-            model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 1_200,
-            location: DedicatedPool { pool_name: "pool-deploy-01".into() }, age: 4 * DAY,
-            history: vec![],
-        },
     ]
 }

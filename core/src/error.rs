@@ -89,4 +89,14 @@ impl fmt::Display for DomainError {
     }
 }
 
+impl DomainError {
+    /// The reason alone, without the service name: what a disabled control explains.
+    pub fn reason(&self) -> String {
+        match self {
+            DomainError::Refused { refusal, .. } => refusal.to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
 impl std::error::Error for DomainError {}

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod console;
 pub mod demo;
 pub mod error;
+pub mod format;
 pub mod event;
 pub mod ids;
 pub mod query;

@@ -29,7 +29,8 @@ struct SnapshotOut<'a> {
 struct Envelope {
     schema: String,
     version: u32,
-    state: serde_json::Value,
+    /// Optional here so that schema and version are judged before the content.
+    state: Option<serde_json::Value>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,11 +84,12 @@ pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
     if envelope.schema != SCHEMA {
         return Err(SnapshotError::ForeignSchema(envelope.schema));
     }
-    let state = match envelope.version {
-        VERSION => serde_json::from_value::<ConsoleState>(envelope.state)
-            .map_err(|e| SnapshotError::Invalid(e.to_string()))?,
-        other => return Err(SnapshotError::UnsupportedVersion(other)),
-    };
+    if envelope.version != VERSION {
+        return Err(SnapshotError::UnsupportedVersion(envelope.version));
+    }
+    let value = envelope.state.ok_or_else(|| SnapshotError::Invalid("no state".into()))?;
+    let state = serde_json::from_value::<ConsoleState>(value)
+        .map_err(|e| SnapshotError::Invalid(e.to_string()))?;
     validate(&state).map_err(SnapshotError::Invalid)?;
     Ok(state)
 }

@@ -144,6 +144,15 @@ fn unusable_snapshots_are_errors_not_panics() {
     let err = snapshot::decode(&newer).unwrap_err();
     assert_eq!(err, SnapshotError::UnsupportedVersion(7));
     assert!(err.to_string().contains("version 7"));
+    assert_eq!(
+        snapshot::decode(r#"{"schema":"modelarts-console","version":99}"#),
+        Err(SnapshotError::UnsupportedVersion(99)),
+        "the version is judged before the content"
+    );
+    assert!(matches!(
+        snapshot::decode(r#"{"schema":"modelarts-console","version":1}"#),
+        Err(SnapshotError::Invalid(_))
+    ));
     let bad_status = text.replacen("\"running\"", "\"exploded\"", 1);
     assert!(matches!(
         snapshot::decode(&bad_status),

@@ -1,0 +1,84 @@
+//! How times, durations and money read in the console. Pure, so the UI's wording is tested
+//! natively; the browser supplies its time-zone offset.
+
+use crate::{Millis, DAY, HOUR, MINUTE, SECOND};
+
+/// `2026/11/23 18:45:36 GMT+08:00` for `ms` in a zone `offset_minutes` east of UTC.
+pub fn datetime(ms: Millis, offset_minutes: i32) -> String {
+    let local = ms as i64 / 1000 + offset_minutes as i64 * 60;
+    let days = local.div_euclid(86_400);
+    let secs = local.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let off = offset_minutes.unsigned_abs();
+    format!(
+        "{y:04}/{m:02}/{d:02} {:02}:{:02}:{:02} GMT{sign}{:02}:{:02}",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60,
+        off / 60,
+        off % 60
+    )
+}
+
+/// `2d 3h 4m 5s`, dropping leading zero units; `0s` for nothing.
+pub fn duration(ms: Millis) -> String {
+    let units = [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (SECOND, "s")];
+    let mut rest = ms;
+    let mut parts = Vec::new();
+    for (size, unit) in units {
+        let n = rest / size;
+        rest %= size;
+        if n > 0 || (!parts.is_empty()) {
+            parts.push(format!("{n}{unit}"));
+        }
+    }
+    if parts.is_empty() {
+        "0s".into()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// `USD 12.35`, rounded to cents.
+pub fn usd(amount: f64) -> String {
+    format!("USD {:.2}", (amount * 100.0).round() / 100.0)
+}
+
+// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datetimes() {
+        assert_eq!(datetime(0, 0), "1970/01/01 00:00:00 GMT+00:00");
+        // 2026-11-23T10:45:36Z seen from Beijing.
+        assert_eq!(datetime(1_795_430_736_000, 480), "2026/11/23 18:45:36 GMT+08:00");
+        assert_eq!(datetime(1_795_430_736_000, -330), "2026/11/23 05:15:36 GMT-05:30");
+        assert_eq!(datetime(951_782_400_000, 0), "2000/02/29 00:00:00 GMT+00:00");
+    }
+
+    #[test]
+    fn durations_and_money() {
+        assert_eq!(duration(0), "0s");
+        assert_eq!(duration(59_999), "59s");
+        assert_eq!(duration(HOUR + 5 * SECOND), "1h 0m 5s");
+        assert_eq!(duration(2 * DAY + 3 * HOUR), "2d 3h 0m 0s");
+        assert_eq!(usd(0.0), "USD 0.00");
+        assert_eq!(usd(1.005_1), "USD 1.01");
+        assert_eq!(usd(12.344), "USD 12.34");
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# README command 2: install what is missing, then run every test level and print
+# "N passed, N failed" last: native core tests, browser component tests (wasm-bindgen-test in
+# headless Chromium), end-to-end tests (Playwright in Debian's Chromium against the release
+# build served under a sub-path).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+source scripts/env.sh
+logs=$(mktemp -d)
+passed=0; failed=0
+
+# Adds the passed/failed counts of cargo-style "test result:" lines; a run that reports
+# nothing but failed (e.g. did not compile) counts as one failure.
+tally() { # name log exit-code
+  read -r p f < <(awk '/test result:/ { for (i = 2; i <= NF; i++) { if ($i ~ /^passed/) p += $(i-1); if ($i ~ /^failed/) f += $(i-1) } } END { print p+0, f+0 }' "$2")
+  if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  echo "== $1: $p passed, $f failed"
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+echo "== level 1: native core tests"
+cargo test -p console-core 2>&1 | tee "$logs/native.log"
+tally "native core" "$logs/native.log" "${PIPESTATUS[0]}"
+
+echo "== level 2: browser component tests (headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test -p modelarts-console --target wasm32-unknown-unknown 2>&1 | tee "$logs/wasm.log"
+tally "browser components" "$logs/wasm.log" "${PIPESTATUS[0]}"
+
+echo "== level 3: end-to-end (release build, Playwright, Debian Chromium)"
+if ./scripts/build.sh > "$logs/build.log" 2>&1; then
+  node e2e/run.mjs 2>&1 | tee "$logs/e2e.log"
+  tally "end-to-end" "$logs/e2e.log" "${PIPESTATUS[0]}"
+else
+  cat "$logs/build.log"
+  echo "== end-to-end: release build failed"
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

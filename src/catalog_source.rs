@@ -1,0 +1,22 @@
+//! The catalog the console runs against: the embedded default, optionally replaced by a
+//! `catalog.json` served beside the app (validated by the core; the embedded one stays on any
+//! problem).
+
+use console_core::Catalog;
+use gloo_net::http::Request;
+
+/// Fetches `catalog.json` relative to the page. `Ok(None)`: the host serves none.
+pub async fn fetch_override() -> Result<Option<Catalog>, String> {
+    let response = Request::get("catalog.json")
+        .send()
+        .await
+        .map_err(|e| format!("catalog.json could not be fetched ({e})"))?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(format!("catalog.json answered HTTP {}", response.status()));
+    }
+    let text = response.text().await.map_err(|e| format!("catalog.json could not be read ({e})"))?;
+    Catalog::from_json(&text).map(Some).map_err(|e| format!("catalog.json was ignored: {e}"))
+}

@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+
+use crate::state::use_store;
+
+/// Shows lasting problems (unreadable saved data, failed saves, a rejected catalog).
+#[component]
+pub fn Banners() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div class="banners">
+            <For each=move || store.banners().get() key=|b| (b.topic as u8, b.text.clone()) let:banner>
+                <div class="banner banner-warning" role="alert">
+                    <span class="banner-text">{banner.text.clone()}</span>
+                    <button class="link-button" on:click=move |_| store.dismiss_banner(banner.topic)>"Dismiss"</button>
+                </div>
+            </For>
+        </div>
+    }
+}

@@ -1,0 +1,9 @@
+//! Building blocks shared by the pages.
+
+pub mod action_button;
+pub mod banners;
+pub mod dialog;
+pub mod page_header;
+pub mod pagination;
+pub mod status_badge;
+pub mod toasts;

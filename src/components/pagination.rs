@@ -1,0 +1,50 @@
+use console_core::query::PAGE_SIZES;
+use leptos::prelude::*;
+
+/// Shows the total, the page size choice and page navigation. Emits the chosen page and size.
+#[component]
+pub fn Pagination(
+    #[prop(into)] total: Signal<usize>,
+    #[prop(into)] page: Signal<usize>,
+    #[prop(into)] page_count: Signal<usize>,
+    #[prop(into)] page_size: Signal<usize>,
+    on_page: Callback<usize>,
+    on_page_size: Callback<usize>,
+) -> impl IntoView {
+    view! {
+        <div class="pagination">
+            <span class="total">"Total Records: " {move || total.get()}</span>
+            <label class="page-size">
+                "Rows per page "
+                <select
+                    aria-label="Rows per page"
+                    on:change=move |ev| {
+                        if let Ok(size) = event_target_value(&ev).parse() {
+                            on_page_size.run(size);
+                        }
+                    }
+                >
+                    {PAGE_SIZES
+                        .into_iter()
+                        .map(|size| view! { <option value=size.to_string() selected=move || page_size.get() == size>{size}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <button
+                class="icon-button"
+                aria-label="Previous page"
+                disabled=move || { page.get() <= 1 }
+                on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))
+            >"‹"</button>
+            <span class="page-indicator" aria-live="polite">
+                "Page " {move || page.get()} " of " {move || page_count.get()}
+            </span>
+            <button
+                class="icon-button"
+                aria-label="Next page"
+                disabled=move || { page.get() >= page_count.get() }
+                on:click=move |_| on_page.run(page.get_untracked() + 1)
+            >"›"</button>
+        </div>
+    }
+}

@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+
+use crate::state::{use_store, ToastKind};
+
+/// Shows action outcomes briefly in the corner; errors are announced as alerts.
+#[component]
+pub fn Toasts() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div class="toasts" aria-live="polite">
+            <For each=move || store.toasts().get() key=|t| t.id let:toast>
+                <div
+                    class=if toast.kind == ToastKind::Error { "toast toast-error" } else { "toast toast-success" }
+                    role=if toast.kind == ToastKind::Error { "alert" } else { "status" }
+                >
+                    <span>{toast.text.clone()}</span>
+                    <button class="toast-close" aria-label="Close" on:click=move |_| store.dismiss_toast(toast.id)>"×"</button>
+                </div>
+            </For>
+        </div>
+    }
+}

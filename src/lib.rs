@@ -1,0 +1,12 @@
+//! The ModelArts console sandbox: a Leptos CSR shell around the `console-core` domain crate.
+//! The UI renders what the core answers; the only state lives in [`state::ConsoleStore`], and
+//! the only writes to localStorage happen in [`storage`].
+
+pub mod app;
+pub mod catalog_source;
+pub mod clock;
+pub mod components;
+pub mod pages;
+pub mod route;
+pub mod state;
+pub mod storage;

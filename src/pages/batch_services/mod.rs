@@ -1,0 +1,51 @@
+//! Model Deployment > Batch Services: the list, the details page and their dialogs.
+
+pub mod delete_dialog;
+pub mod details;
+pub mod list;
+pub mod modify_dialog;
+
+use console_core::ServiceAction;
+use leptos::prelude::*;
+
+use crate::state::ConsoleStore;
+
+/// Which dialog is open over a Batch Services page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenDialog {
+    Delete(Vec<String>),
+    Modify(String),
+}
+
+/// What a row or details-page operation does once the core has allowed it.
+pub fn run_operation(
+    store: ConsoleStore,
+    action: ServiceAction,
+    service_id: String,
+    dialog: RwSignal<Option<OpenDialog>>,
+) {
+    match action {
+        ServiceAction::Start => {
+            store.act_and_report(|c, now| c.start_service(&service_id, now), |e| format!("{}: the service is starting.", e.service_name));
+        }
+        ServiceAction::Stop => {
+            store.act_and_report(|c, now| c.stop_service(&service_id, now), |e| format!("{}: the service is stopping.", e.service_name));
+        }
+        ServiceAction::Delete => dialog.set(Some(OpenDialog::Delete(vec![service_id]))),
+        ServiceAction::Modify => dialog.set(Some(OpenDialog::Modify(service_id))),
+        ServiceAction::Restart => {}
+    }
+}
+
+/// The dialog currently open over a page, if any.
+#[component]
+pub fn ServiceDialogs(dialog: RwSignal<Option<OpenDialog>>, #[prop(optional)] on_deleted: Option<Callback<()>>) -> impl IntoView {
+    move || match dialog.get() {
+        Some(OpenDialog::Delete(ids)) => view! {
+            <delete_dialog::DeleteDialog service_ids=ids dialog=dialog on_deleted=on_deleted />
+        }
+        .into_any(),
+        Some(OpenDialog::Modify(id)) => view! { <modify_dialog::ModifyDialog service_id=id dialog=dialog /> }.into_any(),
+        None => ().into_any(),
+    }
+}

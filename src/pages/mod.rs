@@ -1,0 +1,6 @@
+//! One module per console page.
+
+pub mod batch_services;
+pub mod not_found;
+pub mod pools;
+pub mod settings;

@@ -1,0 +1,241 @@
+//! The one reactive wrapper around the core's [`Console`]. Views read it through memos; every
+//! change goes through [`ConsoleStore::act`] or [`ConsoleStore::tick`], which is also the one
+//! place that saves. A refused command changes nothing and notifies nobody.
+
+use std::time::Duration;
+
+use console_core::{snapshot, Catalog, Console, DomainError, Millis};
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::storage::{Loaded, SnapshotStore};
+
+/// A banner above the page: problems that last (storage, catalog) until dismissed or fixed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Banner {
+    pub topic: BannerTopic,
+    pub text: String,
+}
+
+/// One banner per topic: a newer one replaces an older one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BannerTopic {
+    Load,
+    Save,
+    Catalog,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ToastKind {
+    Success,
+    Error,
+}
+
+/// A short-lived message after an action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Toast {
+    pub id: u64,
+    pub kind: ToastKind,
+    pub text: String,
+}
+
+/// How long a toast stays.
+pub const TOAST_TIME: Duration = Duration::from_secs(6);
+
+#[derive(Clone, Copy)]
+pub struct ConsoleStore {
+    console: RwSignal<Console>,
+    banners: RwSignal<Vec<Banner>>,
+    toasts: RwSignal<Vec<Toast>>,
+    storage: StoredValue<SnapshotStore>,
+    /// Saving is off when storage is unusable or would overwrite data we could not back up.
+    saving_enabled: StoredValue<bool>,
+    toast_seq: StoredValue<u64>,
+}
+
+impl ConsoleStore {
+    /// Loads the saved state (or seeds the demo) and reports anything unusable as a banner.
+    pub fn open(storage: SnapshotStore, catalog: Catalog, now: Millis) -> ConsoleStore {
+        let demo = || console_core::demo::demo_console(catalog.clone(), now);
+        let mut banners = Vec::new();
+        let mut saving_enabled = true;
+        let console = match storage.load(now) {
+            Loaded::Nothing => demo(),
+            Loaded::State(state) => {
+                let mut console = Console::from_state(catalog.clone(), state);
+                console.tick(now);
+                console
+            }
+            Loaded::Unreadable { error, backup: Ok(key) } => {
+                banners.push(Banner {
+                    topic: BannerTopic::Load,
+                    text: format!(
+                        "The saved console data could not be loaded: {error}. It was kept unchanged under the localStorage key \"{key}\" (see Settings), and the console started with demo data."
+                    ),
+                });
+                demo()
+            }
+            Loaded::Unreadable { error, backup: Err(why) } => {
+                saving_enabled = false;
+                banners.push(Banner {
+                    topic: BannerTopic::Load,
+                    text: format!(
+                        "The saved console data could not be loaded: {error}. Copying it to a backup failed ({why}), so it was left in place and changes in this session are not saved. The console started with demo data."
+                    ),
+                });
+                demo()
+            }
+            Loaded::Unavailable(why) => {
+                saving_enabled = false;
+                banners.push(Banner {
+                    topic: BannerTopic::Load,
+                    text: format!(
+                        "Browser storage is unavailable ({why}). The console started with demo data, and changes will be lost when this page is closed."
+                    ),
+                });
+                demo()
+            }
+        };
+        let store = ConsoleStore {
+            console: RwSignal::new(console),
+            banners: RwSignal::new(banners),
+            toasts: RwSignal::new(Vec::new()),
+            storage: StoredValue::new(storage),
+            saving_enabled: StoredValue::new(saving_enabled),
+            toast_seq: StoredValue::new(0),
+        };
+        store.save(now);
+        store
+    }
+
+    /// Reads the console, tracking it.
+    pub fn read<T>(&self, f: impl FnOnce(&Console) -> T) -> T {
+        self.console.with(f)
+    }
+
+    /// Reads the console without tracking (event handlers).
+    pub fn peek<T>(&self, f: impl FnOnce(&Console) -> T) -> T {
+        self.console.with_untracked(f)
+    }
+
+    /// Runs a core command at the current time. On success views update and the state is
+    /// saved; on refusal nothing changed, so nobody is notified.
+    pub fn act<T>(
+        &self,
+        command: impl FnOnce(&mut Console, Millis) -> Result<T, DomainError>,
+    ) -> Result<T, DomainError> {
+        let now = clock::now();
+        let result = self
+            .console
+            .try_update_untracked(|console| command(console, now))
+            .unwrap_or(Err(DomainError::NothingSelected));
+        if result.is_ok() {
+            self.console.notify();
+            self.save(now);
+        }
+        result
+    }
+
+    /// Like [`Self::act`], then reports the outcome as a toast.
+    pub fn act_and_report<T>(
+        &self,
+        command: impl FnOnce(&mut Console, Millis) -> Result<T, DomainError>,
+        success: impl FnOnce(&T) -> String,
+    ) -> bool {
+        match self.act(command) {
+            Ok(value) => {
+                self.toast(ToastKind::Success, success(&value));
+                true
+            }
+            Err(error) => {
+                self.toast(ToastKind::Error, error.to_string());
+                false
+            }
+        }
+    }
+
+    /// Advances simulated time to now. Saves only when a status changed: progress and billing
+    /// in between are recomputed exactly from the saved state on the next load.
+    pub fn tick(&self) {
+        let now = clock::now();
+        let events = self.console.try_update(|c| c.tick(now)).unwrap_or_default();
+        if !events.is_empty() {
+            self.save(now);
+        }
+    }
+
+    /// Takes a state another tab saved, so two tabs never overwrite each other's changes.
+    pub fn adopt_external(&self, text: &str) {
+        if let Ok(state) = snapshot::decode(text) {
+            self.console.update(|c| {
+                *c = Console::from_state(c.catalog().clone(), state);
+                c.tick(clock::now());
+            });
+        }
+    }
+
+    /// Runs against another catalog (a valid `catalog.json` from the host).
+    pub fn use_catalog(&self, catalog: Catalog) {
+        if self.peek(|c| c.catalog() != &catalog) {
+            self.console.update(|c| c.set_catalog(catalog));
+        }
+    }
+
+    fn save(&self, now: Millis) {
+        if !self.saving_enabled.get_value() {
+            return;
+        }
+        let result = self.storage.with_value(|s| self.console.with_untracked(|c| s.save(c.state(), now)));
+        match result {
+            Ok(()) => self.dismiss_banner(BannerTopic::Save),
+            Err(why) => self.show_banner(
+                BannerTopic::Save,
+                format!("Your last change could not be saved to browser storage ({why}). It is kept in this page; free up storage or export your data before closing it."),
+            ),
+        }
+    }
+
+    pub fn storage(&self) -> SnapshotStore {
+        self.storage.get_value()
+    }
+
+    // ---- banners and toasts -------------------------------------------------------------
+
+    pub fn banners(&self) -> Signal<Vec<Banner>> {
+        self.banners.into()
+    }
+
+    pub fn show_banner(&self, topic: BannerTopic, text: String) {
+        self.banners.update(|b| {
+            b.retain(|x| x.topic != topic);
+            b.push(Banner { topic, text });
+        });
+    }
+
+    pub fn dismiss_banner(&self, topic: BannerTopic) {
+        if self.banners.with_untracked(|b| b.iter().any(|x| x.topic == topic)) {
+            self.banners.update(|b| b.retain(|x| x.topic != topic));
+        }
+    }
+
+    pub fn toasts(&self) -> Signal<Vec<Toast>> {
+        self.toasts.into()
+    }
+
+    pub fn toast(&self, kind: ToastKind, text: String) {
+        let id = self.toast_seq.get_value() + 1;
+        self.toast_seq.set_value(id);
+        self.toasts.update(|t| t.push(Toast { id, kind, text }));
+        let toasts = self.toasts;
+        set_timeout(move || toasts.try_update(|t| t.retain(|x| x.id != id)).unwrap_or(()), TOAST_TIME);
+    }
+
+    pub fn dismiss_toast(&self, id: u64) {
+        self.toasts.update(|t| t.retain(|x| x.id != id));
+    }
+}
+
+/// The store provided by the shell.
+pub fn use_store() -> ConsoleStore {
+    expect_context::<ConsoleStore>()
+}

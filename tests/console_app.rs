@@ -1,0 +1,138 @@
+//! The mounted console: what a user sees after load, actions through the core, persistence.
+
+mod common;
+
+use common::*;
+use console_core::snapshot;
+use modelarts_console::storage::BACKUP_PREFIX;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn first_start_shows_the_demo_data_and_saves_it() {
+    let key = test_key("first");
+    let root = mount_console(&key);
+    settle().await;
+    assert!(text(&root).contains("Batch Services"));
+    let running = row(&root, "mnist-batch-nightly").expect("demo row");
+    assert!(text(&running).contains("Running"));
+    assert!(text(&running).contains("CPU: 8 vCPUs | 32 GiB"));
+    let saved = storage().get_item(&key).unwrap().expect("saved on first start");
+    assert!(snapshot::decode(&saved).is_ok());
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_snapshot_starts_the_demo_with_a_banner_and_keeps_the_text() {
+    let key = test_key("corrupt-app");
+    storage().set_item(&key, "{\"schema\":\"something-else\",\"version\":1,\"state\":{}}").unwrap();
+    let root = mount_console(&key);
+    settle().await;
+    let banner = query(&root, ".banner").pop().expect("a banner");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    assert!(text(&banner).contains("could not be loaded"), "{}", text(&banner));
+    assert!(text(&banner).contains("another application"));
+    assert!(row(&root, "mnist-batch-nightly").is_some(), "demo data shown");
+    let backups: Vec<String> = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
+    assert!(backups.iter().any(|k| storage().get_item(k).unwrap().unwrap().contains("something-else")));
+    for k in backups {
+        storage().remove_item(&k).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn disabled_actions_carry_the_cores_reason() {
+    let root = mount_console(&test_key("reasons"));
+    settle().await;
+    let edge = row(&root, "edge-camera-batch").unwrap();
+    let stop = button(&edge, "Stop");
+    assert_eq!(stop.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(
+        stop.get_attribute("title").as_deref(),
+        Some("Services deployed on ModelArts edge nodes or ModelArts edge resource pools cannot be stopped.")
+    );
+    let running = row(&root, "mnist-batch-nightly").unwrap();
+    assert_eq!(button(&running, "Stop").get_attribute("aria-disabled"), None, "allowed action is enabled");
+    assert_eq!(
+        button(&running, "Start").get_attribute("title").as_deref(),
+        Some("The service is already running.")
+    );
+    assert_eq!(
+        button(&running, "Delete").get_attribute("title").as_deref(),
+        Some("A service cannot be deleted without agency authorization.")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn stop_goes_through_the_core_and_is_saved() {
+    let key = test_key("stop");
+    let root = mount_console(&key);
+    settle().await;
+    button(&row(&root, "mnist-batch-nightly").unwrap(), "Stop").click();
+    settle().await;
+    assert!(text(&row(&root, "mnist-batch-nightly").unwrap()).contains("Stopping"));
+    let saved = snapshot::decode(&storage().get_item(&key).unwrap().unwrap()).unwrap();
+    let service = saved.regions["cn-north-4"].services.iter().find(|s| s.service_name == "mnist-batch-nightly").unwrap();
+    assert_eq!(service.status, console_core::ServiceStatus::Stopping);
+    assert!(text(&root).contains("mnist-batch-nightly: the service is stopping."));
+}
+
+#[wasm_bindgen_test]
+async fn refused_delete_shows_the_reason_and_changes_nothing() {
+    let key = test_key("refused");
+    let root = mount_console(&key);
+    settle().await;
+    let before = storage().get_item(&key).unwrap();
+    button(&row(&root, "flower-batch-2026-10").unwrap(), "Delete").click();
+    settle().await;
+    let alert = query(&root, ".toast[role=alert]").pop().expect("an error toast");
+    assert!(text(&alert).contains("A service cannot be deleted without agency authorization."));
+    assert!(query(&root, "[role=dialog]").is_empty());
+    assert!(text(&row(&root, "flower-batch-2026-10").unwrap()).contains("Completed"));
+    assert_eq!(storage().get_item(&key).unwrap(), before, "nothing saved");
+}
+
+#[wasm_bindgen_test]
+async fn pagination_and_page_size() {
+    let key = test_key("paging");
+    // 25 services in the default region.
+    let mut console = console_core::demo::demo_console(console_core::Catalog::embedded(), 1_000_000);
+    let mut state = console.state().clone();
+    let services = &mut state.regions.get_mut("cn-north-4").unwrap().services;
+    let template = services.iter().find(|s| s.status == console_core::ServiceStatus::Finished).unwrap().clone();
+    services.clear();
+    for i in 0..25 {
+        let mut s = template.clone();
+        s.service_id = format!("id-{i}");
+        s.service_name = format!("svc-{i:02}");
+        s.publish_at += i;
+        services.push(s);
+    }
+    console = console_core::Console::from_state(console_core::Catalog::embedded(), state);
+    storage().set_item(&key, &snapshot::encode(console.state(), 0)).unwrap();
+    let root = mount_console(&key);
+    settle().await;
+    assert_eq!(query(&root, "tbody tr").len(), 10);
+    assert!(text(&root).contains("Total Records: 25"));
+    assert!(text(&root).contains("Page 1 of 3"));
+    assert_eq!(button(&root, "Previous page").get_attribute("disabled").as_deref(), Some(""));
+    let next = button(&root, "Next page");
+    assert_eq!(next.get_attribute("disabled"), None);
+    assert_eq!(text(&next), "›");
+    next.click();
+    settle().await;
+    assert!(text(&root).contains("Page 2 of 3"));
+    assert!(web_sys::window().unwrap().location().hash().unwrap().contains("page=2"), "the page is in the URL");
+    assert!(row(&root, "svc-14").is_some(), "newest first: page 2 starts at svc-14");
+    let select: web_sys::HtmlSelectElement = wasm_bindgen::JsCast::unchecked_into(
+        root.query_selector("select[aria-label='Rows per page']").unwrap().unwrap(),
+    );
+    select.set_value("50");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(query(&root, "tbody tr").len(), 25);
+    assert!(text(&root).contains("Page 1 of 1"));
+}

@@ -1,0 +1,66 @@
+//! Routes and the storage adapter, in a real browser.
+
+mod common;
+
+use common::*;
+use console_core::{Catalog, ServiceQuery, ServiceStatus, SortKey, SortOrder};
+use modelarts_console::route::Route;
+use modelarts_console::storage::{Loaded, SnapshotStore, BACKUP_PREFIX};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn routes_round_trip() {
+    let routes = vec![
+        Route::BatchServices(ServiceQuery::default()),
+        Route::BatchServices(ServiceQuery {
+            name: "a b&c=d/é%".into(),
+            status: Some(ServiceStatus::Concerning),
+            sort: SortKey::Name,
+            order: SortOrder::Asc,
+            page: 3,
+            page_size: 50,
+        }),
+        Route::ServiceDetails("910a2dec-8902-4cc1-a9e4-9b199086d8d3".into()),
+        Route::Pools,
+        Route::Settings,
+        Route::NotFound("/nowhere".into()),
+    ];
+    for route in routes {
+        assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+    }
+    assert_eq!(Route::parse(""), Route::BatchServices(ServiceQuery::default()));
+    assert_eq!(Route::parse("#/"), Route::BatchServices(ServiceQuery::default()));
+    // Nonsense parameters fall back to defaults instead of breaking the page.
+    let q = ServiceQuery { page: 1, page_size: 10, ..Default::default() };
+    assert_eq!(Route::parse("#/batch-services?page=-4&size=7&status=bogus&x=1"), Route::BatchServices(q));
+}
+
+#[wasm_bindgen_test]
+fn storage_loads_nothing_then_what_was_saved() {
+    let key = test_key("roundtrip");
+    let store = SnapshotStore::with_key(&key);
+    assert!(matches!(store.load(1), Loaded::Nothing));
+    let console = console_core::demo::demo_console(Catalog::embedded(), 1_790_000_000_000);
+    store.save(console.state(), 1).unwrap();
+    match store.load(2) {
+        Loaded::State(state) => assert_eq!(&state, console.state()),
+        other => panic!("expected the saved state, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn corrupt_storage_is_kept_under_a_backup_key() {
+    let key = test_key("corrupt");
+    storage().set_item(&key, "{this is not json").unwrap();
+    let store = SnapshotStore::with_key(&key);
+    let Loaded::Unreadable { error, backup: Ok(backup_key) } = store.load(42) else {
+        panic!("expected an unreadable snapshot with a backup")
+    };
+    assert!(error.to_string().contains("not readable"));
+    assert_eq!(backup_key, format!("{BACKUP_PREFIX}42"));
+    assert_eq!(storage().get_item(&backup_key).unwrap().as_deref(), Some("{this is not json"));
+    assert!(store.backup_keys().contains(&backup_key));
+    store.remove_raw(&backup_key).unwrap();
+}
