@@ -128,7 +128,7 @@ impl ConsoleStore {
         let result = self
             .console
             .try_update_untracked(|console| command(console, now))
-            .unwrap_or(Err(DomainError::NothingSelected));
+            .unwrap_or(Err(DomainError::Closed));
         if result.is_ok() {
             self.console.notify();
             self.save(now);

@@ -139,7 +139,11 @@ impl Console {
     }
 
     /// May this modification be made? Either the action's refusal or every field error.
-    pub fn check_modify(&self, service_id: &str, update: &ServiceUpdate) -> Result<(), DomainError> {
+    pub fn check_modify(
+        &self,
+        service_id: &str,
+        update: &ServiceUpdate,
+    ) -> Result<(), DomainError> {
         self.check(service_id, ServiceAction::Modify)?;
         let errors = self.validate_update(self.find(service_id)?, update);
         if errors.is_empty() {

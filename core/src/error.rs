@@ -62,6 +62,8 @@ pub enum DomainError {
     NothingSelected,
     /// Input violates one or more field rules.
     Invalid(Vec<FieldError>),
+    /// The console is gone (its page was closed) and can take no command.
+    Closed,
 }
 
 impl fmt::Display for DomainError {
@@ -78,6 +80,7 @@ impl fmt::Display for DomainError {
             }
             DomainError::UnknownRegion(id) => write!(f, "The region {id} does not exist."),
             DomainError::NothingSelected => f.write_str("Select at least one service."),
+            DomainError::Closed => f.write_str("The console is closed. Reload the page."),
             DomainError::Invalid(errors) => {
                 let messages: Vec<String> = errors
                     .iter()

@@ -87,7 +87,9 @@ pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
     if envelope.version != VERSION {
         return Err(SnapshotError::UnsupportedVersion(envelope.version));
     }
-    let value = envelope.state.ok_or_else(|| SnapshotError::Invalid("no state".into()))?;
+    let value = envelope
+        .state
+        .ok_or_else(|| SnapshotError::Invalid("no state".into()))?;
     let state = serde_json::from_value::<ConsoleState>(value)
         .map_err(|e| SnapshotError::Invalid(e.to_string()))?;
     validate(&state).map_err(SnapshotError::Invalid)?;

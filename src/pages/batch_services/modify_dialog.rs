@@ -128,37 +128,26 @@ pub fn ModifyDialog(service_id: String, dialog: RwSignal<Option<OpenDialog>>) ->
                     view! {
                         <form class="form" on:submit=move |ev| { ev.prevent_default(); submit(store, false); }>
                             <TextArea label="Description" value=form.description error=Signal::derive(field_error(Field::Description)) />
-                            <label class="field">
-                                <span class="field-label">"Model Version"</span>
-                                <select
-                                    aria-label="Model Version"
-                                    on:change=move |ev| form.model_version.set(event_target_value(&ev))
-                                >
-                                    {versions.iter().map(|v| {
-                                        let value = v.model_version.clone();
-                                        let normal = v.state == console_core::catalog::ModelState::Normal;
-                                        let text = if normal { value.clone() } else { format!("{} ({})", value, v.state.label()) };
-                                        let selected = form.model_version.get_untracked() == value;
-                                        view! { <option value=value disabled=!normal selected=selected>{text}</option> }
-                                    }).collect_view()}
-                                </select>
-                                <FieldMessage error=Signal::derive(field_error(Field::ModelVersion)) />
-                            </label>
-                            <label class="field">
-                                <span class="field-label">"Specifications"</span>
-                                <select
-                                    aria-label="Specifications"
-                                    on:change=move |ev| form.specification.set(event_target_value(&ev))
-                                >
-                                    {flavors.iter().map(|f| {
-                                        let sold_out = f.is_sold_out_in(&region);
-                                        let text = if sold_out { format!("{} (Sold out)", f.display) } else { f.display.clone() };
-                                        let selected = form.specification.get_untracked() == f.id;
-                                        view! { <option value=f.id.clone() disabled=sold_out selected=selected>{text}</option> }
-                                    }).collect_view()}
-                                </select>
-                                <FieldMessage error=Signal::derive(field_error(Field::Specifications)) />
-                            </label>
+                            <SelectField
+                                label="Model Version"
+                                value=form.model_version
+                                options=versions.iter().map(|v| {
+                                    let normal = v.state == console_core::catalog::ModelState::Normal;
+                                    let text = if normal { v.model_version.clone() } else { format!("{} ({})", v.model_version, v.state.label()) };
+                                    (v.model_version.clone(), text, !normal)
+                                }).collect()
+                                error=Signal::derive(field_error(Field::ModelVersion))
+                            />
+                            <SelectField
+                                label="Specifications"
+                                value=form.specification
+                                options=flavors.iter().map(|f| {
+                                    let sold_out = f.is_sold_out_in(&region);
+                                    let text = if sold_out { format!("{} (Sold out)", f.display) } else { f.display.clone() };
+                                    (f.id.clone(), text, sold_out)
+                                }).collect()
+                                error=Signal::derive(field_error(Field::Specifications))
+                            />
                             <TextInput label="Compute Nodes" value=form.instance_count input_type="number" error=Signal::derive(field_error(Field::ComputeNodes)) />
                             <TextInput label="Input Path" value=form.src_path input_type="text" error=Signal::derive(field_error(Field::InputPath)) />
                             <TextInput label="Output Path" value=form.dest_path input_type="text" error=Signal::derive(field_error(Field::OutputPath)) />
@@ -244,6 +233,29 @@ fn TextInput(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
+            <FieldMessage error=error />
+        </label>
+    }
+}
+
+/// A labelled choice; each option is (value, text, disabled), e.g. a sold-out flavor.
+#[component]
+fn SelectField(
+    label: &'static str,
+    value: RwSignal<String>,
+    options: Vec<(String, String, bool)>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let current = value.get_untracked();
+    view! {
+        <label class="field">
+            <span class="field-label">{label}</span>
+            <select aria-label=label on:change=move |ev| value.set(event_target_value(&ev))>
+                {options.into_iter().map(|(option, text, disabled)| {
+                    let selected = option == current;
+                    view! { <option value=option disabled=disabled selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
             <FieldMessage error=error />
         </label>
     }
