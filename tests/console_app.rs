@@ -136,3 +136,66 @@ async fn pagination_and_page_size() {
     assert_eq!(query(&root, "tbody tr").len(), 25);
     assert!(text(&root).contains("Page 1 of 1"));
 }
+
+#[wasm_bindgen_test]
+async fn settings_adds_and_removes_authorization_and_resets_the_demo() {
+    let key = test_key("settings");
+    let root = mount_console(&key);
+    settle().await;
+    web_sys::window().unwrap().location().set_hash("#/settings").unwrap();
+    settle().await;
+    assert!(text(&root).contains("Status: Not authorized"));
+    button(&root, "Add Authorization").click();
+    settle().await;
+    assert!(text(&root).contains("Status: Authorized"));
+    assert!(snapshot::decode(&storage().get_item(&key).unwrap().unwrap()).unwrap().agency_authorized);
+    button(&root, "Remove Authorization").click();
+    settle().await;
+    assert!(text(&root).contains("Status: Not authorized"));
+    assert!(!snapshot::decode(&storage().get_item(&key).unwrap().unwrap()).unwrap().agency_authorized);
+
+    // Stop a service, then Reset demo data brings it back to Running.
+    web_sys::window().unwrap().location().set_hash("#/batch-services").unwrap();
+    settle().await;
+    button(&row(&root, "mnist-batch-nightly").unwrap(), "Stop").click();
+    settle().await;
+    assert!(text(&row(&root, "mnist-batch-nightly").unwrap()).contains("Stopping"));
+    web_sys::window().unwrap().location().set_hash("#/settings").unwrap();
+    settle().await;
+    button(&root, "Reset demo data").click();
+    settle().await;
+    let dialog = query(&root, "[role=dialog]").pop().expect("confirmation");
+    assert!(text(&dialog).contains("cannot be undone"));
+    button(&dialog, "OK").click();
+    web_sys::window().unwrap().location().set_hash("#/batch-services").unwrap();
+    settle().await;
+    assert!(text(&row(&root, "mnist-batch-nightly").unwrap()).contains("Running"));
+    let _ = web_sys::window().unwrap().location().set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_write_is_shown_and_the_change_is_kept_in_the_page() {
+    let key = test_key("quota");
+    let root = mount_console(&key);
+    settle().await;
+    // Fill the origin's quota to the last few characters, so the next (larger) save throws.
+    let mut fillers = Vec::new();
+    for size in [256 * 1024, 16 * 1024, 1024, 64, 4] {
+        let chunk = "x".repeat(size);
+        loop {
+            let k = format!("test/filler/{}", fillers.len());
+            if storage().set_item(&k, &chunk).is_err() {
+                break;
+            }
+            fillers.push(k);
+        }
+    }
+    button(&row(&root, "mnist-batch-nightly").unwrap(), "Stop").click();
+    settle().await;
+    for k in &fillers {
+        storage().remove_item(k).unwrap();
+    }
+    let banner = query(&root, ".banner").pop().expect("a banner about the failed save");
+    assert!(text(&banner).contains("could not be saved"), "{}", text(&banner));
+    assert!(text(&row(&root, "mnist-batch-nightly").unwrap()).contains("Stopping"), "kept in the page");
+}
