@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use console_core::{snapshot, Catalog, Console, DomainError, Millis};
+use console_core::{snapshot, Catalog, Console, ConsoleState, DomainError, Millis};
 use leptos::prelude::*;
 
 use crate::clock;
@@ -61,11 +61,7 @@ impl ConsoleStore {
         let mut saving_enabled = true;
         let console = match storage.load(now) {
             Loaded::Nothing => demo(),
-            Loaded::State(state) => {
-                let mut console = Console::from_state(catalog.clone(), state);
-                console.tick(now);
-                console
-            }
+            Loaded::State(state) => restored(catalog.clone(), state, now),
             Loaded::Unreadable { error, backup: Ok(key) } => {
                 banners.push(Banner {
                     topic: BannerTopic::Load,
@@ -167,10 +163,7 @@ impl ConsoleStore {
     /// Takes a state another tab saved, so two tabs never overwrite each other's changes.
     pub fn adopt_external(&self, text: &str) {
         if let Ok(state) = snapshot::decode(text) {
-            self.console.update(|c| {
-                *c = Console::from_state(c.catalog().clone(), state);
-                c.tick(clock::now());
-            });
+            self.console.update(|c| *c = restored(c.catalog().clone(), state, clock::now()));
         }
     }
 
@@ -233,6 +226,13 @@ impl ConsoleStore {
     pub fn dismiss_toast(&self, id: u64) {
         self.toasts.update(|t| t.retain(|x| x.id != id));
     }
+}
+
+/// A console over a saved state, brought up to `now` (transitions due while it was away).
+fn restored(catalog: Catalog, state: ConsoleState, now: Millis) -> Console {
+    let mut console = Console::from_state(catalog, state);
+    console.tick(now);
+    console
 }
 
 /// The store provided by the shell.

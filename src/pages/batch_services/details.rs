@@ -1,11 +1,10 @@
 use console_core::{format, BatchService, ServiceAction, ServiceQuery};
 use leptos::prelude::*;
 
-use super::{run_operation, OpenDialog, ServiceDialogs};
+use super::{flavor_text, run_operation, service_text, OpenDialog, ServiceBadge, ServiceDialogs};
 use crate::clock;
 use crate::components::action_button::ActionButton;
 use crate::components::page_header::{Crumb, PageHeader};
-use crate::components::status_badge::StatusBadge;
 use crate::route::Route;
 use crate::state::use_store;
 
@@ -75,11 +74,8 @@ pub fn ServiceDetails(service_id: String) -> impl IntoView {
 #[component]
 fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
     let store = use_store();
-    let get = move |f: fn(&BatchService) -> String| move || service.with(|s| s.as_ref().map(f).unwrap_or_default());
-    let flavor = move || {
-        let spec = service.with(|s| s.as_ref().map(|s| s.config().specification.clone())).unwrap_or_default();
-        store.read(|c| c.catalog().flavor_display(&spec).to_string())
-    };
+    let get = move |f: fn(&BatchService) -> String| service_text(service, f);
+    let flavor = flavor_text(store, service);
     let rows: Vec<(&'static str, Box<dyn Fn() -> String + Send + Sync>)> = vec![
         ("Name", Box::new(get(|s| s.service_name.clone()))),
         ("ID", Box::new(get(|s| s.service_id.clone()))),
@@ -109,10 +105,7 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
             <div class="detail">
                 <dt>"Status"</dt>
                 <dd>
-                    <StatusBadge
-                        status=Signal::derive(move || service.with(|s| s.as_ref().map_or(console_core::ServiceStatus::Deleting, |s| s.status)))
-                        progress=Signal::derive(move || service.with(|s| s.as_ref().map_or(0, |s| s.progress)))
-                    />
+                    <ServiceBadge service=service />
                 </dd>
             </div>
             {rows.into_iter().map(|(label, value)| view! {

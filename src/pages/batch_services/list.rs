@@ -3,12 +3,11 @@ use std::collections::BTreeSet;
 use console_core::{ServiceAction, ServiceQuery, ServiceStatus, SortKey, SortOrder};
 use leptos::prelude::*;
 
-use super::{run_operation, OpenDialog, ServiceDialogs};
+use super::{flavor_text, run_operation, service_text, OpenDialog, ServiceBadge, ServiceDialogs};
 use crate::clock;
 use crate::components::action_button::ActionButton;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
-use crate::components::status_badge::StatusBadge;
 use crate::route::{Route, Router};
 use crate::state::{use_store, ToastKind};
 
@@ -190,13 +189,8 @@ fn ServiceRow(
     let store = use_store();
     let id = service_id.clone();
     let service = Memo::new(move |_| store.read(|c| c.service(&id).cloned()));
-    let flavor = Memo::new(move |_| {
-        let spec = service.with(|s| s.as_ref().map(|s| s.config().specification.clone())).unwrap_or_default();
-        store.read(|c| c.catalog().flavor_display(&spec).to_string())
-    });
-    let field = move |f: fn(&console_core::BatchService) -> String| {
-        move || service.with(|s| s.as_ref().map(f).unwrap_or_default())
-    };
+    let flavor = Memo::new(move |_| flavor_text(store, service)());
+    let field = move |f: fn(&console_core::BatchService) -> String| service_text(service, f);
     let id_for_check = service_id.clone();
     let details_href = Route::ServiceDetails(service_id.clone()).href();
     view! {
@@ -220,10 +214,7 @@ fn ServiceRow(
                 <div class="muted mono">{service_id.clone()}</div>
             </td>
             <td>
-                <StatusBadge
-                    status=Signal::derive(move || service.with(|s| s.as_ref().map_or(ServiceStatus::Deleting, |s| s.status)))
-                    progress=Signal::derive(move || service.with(|s| s.as_ref().map_or(0, |s| s.progress)))
-                />
+                <ServiceBadge service=service />
             </td>
             <td>{field(|s| format!("{} | {}", s.config().model_name, s.config().model_version))}</td>
             <td>

@@ -5,10 +5,38 @@ pub mod details;
 pub mod list;
 pub mod modify_dialog;
 
-use console_core::ServiceAction;
+use console_core::{BatchService, ServiceAction, ServiceStatus};
 use leptos::prelude::*;
 
+use crate::components::status_badge::StatusBadge;
 use crate::state::ConsoleStore;
+
+/// One field of a followed service as text; empty once the service is gone.
+pub fn service_text(
+    service: Memo<Option<BatchService>>,
+    field: fn(&BatchService) -> String,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || service.with(|s| s.as_ref().map(field).unwrap_or_default())
+}
+
+/// The console text of a followed service's specifications, from the catalog.
+pub fn flavor_text(store: ConsoleStore, service: Memo<Option<BatchService>>) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || {
+        let spec = service_text(service, |s| s.config().specification.clone())();
+        store.read(|c| c.catalog().flavor_display(&spec).to_string())
+    }
+}
+
+/// Shows a followed service's status badge (a vanished service reads as Deleting).
+#[component]
+pub fn ServiceBadge(service: Memo<Option<BatchService>>) -> impl IntoView {
+    view! {
+        <StatusBadge
+            status=Signal::derive(move || service.with(|s| s.as_ref().map_or(ServiceStatus::Deleting, |s| s.status)))
+            progress=Signal::derive(move || service.with(|s| s.as_ref().map_or(0, |s| s.progress)))
+        />
+    }
+}
 
 /// Which dialog is open over a Batch Services page.
 #[derive(Clone, Debug, PartialEq, Eq)]
