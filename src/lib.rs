@@ -2,11 +2,11 @@
 //! The UI renders what the core answers; the only state lives in [`state::ConsoleStore`], and
 //! the only writes to localStorage happen in [`storage`].
 
-pub mod app;
 pub mod catalog_source;
 pub mod clock;
 pub mod components;
 pub mod pages;
 pub mod route;
+pub mod shell;
 pub mod state;
 pub mod storage;

@@ -2,14 +2,16 @@
 //! uses, and they survive a reload of any deep link on a static host with no fallback and under
 //! any sub-path, which History-API routes (leptos_router 0.8's only mode) do not.
 
-use console_core::query::PAGE_SIZES;
-use console_core::{ServiceQuery, ServiceStatus, SortKey, SortOrder};
+use console_core::query::{percent_decode as decode, percent_encode as encode};
+use console_core::ServiceQuery;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// The Batch Services list, with its search, filter, sort and page in the URL.
     BatchServices(ServiceQuery),
+    /// Model Deployment > Batch Services > Deploy.
+    DeployService,
     ServiceDetails(String),
     Pools,
     Settings,
@@ -23,7 +25,8 @@ impl Route {
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
-            [] | ["batch-services"] => Route::BatchServices(parse_query(query)),
+            [] | ["batch-services"] => Route::BatchServices(ServiceQuery::from_url_query(query)),
+            ["batch-services", "deploy"] => Route::DeployService,
             ["batch-services", id] => Route::ServiceDetails(decode(id)),
             ["pools"] => Route::Pools,
             ["settings"] => Route::Settings,
@@ -35,13 +38,14 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::BatchServices(q) => {
-                let query = format_query(q);
+                let query = q.to_url_query();
                 if query.is_empty() {
                     "#/batch-services".into()
                 } else {
                     format!("#/batch-services?{query}")
                 }
             }
+            Route::DeployService => "#/batch-services/deploy".into(),
             Route::ServiceDetails(id) => format!("#/batch-services/{}", encode(id)),
             Route::Pools => "#/pools".into(),
             Route::Settings => "#/settings".into(),
@@ -52,7 +56,9 @@ impl Route {
     /// Which navigation entry this route belongs to.
     pub fn section(&self) -> Section {
         match self {
-            Route::BatchServices(_) | Route::ServiceDetails(_) => Section::BatchServices,
+            Route::BatchServices(_) | Route::DeployService | Route::ServiceDetails(_) => {
+                Section::BatchServices
+            }
             Route::Pools => Section::Pools,
             Route::Settings => Section::Settings,
             Route::NotFound(_) => Section::None,
@@ -66,85 +72,6 @@ pub enum Section {
     Pools,
     Settings,
     None,
-}
-
-fn parse_query(query: &str) -> ServiceQuery {
-    let mut q = ServiceQuery::default();
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = decode(value);
-        match key {
-            "name" => q.name = value,
-            "status" => q.status = ServiceStatus::from_api_value(&value),
-            "sort" if value == "name" => q.sort = SortKey::Name,
-            "order" if value == "asc" => q.order = SortOrder::Asc,
-            "page" => q.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
-            "size" => {
-                q.page_size = value.parse().ok().filter(|s| PAGE_SIZES.contains(s)).unwrap_or(PAGE_SIZES[0])
-            }
-            _ => {}
-        }
-    }
-    q
-}
-
-fn format_query(q: &ServiceQuery) -> String {
-    let mut parts = Vec::new();
-    if !q.name.is_empty() {
-        parts.push(format!("name={}", encode(&q.name)));
-    }
-    if let Some(status) = q.status {
-        parts.push(format!("status={}", status.api_value()));
-    }
-    if q.sort == SortKey::Name {
-        parts.push("sort=name".into());
-    }
-    if q.order == SortOrder::Asc {
-        parts.push("order=asc".into());
-    }
-    if q.page != 1 {
-        parts.push(format!("page={}", q.page));
-    }
-    if q.page_size != PAGE_SIZES[0] {
-        parts.push(format!("size={}", q.page_size));
-    }
-    parts.join("&")
-}
-
-fn encode(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (b'+', _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The current route as a signal, kept in step with the address bar.
@@ -204,4 +131,9 @@ impl Router {
 
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
+}
+
+/// The router provided by the shell.
+pub fn use_router() -> Router {
+    expect_context::<Router>()
 }

@@ -1,10 +1,13 @@
 //! The one reactive wrapper around the core's [`Console`]. Views read it through memos; every
-//! change goes through [`ConsoleStore::act`] or [`ConsoleStore::tick`], which is also the one
-//! place that saves. A refused command changes nothing and notifies nobody.
+//! change is a [`Command`] sent to [`ConsoleStore::act`] (or the clock's [`ConsoleStore::tick`]),
+//! which is also the one place that saves. A refused command changes nothing and notifies
+//! nobody.
 
 use std::time::Duration;
 
-use console_core::{snapshot, Catalog, Console, ConsoleState, DomainError, Millis};
+use console_core::{
+    snapshot, Catalog, Command, Console, ConsoleState, DomainError, Millis, Outcome,
+};
 use leptos::prelude::*;
 
 use crate::clock;
@@ -62,7 +65,10 @@ impl ConsoleStore {
         let console = match storage.load(now) {
             Loaded::Nothing => demo(),
             Loaded::State(state) => restored(catalog.clone(), state, now),
-            Loaded::Unreadable { error, backup: Ok(key) } => {
+            Loaded::Unreadable {
+                error,
+                backup: Ok(key),
+            } => {
                 banners.push(Banner {
                     topic: BannerTopic::Load,
                     text: format!(
@@ -71,7 +77,10 @@ impl ConsoleStore {
                 });
                 demo()
             }
-            Loaded::Unreadable { error, backup: Err(why) } => {
+            Loaded::Unreadable {
+                error,
+                backup: Err(why),
+            } => {
                 saving_enabled = false;
                 banners.push(Banner {
                     topic: BannerTopic::Load,
@@ -114,16 +123,13 @@ impl ConsoleStore {
         self.console.with_untracked(f)
     }
 
-    /// Runs a core command at the current time. On success views update and the state is
+    /// Applies a command at the current time. On success views update and the state is
     /// saved; on refusal nothing changed, so nobody is notified.
-    pub fn act<T>(
-        &self,
-        command: impl FnOnce(&mut Console, Millis) -> Result<T, DomainError>,
-    ) -> Result<T, DomainError> {
+    pub fn act(&self, command: Command) -> Result<Outcome, DomainError> {
         let now = clock::now();
         let result = self
             .console
-            .try_update_untracked(|console| command(console, now))
+            .try_update_untracked(|console| console.apply(command, now))
             .unwrap_or(Err(DomainError::Closed));
         if result.is_ok() {
             self.console.notify();
@@ -132,22 +138,19 @@ impl ConsoleStore {
         result
     }
 
-    /// Like [`Self::act`], then reports the outcome as a toast.
-    pub fn act_and_report<T>(
-        &self,
-        command: impl FnOnce(&mut Console, Millis) -> Result<T, DomainError>,
-        success: impl FnOnce(&T) -> String,
-    ) -> bool {
-        match self.act(command) {
-            Ok(value) => {
-                self.toast(ToastKind::Success, success(&value));
-                true
-            }
-            Err(error) => {
-                self.toast(ToastKind::Error, error.to_string());
-                false
-            }
+    /// Like [`Self::act`], then reports the outcome (or the refusal) as a toast.
+    pub fn act_and_report(&self, command: Command) -> Result<Outcome, DomainError> {
+        let result = self.act(command);
+        match &result {
+            Ok(outcome) => self.toast(ToastKind::Success, outcome.to_string()),
+            Err(error) => self.toast(ToastKind::Error, error.to_string()),
         }
+        result
+    }
+
+    /// Simulated time now (what the core's times are in).
+    pub fn sim_now(&self) -> Millis {
+        self.peek(|c| c.sim_now(clock::now()))
     }
 
     /// Advances simulated time to now. Saves only when a status changed: progress and billing
@@ -163,7 +166,8 @@ impl ConsoleStore {
     /// Takes a state another tab saved, so two tabs never overwrite each other's changes.
     pub fn adopt_external(&self, text: &str) {
         if let Ok(state) = snapshot::decode(text) {
-            self.console.update(|c| *c = restored(c.catalog().clone(), state, clock::now()));
+            self.console
+                .update(|c| *c = restored(c.catalog().clone(), state, clock::now()));
         }
     }
 
@@ -178,7 +182,9 @@ impl ConsoleStore {
         if !self.saving_enabled.get_value() {
             return;
         }
-        let result = self.storage.with_value(|s| self.console.with_untracked(|c| s.save(c.state(), now)));
+        let result = self
+            .storage
+            .with_value(|s| self.console.with_untracked(|c| s.save(c.state(), now)));
         match result {
             Ok(()) => self.dismiss_banner(BannerTopic::Save),
             Err(why) => self.show_banner(
@@ -206,7 +212,10 @@ impl ConsoleStore {
     }
 
     pub fn dismiss_banner(&self, topic: BannerTopic) {
-        if self.banners.with_untracked(|b| b.iter().any(|x| x.topic == topic)) {
+        if self
+            .banners
+            .with_untracked(|b| b.iter().any(|x| x.topic == topic))
+        {
             self.banners.update(|b| b.retain(|x| x.topic != topic));
         }
     }
@@ -220,7 +229,14 @@ impl ConsoleStore {
         self.toast_seq.set_value(id);
         self.toasts.update(|t| t.push(Toast { id, kind, text }));
         let toasts = self.toasts;
-        set_timeout(move || toasts.try_update(|t| t.retain(|x| x.id != id)).unwrap_or(()), TOAST_TIME);
+        set_timeout(
+            move || {
+                toasts
+                    .try_update(|t| t.retain(|x| x.id != id))
+                    .unwrap_or(())
+            },
+            TOAST_TIME,
+        );
     }
 
     pub fn dismiss_toast(&self, id: u64) {

@@ -19,7 +19,10 @@ pub enum Loaded {
     State(ConsoleState),
     /// Something was saved but cannot be used. It was copied to `backup` (or copying failed,
     /// in which case the original is left in place and saving stays off to protect it).
-    Unreadable { error: SnapshotError, backup: Result<String, String> },
+    Unreadable {
+        error: SnapshotError,
+        backup: Result<String, String>,
+    },
     /// Storage cannot be reached at all.
     Unavailable(String),
 }
@@ -40,7 +43,10 @@ impl SnapshotStore {
     /// Opens storage for another key (tests use their own).
     pub fn with_key(key: &str) -> SnapshotStore {
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        SnapshotStore { storage, key: key.to_string() }
+        SnapshotStore {
+            storage,
+            key: key.to_string(),
+        }
     }
 
     pub fn key(&self) -> &str {
@@ -49,9 +55,7 @@ impl SnapshotStore {
 
     pub fn load(&self, now: Millis) -> Loaded {
         let Some(storage) = &self.storage else {
-            return Loaded::Unavailable(
-                "The browser blocks local storage for this page.".into(),
-            );
+            return Loaded::Unavailable("The browser blocks local storage for this page.".into());
         };
         let text = match storage.get_item(&self.key) {
             Ok(None) => return Loaded::Nothing,
@@ -72,8 +76,13 @@ impl SnapshotStore {
     }
 
     pub fn save(&self, state: &ConsoleState, now: Millis) -> Result<(), String> {
-        let storage = self.storage.as_ref().ok_or("Local storage is not available.")?;
-        storage.set_item(&self.key, &snapshot::encode(state, now)).map_err(|e| js_message(&e))
+        let storage = self
+            .storage
+            .as_ref()
+            .ok_or("Local storage is not available.")?;
+        storage
+            .set_item(&self.key, &snapshot::encode(state, now))
+            .map_err(|e| js_message(&e))
     }
 
     /// Reads another key's raw text (Settings shows backups).
@@ -82,13 +91,18 @@ impl SnapshotStore {
     }
 
     pub fn remove_raw(&self, key: &str) -> Result<(), String> {
-        let storage = self.storage.as_ref().ok_or("Local storage is not available.")?;
+        let storage = self
+            .storage
+            .as_ref()
+            .ok_or("Local storage is not available.")?;
         storage.remove_item(key).map_err(|e| js_message(&e))
     }
 
     /// Keys of kept unreadable snapshots, oldest first.
     pub fn backup_keys(&self) -> Vec<String> {
-        let Some(storage) = &self.storage else { return Vec::new() };
+        let Some(storage) = &self.storage else {
+            return Vec::new();
+        };
         let len = storage.length().unwrap_or(0);
         let mut keys: Vec<String> = (0..len)
             .filter_map(|i| storage.key(i).ok().flatten())

@@ -13,31 +13,50 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn first_start_shows_the_demo_data_and_saves_it() {
     let key = test_key("first");
     let root = mount_console(&key);
-    settle().await;
+    next_render().await;
     assert!(text(&root).contains("Batch Services"));
     let running = row(&root, "mnist-batch-nightly").expect("demo row");
     assert!(text(&running).contains("Running"));
     assert!(text(&running).contains("CPU: 8 vCPUs | 32 GiB"));
-    let saved = storage().get_item(&key).unwrap().expect("saved on first start");
+    let saved = storage()
+        .get_item(&key)
+        .unwrap()
+        .expect("saved on first start");
     assert!(snapshot::decode(&saved).is_ok());
 }
 
 #[wasm_bindgen_test]
 async fn a_corrupt_snapshot_starts_the_demo_with_a_banner_and_keeps_the_text() {
     let key = test_key("corrupt-app");
-    storage().set_item(&key, "{\"schema\":\"something-else\",\"version\":1,\"state\":{}}").unwrap();
+    storage()
+        .set_item(
+            &key,
+            "{\"schema\":\"something-else\",\"version\":1,\"state\":{}}",
+        )
+        .unwrap();
     let root = mount_console(&key);
-    settle().await;
+    next_render().await;
     let banner = query(&root, ".banner").pop().expect("a banner");
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
-    assert!(text(&banner).contains("could not be loaded"), "{}", text(&banner));
+    assert!(
+        text(&banner).contains("could not be loaded"),
+        "{}",
+        text(&banner)
+    );
     assert!(text(&banner).contains("another application"));
-    assert!(row(&root, "mnist-batch-nightly").is_some(), "demo data shown");
+    assert!(
+        row(&root, "mnist-batch-nightly").is_some(),
+        "demo data shown"
+    );
     let backups: Vec<String> = (0..storage().length().unwrap())
         .filter_map(|i| storage().key(i).unwrap())
         .filter(|k| k.starts_with(BACKUP_PREFIX))
         .collect();
-    assert!(backups.iter().any(|k| storage().get_item(k).unwrap().unwrap().contains("something-else")));
+    assert!(backups.iter().any(|k| storage()
+        .get_item(k)
+        .unwrap()
+        .unwrap()
+        .contains("something-else")));
     for k in backups {
         storage().remove_item(&k).unwrap();
     }
@@ -46,7 +65,7 @@ async fn a_corrupt_snapshot_starts_the_demo_with_a_banner_and_keeps_the_text() {
 #[wasm_bindgen_test]
 async fn disabled_actions_carry_the_cores_reason() {
     let root = mount_console(&test_key("reasons"));
-    settle().await;
+    next_render().await;
     let edge = row(&root, "edge-camera-batch").unwrap();
     let stop = button(&edge, "Stop");
     assert_eq!(stop.get_attribute("aria-disabled").as_deref(), Some("true"));
@@ -55,7 +74,11 @@ async fn disabled_actions_carry_the_cores_reason() {
         Some("Services deployed on ModelArts edge nodes or ModelArts edge resource pools cannot be stopped.")
     );
     let running = row(&root, "mnist-batch-nightly").unwrap();
-    assert_eq!(button(&running, "Stop").get_attribute("aria-disabled"), None, "allowed action is enabled");
+    assert_eq!(
+        button(&running, "Stop").get_attribute("aria-disabled"),
+        None,
+        "allowed action is enabled"
+    );
     assert_eq!(
         button(&running, "Start").get_attribute("title").as_deref(),
         Some("The service is already running.")
@@ -70,12 +93,24 @@ async fn disabled_actions_carry_the_cores_reason() {
 async fn stop_goes_through_the_core_and_is_saved() {
     let key = test_key("stop");
     let root = mount_console(&key);
-    settle().await;
+    next_render().await;
     button(&row(&root, "mnist-batch-nightly").unwrap(), "Stop").click();
-    settle().await;
+    next_render().await;
+    let confirm = dialog(&root, "Stop Service");
+    assert!(text(&confirm).contains("no longer billed"));
+    assert!(
+        text(&row(&root, "mnist-batch-nightly").unwrap()).contains("Running"),
+        "nothing before OK"
+    );
+    button(&confirm, "OK").click();
+    next_render().await;
     assert!(text(&row(&root, "mnist-batch-nightly").unwrap()).contains("Stopping"));
     let saved = snapshot::decode(&storage().get_item(&key).unwrap().unwrap()).unwrap();
-    let service = saved.regions["cn-north-4"].services.iter().find(|s| s.service_name == "mnist-batch-nightly").unwrap();
+    let service = saved.regions["cn-north-4"]
+        .services
+        .iter()
+        .find(|s| s.service_name == "mnist-batch-nightly")
+        .unwrap();
     assert_eq!(service.status, console_core::ServiceStatus::Stopping);
     assert!(text(&root).contains("mnist-batch-nightly: the service is stopping."));
 }
@@ -84,11 +119,13 @@ async fn stop_goes_through_the_core_and_is_saved() {
 async fn refused_delete_shows_the_reason_and_changes_nothing() {
     let key = test_key("refused");
     let root = mount_console(&key);
-    settle().await;
+    next_render().await;
     let before = storage().get_item(&key).unwrap();
     button(&row(&root, "flower-batch-2026-10").unwrap(), "Delete").click();
-    settle().await;
-    let alert = query(&root, ".toast[role=alert]").pop().expect("an error toast");
+    next_render().await;
+    let alert = query(&root, ".toast[role=alert]")
+        .pop()
+        .expect("an error toast");
     assert!(text(&alert).contains("A service cannot be deleted without agency authorization."));
     assert!(query(&root, "[role=dialog]").is_empty());
     assert!(text(&row(&root, "flower-batch-2026-10").unwrap()).contains("Completed"));
@@ -99,10 +136,15 @@ async fn refused_delete_shows_the_reason_and_changes_nothing() {
 async fn pagination_and_page_size() {
     let key = test_key("paging");
     // 25 services in the default region.
-    let mut console = console_core::demo::demo_console(console_core::Catalog::embedded(), 1_000_000);
+    let mut console =
+        console_core::demo::demo_console(console_core::Catalog::embedded(), 1_000_000);
     let mut state = console.state().clone();
     let services = &mut state.regions.get_mut("cn-north-4").unwrap().services;
-    let template = services.iter().find(|s| s.status == console_core::ServiceStatus::Finished).unwrap().clone();
+    let template = services
+        .iter()
+        .find(|s| s.status == console_core::ServiceStatus::Finished)
+        .unwrap()
+        .clone();
     services.clear();
     for i in 0..25 {
         let mut s = template.clone();
@@ -112,27 +154,49 @@ async fn pagination_and_page_size() {
         services.push(s);
     }
     console = console_core::Console::from_state(console_core::Catalog::embedded(), state);
-    storage().set_item(&key, &snapshot::encode(console.state(), 0)).unwrap();
+    storage()
+        .set_item(&key, &snapshot::encode(console.state(), 0))
+        .unwrap();
     let root = mount_console(&key);
-    settle().await;
+    next_render().await;
     assert_eq!(query(&root, "tbody tr").len(), 10);
     assert!(text(&root).contains("Total Records: 25"));
     assert!(text(&root).contains("Page 1 of 3"));
-    assert_eq!(button(&root, "Previous page").get_attribute("disabled").as_deref(), Some(""));
+    assert_eq!(
+        button(&root, "Previous page")
+            .get_attribute("disabled")
+            .as_deref(),
+        Some("")
+    );
     let next = button(&root, "Next page");
     assert_eq!(next.get_attribute("disabled"), None);
     assert_eq!(text(&next), "›");
     next.click();
-    settle().await;
+    next_render().await;
     assert!(text(&root).contains("Page 2 of 3"));
-    assert!(web_sys::window().unwrap().location().hash().unwrap().contains("page=2"), "the page is in the URL");
-    assert!(row(&root, "svc-14").is_some(), "newest first: page 2 starts at svc-14");
+    assert!(
+        web_sys::window()
+            .unwrap()
+            .location()
+            .hash()
+            .unwrap()
+            .contains("page=2"),
+        "the page is in the URL"
+    );
+    assert!(
+        row(&root, "svc-14").is_some(),
+        "newest first: page 2 starts at svc-14"
+    );
     let select: web_sys::HtmlSelectElement = wasm_bindgen::JsCast::unchecked_into(
-        root.query_selector("select[aria-label='Rows per page']").unwrap().unwrap(),
+        root.query_selector("select[aria-label='Rows per page']")
+            .unwrap()
+            .unwrap(),
     );
     select.set_value("50");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    settle().await;
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    next_render().await;
     assert_eq!(query(&root, "tbody tr").len(), 25);
     assert!(text(&root).contains("Page 1 of 1"));
 }
@@ -141,34 +205,62 @@ async fn pagination_and_page_size() {
 async fn settings_adds_and_removes_authorization_and_resets_the_demo() {
     let key = test_key("settings");
     let root = mount_console(&key);
-    settle().await;
-    web_sys::window().unwrap().location().set_hash("#/settings").unwrap();
-    settle().await;
+    next_render().await;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/settings")
+        .unwrap();
+    next_render().await;
     assert!(text(&root).contains("Status: Not authorized"));
     button(&root, "Add Authorization").click();
-    settle().await;
+    next_render().await;
     assert!(text(&root).contains("Status: Authorized"));
-    assert!(snapshot::decode(&storage().get_item(&key).unwrap().unwrap()).unwrap().agency_authorized);
+    assert!(
+        snapshot::decode(&storage().get_item(&key).unwrap().unwrap())
+            .unwrap()
+            .settings
+            .agency_authorized
+    );
     button(&root, "Remove Authorization").click();
-    settle().await;
+    next_render().await;
     assert!(text(&root).contains("Status: Not authorized"));
-    assert!(!snapshot::decode(&storage().get_item(&key).unwrap().unwrap()).unwrap().agency_authorized);
+    assert!(
+        !snapshot::decode(&storage().get_item(&key).unwrap().unwrap())
+            .unwrap()
+            .settings
+            .agency_authorized
+    );
 
     // Stop a service, then Reset demo data brings it back to Running.
-    web_sys::window().unwrap().location().set_hash("#/batch-services").unwrap();
-    settle().await;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/batch-services")
+        .unwrap();
+    next_render().await;
     button(&row(&root, "mnist-batch-nightly").unwrap(), "Stop").click();
-    settle().await;
+    next_render().await;
+    button(&dialog(&root, "Stop Service"), "OK").click();
+    next_render().await;
     assert!(text(&row(&root, "mnist-batch-nightly").unwrap()).contains("Stopping"));
-    web_sys::window().unwrap().location().set_hash("#/settings").unwrap();
-    settle().await;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/settings")
+        .unwrap();
+    next_render().await;
     button(&root, "Reset demo data").click();
-    settle().await;
+    next_render().await;
     let dialog = query(&root, "[role=dialog]").pop().expect("confirmation");
     assert!(text(&dialog).contains("cannot be undone"));
     button(&dialog, "OK").click();
-    web_sys::window().unwrap().location().set_hash("#/batch-services").unwrap();
-    settle().await;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/batch-services")
+        .unwrap();
+    next_render().await;
     assert!(text(&row(&root, "mnist-batch-nightly").unwrap()).contains("Running"));
     let _ = web_sys::window().unwrap().location().set_hash("");
 }
@@ -177,7 +269,7 @@ async fn settings_adds_and_removes_authorization_and_resets_the_demo() {
 async fn a_failed_write_is_shown_and_the_change_is_kept_in_the_page() {
     let key = test_key("quota");
     let root = mount_console(&key);
-    settle().await;
+    next_render().await;
     // Fill the origin's quota to the last few characters, so the next (larger) save throws.
     let mut fillers = Vec::new();
     for size in [256 * 1024, 16 * 1024, 1024, 64, 4] {
@@ -191,11 +283,22 @@ async fn a_failed_write_is_shown_and_the_change_is_kept_in_the_page() {
         }
     }
     button(&row(&root, "mnist-batch-nightly").unwrap(), "Stop").click();
-    settle().await;
+    next_render().await;
+    button(&dialog(&root, "Stop Service"), "OK").click();
+    next_render().await;
     for k in &fillers {
         storage().remove_item(k).unwrap();
     }
-    let banner = query(&root, ".banner").pop().expect("a banner about the failed save");
-    assert!(text(&banner).contains("could not be saved"), "{}", text(&banner));
-    assert!(text(&row(&root, "mnist-batch-nightly").unwrap()).contains("Stopping"), "kept in the page");
+    let banner = query(&root, ".banner")
+        .pop()
+        .expect("a banner about the failed save");
+    assert!(
+        text(&banner).contains("could not be saved"),
+        "{}",
+        text(&banner)
+    );
+    assert!(
+        text(&row(&root, "mnist-batch-nightly").unwrap()).contains("Stopping"),
+        "kept in the page"
+    );
 }

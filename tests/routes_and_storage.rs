@@ -22,6 +22,7 @@ fn routes_round_trip() {
             page: 3,
             page_size: 50,
         }),
+        Route::DeployService,
         Route::ServiceDetails("910a2dec-8902-4cc1-a9e4-9b199086d8d3".into()),
         Route::Pools,
         Route::Settings,
@@ -30,11 +31,24 @@ fn routes_round_trip() {
     for route in routes {
         assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
     }
-    assert_eq!(Route::parse(""), Route::BatchServices(ServiceQuery::default()));
-    assert_eq!(Route::parse("#/"), Route::BatchServices(ServiceQuery::default()));
+    assert_eq!(
+        Route::parse(""),
+        Route::BatchServices(ServiceQuery::default())
+    );
+    assert_eq!(
+        Route::parse("#/"),
+        Route::BatchServices(ServiceQuery::default())
+    );
     // Nonsense parameters fall back to defaults instead of breaking the page.
-    let q = ServiceQuery { page: 1, page_size: 10, ..Default::default() };
-    assert_eq!(Route::parse("#/batch-services?page=-4&size=7&status=bogus&x=1"), Route::BatchServices(q));
+    let q = ServiceQuery {
+        page: 1,
+        page_size: 10,
+        ..Default::default()
+    };
+    assert_eq!(
+        Route::parse("#/batch-services?page=-4&size=7&status=bogus&x=1"),
+        Route::BatchServices(q)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -55,12 +69,19 @@ fn corrupt_storage_is_kept_under_a_backup_key() {
     let key = test_key("corrupt");
     storage().set_item(&key, "{this is not json").unwrap();
     let store = SnapshotStore::with_key(&key);
-    let Loaded::Unreadable { error, backup: Ok(backup_key) } = store.load(42) else {
+    let Loaded::Unreadable {
+        error,
+        backup: Ok(backup_key),
+    } = store.load(42)
+    else {
         panic!("expected an unreadable snapshot with a backup")
     };
     assert!(error.to_string().contains("not readable"));
     assert_eq!(backup_key, format!("{BACKUP_PREFIX}42"));
-    assert_eq!(storage().get_item(&backup_key).unwrap().as_deref(), Some("{this is not json"));
+    assert_eq!(
+        storage().get_item(&backup_key).unwrap().as_deref(),
+        Some("{this is not json")
+    );
     assert!(store.backup_keys().contains(&backup_key));
     store.remove_raw(&backup_key).unwrap();
 }

@@ -28,6 +28,12 @@ pub struct Region {
     pub azs: Vec<String>,
     /// Account node quota for dedicated pools in this region.
     pub node_quota: u32,
+    /// Edge nodes registered in this region (a deployment location).
+    #[serde(default)]
+    pub edge_nodes: Vec<String>,
+    /// Edge resource pools of this region (a deployment location).
+    #[serde(default)]
+    pub edge_pools: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +80,9 @@ pub struct Model {
     pub model_id: String,
     pub model_name: String,
     pub source: ModelSource,
+    /// The model's input fields; CSV mapping asks a column index for each.
+    #[serde(default)]
+    pub input_fields: Vec<String>,
     pub versions: Vec<ModelVersion>,
 }
 

@@ -56,6 +56,7 @@ fn replay(console: &mut Console, seed: Seed, now: Millis) -> BatchService {
         dest_path: format!("{bucket}/{}/output/", seed.name),
         req_uri: "/".into(),
         mapping_type: MappingType::File,
+        mapping_rule: Vec::new(),
     };
     let rate = console.hourly_rate(&config);
     let created = now.saturating_sub(seed.age);

@@ -62,6 +62,10 @@ pub enum DomainError {
     NothingSelected,
     /// Input violates one or more field rules.
     Invalid(Vec<FieldError>),
+    /// The account has as many batch services as it may (Settings > Enforce account quotas).
+    ServiceQuota { limit: usize },
+    /// A simulation speed outside 1x-60x.
+    InvalidSpeed(u32),
     /// The console is gone (its page was closed) and can take no command.
     Closed,
 }
@@ -81,6 +85,16 @@ impl fmt::Display for DomainError {
             DomainError::UnknownRegion(id) => write!(f, "The region {id} does not exist."),
             DomainError::NothingSelected => f.write_str("Select at least one service."),
             DomainError::Closed => f.write_str("The console is closed. Reload the page."),
+            DomainError::ServiceQuota { limit } => write!(
+                f,
+                "The account already has {} batch services, the most it may have. Delete services that are no longer needed, or turn off Settings > Enforce account quotas.",
+                crate::format::thousands(*limit as u64)
+            ),
+            DomainError::InvalidSpeed(speed) => write!(
+                f,
+                "A simulation speed of {speed}x is not offered: choose 1x to {}x.",
+                crate::clock::MAX_SPEED
+            ),
             DomainError::Invalid(errors) => {
                 let messages: Vec<String> = errors
                     .iter()

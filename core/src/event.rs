@@ -1,8 +1,12 @@
-//! Events: every change to a service is recorded on it (the Events tab) and returned by the
-//! command or tick that caused it (the UI shows it as a toast).
+//! Events: every change to a service is recorded on it (the Events tab) as a kind with its
+//! parameters, never as a sentence, so the text is rendered when shown (and can be translated).
+//! Commands and ticks also return them, with the service they happened to.
+
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::validation::Field;
 use crate::{Millis, DAY};
 
 /// Events older than this are pruned, as the real service keeps them for a month.
@@ -24,13 +28,92 @@ impl EventType {
     }
 }
 
+/// What happened to a service.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    /// The user deployed the service.
+    DeployRequested,
+    /// The user started a stopped, failed or completed service.
+    StartRequested,
+    Running,
+    /// All input was processed.
+    Executed,
+    StopRequested,
+    Stopped,
+    DeleteRequested,
+    /// Modify saved these fields (empty: nothing changed).
+    Modified {
+        fields: Vec<Field>,
+    },
+    /// A modification of a running service redeploys it.
+    RestartedForModification,
+    Failed {
+        reason: String,
+    },
+    Alarm {
+        reason: String,
+    },
+    /// An event saved before events were typed whose text matched no kind; shown as it was.
+    Legacy {
+        message: String,
+        event_type: EventType,
+    },
+}
+
+impl EventKind {
+    pub fn event_type(&self) -> EventType {
+        match self {
+            EventKind::Failed { .. } | EventKind::Alarm { .. } => EventType::Abnormal,
+            EventKind::Legacy { event_type, .. } => *event_type,
+            _ => EventType::Normal,
+        }
+    }
+}
+
+impl fmt::Display for EventKind {
+    /// The Events tab's message.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EventKind::DeployRequested => f.write_str("Deploy the service."),
+            EventKind::StartRequested => f.write_str("Start the service. Deploying."),
+            EventKind::Running => f.write_str("The service is running."),
+            EventKind::Executed => f.write_str("The service has been executed."),
+            EventKind::StopRequested => f.write_str("Stop the service."),
+            EventKind::Stopped => f.write_str("The service has been stopped."),
+            EventKind::DeleteRequested => f.write_str("Delete the service."),
+            EventKind::Modified { fields } if fields.is_empty() => {
+                f.write_str("Service information saved with no changes.")
+            }
+            EventKind::Modified { fields } => {
+                let names: Vec<&str> = fields.iter().map(|f| f.label()).collect();
+                write!(f, "Service information modified: {}.", names.join(", "))
+            }
+            EventKind::RestartedForModification => f.write_str(
+                "The service is restarted for the modification to take effect. Deploying.",
+            ),
+            EventKind::Failed { reason } | EventKind::Alarm { reason } => f.write_str(reason),
+            EventKind::Legacy { message, .. } => f.write_str(message),
+        }
+    }
+}
+
 /// One line of a service's Events tab.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceEvent {
     pub time: Millis,
-    #[serde(rename = "type")]
-    pub event_type: EventType,
-    pub message: String,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+impl ServiceEvent {
+    pub fn event_type(&self) -> EventType {
+        self.kind.event_type()
+    }
+
+    pub fn message(&self) -> String {
+        self.kind.to_string()
+    }
 }
 
 /// An event together with the service it happened to, as returned to the caller.
@@ -39,4 +122,9 @@ pub struct Event {
     pub service_id: String,
     pub service_name: String,
     pub record: ServiceEvent,
+}
+
+/// Drops events older than the retention at `now`.
+pub fn prune(events: &mut Vec<ServiceEvent>, now: Millis) {
+    events.retain(|e| e.time.saturating_add(EVENT_RETENTION) >= now);
 }

@@ -45,6 +45,19 @@ pub fn usd(amount: f64) -> String {
     format!("USD {:.2}", (amount * 100.0).round() / 100.0)
 }
 
+/// `1,000`: digits grouped by thousands.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 // Howard Hinnant's days-to-civil algorithm.
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -89,5 +102,9 @@ mod tests {
         assert_eq!(usd(0.0), "USD 0.00");
         assert_eq!(usd(1.005_1), "USD 1.01");
         assert_eq!(usd(12.344), "USD 12.34");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

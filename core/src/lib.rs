@@ -5,6 +5,9 @@
 //! as a `now` parameter in milliseconds since the Unix epoch (the API's `publish_at` unit).
 
 pub mod catalog;
+pub mod choice;
+pub mod clock;
+pub mod command;
 pub mod console;
 pub mod demo;
 pub mod error;
@@ -17,11 +20,19 @@ pub mod snapshot;
 pub mod validation;
 
 pub use catalog::{Catalog, Flavor, Model, Region};
-pub use console::{Console, ConsoleState, RegionState};
+pub use choice::Choice;
+pub use clock::SimClock;
+pub use command::{Command, Outcome};
+pub use console::{Console, ConsoleState, RegionState, Settings};
 pub use error::{DomainError, Refusal};
-pub use event::{Event, EventType, ServiceEvent};
-pub use query::{ServicePage, ServiceQuery, SortKey, SortOrder};
-pub use service::{BatchService, DeploymentLocation, ServiceAction, ServiceConfig, ServiceStatus};
+pub use event::{Event, EventKind, EventType, ServiceEvent};
+pub use query::{ListPage, ListQuery, ServicePage, ServiceQuery, SortKey, SortOrder};
+pub use service::deploy::{ConfigInput, DeployRequest};
+pub use service::modify::{Change, ServiceUpdate};
+pub use service::{
+    BatchService, DeletePlan, DeploymentLocation, MappingType, ServiceAction, ServiceConfig,
+    ServiceStatus,
+};
 
 /// Milliseconds since the Unix epoch.
 pub type Millis = u64;

@@ -1,17 +1,45 @@
-//! The list's search, status filter, sort and pagination, as the API's GET /services offers
-//! them. Kept in the core so the rules are tested natively and the list stays fast with
-//! thousands of services.
+//! A list's search, status filter, sort and pagination, as the API's list calls offer them,
+//! with the rules of the list page (a new sort key starts in its natural order, the same key
+//! flips it, any change of search, filter, sort or page size goes back to page 1) and the
+//! query's URL form. Generic over what is listed, so every resource list shares one mechanism.
+
+use std::fmt::Debug;
 
 use crate::service::{BatchService, ServiceStatus};
+use crate::Millis;
 
 pub const PAGE_SIZES: [usize; 3] = [10, 20, 50];
 
+/// A status that can be filtered on and written in a URL by its API value.
+pub trait StatusValue: Copy + Eq + Debug + 'static {
+    fn api_value(self) -> &'static str;
+    fn from_api_value(value: &str) -> Option<Self>;
+}
+
+/// A row of a list: searched by name, filtered by status, sorted by name or creation.
+pub trait Listed {
+    type Status: StatusValue;
+    fn name(&self) -> &str;
+    fn status(&self) -> Self::Status;
+    fn created(&self) -> Millis;
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortKey {
-    /// `publish_at`, the API's default.
+    /// Creation time (`publish_at`), the API's default.
     #[default]
     Created,
     Name,
+}
+
+impl SortKey {
+    /// The order a first click on this column gives: names A-Z, times newest first.
+    pub fn natural_order(self) -> SortOrder {
+        match self {
+            SortKey::Created => SortOrder::Desc,
+            SortKey::Name => SortOrder::Asc,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -23,10 +51,10 @@ pub enum SortOrder {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServiceQuery {
-    /// Case-insensitive substring of `service_name`; empty matches all.
+pub struct ListQuery<S> {
+    /// Case-insensitive substring of the name; empty matches all.
     pub name: String,
-    pub status: Option<ServiceStatus>,
+    pub status: Option<S>,
     pub sort: SortKey,
     pub order: SortOrder,
     /// 1-based.
@@ -34,9 +62,11 @@ pub struct ServiceQuery {
     pub page_size: usize,
 }
 
-impl Default for ServiceQuery {
+pub type ServiceQuery = ListQuery<ServiceStatus>;
+
+impl<S> Default for ListQuery<S> {
     fn default() -> Self {
-        ServiceQuery {
+        ListQuery {
             name: String::new(),
             status: None,
             sort: SortKey::Created,
@@ -47,38 +77,35 @@ impl Default for ServiceQuery {
     }
 }
 
-/// One page of matching services plus the numbers the pagination needs.
+/// One page of matching rows plus the numbers the pagination needs.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ServicePage<'a> {
-    pub rows: Vec<&'a BatchService>,
-    /// Services matching search and filter, on all pages.
+pub struct ListPage<'a, T> {
+    pub rows: Vec<&'a T>,
+    /// Rows matching search and filter, on all pages.
     pub total_count: usize,
     /// The page actually shown (clamped to the last page).
     pub page: usize,
     pub page_count: usize,
 }
 
-impl ServiceQuery {
-    pub fn matches(&self, service: &BatchService) -> bool {
-        self.status.is_none_or(|s| service.status == s)
-            && (self.name.is_empty() || contains_ignore_case(&service.service_name, &self.name))
+pub type ServicePage<'a> = ListPage<'a, BatchService>;
+
+impl<S: StatusValue> ListQuery<S> {
+    pub fn matches<T: Listed<Status = S>>(&self, item: &T) -> bool {
+        self.status.is_none_or(|s| item.status() == s)
+            && (self.name.is_empty() || contains_ignore_case(item.name(), &self.name))
     }
 
     /// Applies the query. A page beyond the end shows the last page, never an empty one.
-    pub fn run<'a>(&self, services: &'a [BatchService]) -> ServicePage<'a> {
-        let mut rows: Vec<&BatchService> = services.iter().filter(|s| self.matches(s)).collect();
+    pub fn run<'a, T: Listed<Status = S>>(&self, items: &'a [T]) -> ListPage<'a, T> {
+        let mut rows: Vec<&T> = items.iter().filter(|s| self.matches(*s)).collect();
         match self.sort {
             SortKey::Created => rows.sort_by(|a, b| {
-                a.publish_at
-                    .cmp(&b.publish_at)
-                    .then_with(|| a.service_name.cmp(&b.service_name))
+                a.created()
+                    .cmp(&b.created())
+                    .then_with(|| a.name().cmp(b.name()))
             }),
-            SortKey::Name => rows.sort_by(|a, b| {
-                a.service_name
-                    .to_lowercase()
-                    .cmp(&b.service_name.to_lowercase())
-                    .then_with(|| a.publish_at.cmp(&b.publish_at))
-            }),
+            SortKey::Name => rows.sort_by_cached_key(|r| (r.name().to_lowercase(), r.created())),
         }
         if self.order == SortOrder::Desc {
             rows.reverse();
@@ -92,15 +119,187 @@ impl ServiceQuery {
             .skip((page - 1) * page_size)
             .take(page_size)
             .collect();
-        ServicePage {
+        ListPage {
             rows,
             total_count,
             page,
             page_count,
         }
     }
+
+    /// A click on a column header: the same key flips the order, a new key starts in its
+    /// natural order. Back to page 1.
+    pub fn sorted_by(mut self, key: SortKey) -> Self {
+        if self.sort == key {
+            self.order = match self.order {
+                SortOrder::Desc => SortOrder::Asc,
+                SortOrder::Asc => SortOrder::Desc,
+            };
+        } else {
+            self.sort = key;
+            self.order = key.natural_order();
+        }
+        self.page = 1;
+        self
+    }
+
+    /// New search text; back to page 1.
+    pub fn searching(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self.page = 1;
+        self
+    }
+
+    /// New status filter; back to page 1.
+    pub fn filtering(mut self, status: Option<S>) -> Self {
+        self.status = status;
+        self.page = 1;
+        self
+    }
+
+    pub fn at_page(mut self, page: usize) -> Self {
+        self.page = page.max(1);
+        self
+    }
+
+    /// New page size (one of [`PAGE_SIZES`]); back to page 1.
+    pub fn with_page_size(mut self, size: usize) -> Self {
+        if PAGE_SIZES.contains(&size) {
+            self.page_size = size;
+        }
+        self.page = 1;
+        self
+    }
+
+    /// The `aria-sort` value of a column header.
+    pub fn aria_sort(&self, key: SortKey) -> Option<&'static str> {
+        (self.sort == key).then_some(match self.order {
+            SortOrder::Asc => "ascending",
+            SortOrder::Desc => "descending",
+        })
+    }
+
+    /// The URL query form, defaults left out: `name=a%20b&status=running&page=2`.
+    pub fn to_url_query(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.name.is_empty() {
+            parts.push(format!("name={}", percent_encode(&self.name)));
+        }
+        if let Some(status) = self.status {
+            parts.push(format!("status={}", status.api_value()));
+        }
+        if self.sort == SortKey::Name {
+            parts.push("sort=name".into());
+        }
+        if self.order != self.sort.natural_order() {
+            parts.push(format!(
+                "order={}",
+                match self.order {
+                    SortOrder::Asc => "asc",
+                    SortOrder::Desc => "desc",
+                }
+            ));
+        }
+        if self.page != 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        if self.page_size != PAGE_SIZES[0] {
+            parts.push(format!("size={}", self.page_size));
+        }
+        parts.join("&")
+    }
+
+    /// Reads the URL query form; nonsense values fall back to the defaults.
+    pub fn from_url_query(query: &str) -> Self {
+        let mut q = ListQuery::default();
+        let mut order = None;
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            match key {
+                "name" => q.name = value,
+                "status" => q.status = S::from_api_value(&value),
+                "sort" if value == "name" => q.sort = SortKey::Name,
+                "order" if value == "asc" => order = Some(SortOrder::Asc),
+                "order" if value == "desc" => order = Some(SortOrder::Desc),
+                "page" => q.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                "size" => {
+                    q.page_size = value
+                        .parse()
+                        .ok()
+                        .filter(|s| PAGE_SIZES.contains(s))
+                        .unwrap_or(PAGE_SIZES[0])
+                }
+                _ => {}
+            }
+        }
+        q.order = order.unwrap_or(q.sort.natural_order());
+        q
+    }
+}
+
+impl StatusValue for ServiceStatus {
+    fn api_value(self) -> &'static str {
+        ServiceStatus::api_value(self)
+    }
+    fn from_api_value(value: &str) -> Option<Self> {
+        ServiceStatus::from_api_value(value)
+    }
+}
+
+impl Listed for BatchService {
+    type Status = ServiceStatus;
+    fn name(&self) -> &str {
+        &self.service_name
+    }
+    fn status(&self) -> ServiceStatus {
+        self.status
+    }
+    fn created(&self) -> Millis {
+        self.publish_at
+    }
 }
 
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+`; malformed escapes are kept as they are.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -1,19 +1,26 @@
 //! Field rules of the service forms. Each returns the message shown next to the field.
 
+use std::collections::BTreeSet;
 use std::fmt;
 
-/// Form fields, named as the console labels them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+use serde::{Deserialize, Serialize};
+
+/// Form fields, named as the console labels them. A form's label and its error both come
+/// from [`Field::label`], so they always say the same name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Field {
     Name,
     Description,
     ModelVersion,
+    InputPath,
+    RequestPath,
+    MappingType,
+    OutputPath,
     Specifications,
     ComputeNodes,
-    InputPath,
-    OutputPath,
-    RequestPath,
     EnvironmentVariables,
+    DeploymentLocation,
 }
 
 impl Field {
@@ -22,12 +29,31 @@ impl Field {
             Field::Name => "Name",
             Field::Description => "Description",
             Field::ModelVersion => "Model and Version",
+            Field::InputPath => "Input Path",
+            Field::RequestPath => "Request Path",
+            Field::MappingType => "Mapping Type",
+            Field::OutputPath => "Output Path",
             Field::Specifications => "Specifications",
             Field::ComputeNodes => "Compute Nodes",
-            Field::InputPath => "Input Path",
-            Field::OutputPath => "Output Path",
-            Field::RequestPath => "Request Path",
             Field::EnvironmentVariables => "Environment Variables",
+            Field::DeploymentLocation => "Deployment Location",
+        }
+    }
+
+    /// A stable slug for element ids, e.g. `compute-nodes`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Description => "description",
+            Field::ModelVersion => "model-version",
+            Field::InputPath => "input-path",
+            Field::RequestPath => "request-path",
+            Field::MappingType => "mapping-type",
+            Field::OutputPath => "output-path",
+            Field::Specifications => "specifications",
+            Field::ComputeNodes => "compute-nodes",
+            Field::EnvironmentVariables => "environment-variables",
+            Field::DeploymentLocation => "deployment-location",
         }
     }
 }
@@ -49,6 +75,28 @@ impl FieldError {
         FieldError {
             field,
             message: message.into(),
+        }
+    }
+}
+
+/// The first error for `field`, if any.
+pub fn error_for(errors: &[FieldError], field: Field) -> Option<&str> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.as_str())
+}
+
+/// Collects field errors: `check(field, rule_result)` keeps the first failure per field.
+#[derive(Debug, Default)]
+pub(crate) struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn check(&mut self, field: Field, result: Result<(), String>) {
+        if let Err(message) = result {
+            if error_for(&self.0, field).is_none() {
+                self.0.push(FieldError::new(field, message));
+            }
         }
     }
 }
@@ -113,6 +161,37 @@ pub fn request_path(path: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Environment variables: valid keys, each once; a row with neither key nor value is ignored
+/// by the caller before this.
+pub fn env_entries(entries: &[(String, String)]) -> Result<(), String> {
+    let mut seen = BTreeSet::new();
+    for (key, _) in entries {
+        env_key(key)?;
+        if !seen.insert(key.as_str()) {
+            return Err(format!("The key \"{key}\" is used more than once."));
+        }
+    }
+    Ok(())
+}
+
+/// CSV mapping: a column index (0 or more) for each input field, no column used twice.
+pub fn csv_columns(columns: &[(String, Option<u32>)]) -> Result<(), String> {
+    let mut seen = BTreeSet::new();
+    for (field, index) in columns {
+        let Some(index) = index else {
+            return Err(format!(
+                "Enter a column index (0 or more) for the input field \"{field}\"."
+            ));
+        };
+        if !seen.insert(*index) {
+            return Err(format!(
+                "Column {index} is mapped to more than one input field."
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Environment variable key: letters, digits and `_`, not starting with a digit.
 pub fn env_key(key: &str) -> Result<(), String> {
     let ok = key
@@ -121,7 +200,9 @@ pub fn env_key(key: &str) -> Result<(), String> {
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !ok {
-        return Err(format!("The key \"{key}\" is invalid: use letters, digits and underscores (_), not starting with a digit."));
+        return Err(format!(
+            "The key \"{key}\" is invalid: use letters, digits and underscores (_), not starting with a digit."
+        ));
     }
     Ok(())
 }
@@ -180,5 +261,19 @@ mod tests {
         assert!(env_key("MODEL_DIR").is_ok());
         assert!(env_key("1X").is_err());
         assert!(env_key("").is_err());
+        let kv = |k: &str| (k.to_string(), "v".to_string());
+        assert!(env_entries(&[kv("A"), kv("B")]).is_ok());
+        assert_eq!(
+            env_entries(&[kv("A"), kv("A")]).unwrap_err(),
+            "The key \"A\" is used more than once."
+        );
+        let col = |f: &str, i: Option<u32>| (f.to_string(), i);
+        assert!(csv_columns(&[col("a", Some(0)), col("b", Some(1))]).is_ok());
+        assert!(csv_columns(&[col("a", None)])
+            .unwrap_err()
+            .contains("\"a\""));
+        assert!(csv_columns(&[col("a", Some(1)), col("b", Some(1))])
+            .unwrap_err()
+            .contains("Column 1"));
     }
 }

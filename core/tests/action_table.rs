@@ -218,8 +218,8 @@ fn batch_delete_is_all_or_nothing() {
         console
             .delete_services(&["a".into()], T0 + 1)
             .unwrap()
-            .len(),
-        1
+            .to_string(),
+        "svc-a: the service is being deleted."
     );
     assert_eq!(status_of(&console, "a"), Some(Deleting));
 }

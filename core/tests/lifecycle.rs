@@ -3,9 +3,9 @@
 mod common;
 
 use common::*;
-use console_core::console::ServiceUpdate;
 use console_core::service::{DELETE_DURATION, DEPLOY_DURATION, STOP_DURATION, WORK_PER_MB};
 use console_core::{DeploymentLocation, DomainError, EventType, ServiceStatus, HOUR, SECOND};
+use console_core::{Outcome, ServiceUpdate};
 use ServiceStatus::*;
 
 fn public() -> DeploymentLocation {
@@ -23,8 +23,11 @@ fn deploying_becomes_running_after_the_deploy_time_with_progress() {
     assert_eq!(s.status, Running);
     assert_eq!(s.start_time, Some(T0 + DEPLOY_DURATION));
     assert_eq!(events.len(), 1);
-    assert_eq!(events[0].record.message, "The service is running.");
-    assert_eq!(s.events.last().unwrap().message, "The service is running.");
+    assert_eq!(events[0].record.message(), "The service is running.");
+    assert_eq!(
+        s.events.last().unwrap().message(),
+        "The service is running."
+    );
 }
 
 #[test]
@@ -51,7 +54,7 @@ fn running_completes_when_input_is_processed_faster_with_more_nodes() {
         "billed only until completion"
     );
     assert_eq!(
-        events.last().unwrap().record.message,
+        events.last().unwrap().record.message(),
         "The service has been executed."
     );
 
@@ -96,14 +99,15 @@ fn billing_accrues_only_while_running_or_alarm() {
 #[test]
 fn stop_then_stopped_and_billing_stops_at_the_request() {
     let mut console = console_with(vec![service("a", Running, public())], false);
-    let event = console.stop_service("a", T0 + 10 * SECOND).unwrap();
-    assert_eq!(event.record.message, "Stop the service.");
+    let outcome = console.stop_service("a", T0 + 10 * SECOND).unwrap();
+    assert_eq!(outcome.to_string(), "svc-a: the service is stopping.");
+    assert_eq!(messages(&console, "a").last().unwrap(), "Stop the service.");
     assert_eq!(status_of(&console, "a"), Some(Stopping));
     console.tick(T0 + 10 * SECOND + STOP_DURATION - 1);
     assert_eq!(status_of(&console, "a"), Some(Stopping));
     let events = console.tick(T0 + 10 * SECOND + STOP_DURATION);
     assert_eq!(status_of(&console, "a"), Some(Stopped));
-    assert_eq!(events[0].record.message, "The service has been stopped.");
+    assert_eq!(events[0].record.message(), "The service has been stopped.");
     console.tick(T0 + HOUR);
     assert_eq!(console.service("a").unwrap().billing.billed_ms, 10 * SECOND);
 }
@@ -125,8 +129,12 @@ fn start_redeploys_from_stopped_failed_and_completed() {
         s.progress = 37;
         s.finished_time = Some(T0);
         let mut console = console_with(vec![s], false);
-        let event = console.start_service("a", T0 + SECOND).unwrap();
-        assert_eq!(event.record.message, "Start the service. Deploying.");
+        let outcome = console.start_service("a", T0 + SECOND).unwrap();
+        assert_eq!(outcome.to_string(), "svc-a: the service is starting.");
+        assert_eq!(
+            messages(&console, "a").last().unwrap(),
+            "Start the service. Deploying."
+        );
         let s = console.service("a").unwrap();
         assert_eq!(
             (s.status, s.progress, s.finished_time, s.error_msg.clone()),
@@ -150,10 +158,10 @@ fn deleting_disappears_after_the_delete_time() {
         ],
         true,
     );
-    let events = console
+    let outcome = console
         .delete_services(&["a".into(), "b".into()], T0 + SECOND)
         .unwrap();
-    assert_eq!(events.len(), 2);
+    assert_eq!(outcome.to_string(), "2 services are being deleted.");
     assert_eq!(status_of(&console, "a"), Some(Deleting));
     console.tick(T0 + SECOND + DELETE_DURATION - 1);
     assert_eq!(console.services().len(), 2);
@@ -170,7 +178,7 @@ fn a_late_tick_replays_every_transition_in_order() {
     // Closed tab for a day: deploy, run 50 s, complete, all at their exact times.
     let mut console = console_with(vec![service("a", Deploying, public())], false);
     let events = console.tick(T0 + 24 * HOUR);
-    let messages: Vec<_> = events.iter().map(|e| e.record.message.as_str()).collect();
+    let messages: Vec<_> = events.iter().map(|e| e.record.message()).collect();
     assert_eq!(
         messages,
         ["The service is running.", "The service has been executed."]
@@ -191,11 +199,7 @@ fn time_going_backwards_changes_nothing() {
 }
 
 fn update_of(console: &console_core::Console, id: &str) -> ServiceUpdate {
-    let s = console.service(id).unwrap();
-    ServiceUpdate {
-        description: s.description.clone(),
-        config: s.config().clone(),
-    }
+    ServiceUpdate::from_service(console.service(id).unwrap())
 }
 
 #[test]
@@ -204,10 +208,17 @@ fn modifying_only_the_description_never_restarts() {
     let mut update = update_of(&console, "a");
     update.description = "new words".into();
     assert!(!console.modify_needs_restart("a", &update));
-    let event = console.modify_service("a", update, T0 + SECOND).unwrap();
+    let outcome = console.modify_service("a", update, T0 + SECOND).unwrap();
+    assert!(matches!(
+        outcome,
+        Outcome::Modified {
+            restarted: false,
+            ..
+        }
+    ));
     assert_eq!(
-        event.record.message,
-        "Service information modified: description."
+        messages(&console, "a").last().unwrap(),
+        "Service information modified: Description."
     );
     let s = console.service("a").unwrap();
     assert_eq!((s.status, s.description.as_str()), (Running, "new words"));
@@ -218,7 +229,7 @@ fn modifying_the_config_of_a_running_service_redeploys_it() {
     for status in [Running, Concerning] {
         let mut console = console_with(vec![service("a", status, public())], false);
         let mut update = update_of(&console, "a");
-        update.config.instance_count = 4;
+        update.config.instance_count = Some(4);
         update.config.model_version = "0.0.2".into();
         assert!(console.modify_needs_restart("a", &update));
         console
@@ -228,8 +239,13 @@ fn modifying_the_config_of_a_running_service_redeploys_it() {
         assert_eq!(s.status, Deploying);
         assert_eq!(s.config().instance_count, 4);
         assert_eq!(s.billing.billed_ms, 10 * SECOND, "billed up to the restart");
-        let messages: Vec<_> = s.events.iter().map(|e| e.message.as_str()).collect();
-        assert!(messages.contains(&"Service information modified: model version, compute nodes."));
+        let messages = messages(&console, "a");
+        assert!(messages
+            .contains(&"Service information modified: Model and Version, Compute Nodes.".into()));
+        assert_eq!(
+            messages.last().unwrap(),
+            "The service is restarted for the modification to take effect. Deploying."
+        );
     }
 }
 
@@ -253,7 +269,7 @@ fn invalid_modifications_are_refused_with_field_messages_and_change_nothing() {
     let before = console.clone();
     let mut update = update_of(&console, "a");
     update.description = "a <b>".into();
-    update.config.instance_count = 129;
+    update.config.instance_count = Some(129);
     update.config.model_version = "0.0.3".into(); // Building
     update.config.src_path = "bucket/in".into();
     let DomainError::Invalid(errors) = console
@@ -267,12 +283,12 @@ fn invalid_modifications_are_refused_with_field_messages_and_change_nothing() {
         fields,
         [
             "Description",
-            "Compute Nodes",
+            "Model and Version",
             "Input Path",
-            "Model and Version"
+            "Compute Nodes"
         ]
     );
-    assert!(errors[3].message.contains("Building"));
+    assert!(errors[1].message.contains("Building"));
     assert_eq!(console, before);
 
     let mut update = update_of(&console, "a");
@@ -309,9 +325,8 @@ fn every_change_records_an_event() {
         .delete_services(&["a".into()], T0 + 12 * SECOND)
         .unwrap();
     let s = console.service("a").unwrap();
-    let messages: Vec<_> = s.events.iter().map(|e| e.message.as_str()).collect();
     assert_eq!(
-        messages,
+        messages(&console, "a"),
         [
             "Stop the service.",
             "The service has been stopped.",
@@ -319,7 +334,7 @@ fn every_change_records_an_event() {
             "Delete the service."
         ]
     );
-    assert!(s.events.iter().all(|e| e.event_type == EventType::Normal));
+    assert!(s.events.iter().all(|e| e.event_type() == EventType::Normal));
 }
 
 #[test]

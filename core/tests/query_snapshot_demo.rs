@@ -100,7 +100,7 @@ fn snapshot_round_trips() {
     let console = demo_console(Catalog::embedded(), T0);
     let text = snapshot::encode(console.state(), T0);
     assert!(text.contains("\"schema\":\"modelarts-console\""));
-    assert!(text.contains("\"version\":1"));
+    assert!(text.contains("\"version\":2"));
     for api_name in [
         "service_id",
         "service_name",
@@ -140,7 +140,7 @@ fn unusable_snapshots_are_errors_not_panics() {
     ));
     let console = demo_console(Catalog::embedded(), T0);
     let text = snapshot::encode(console.state(), T0);
-    let newer = text.replace("\"version\":1", "\"version\":7");
+    let newer = text.replace("\"version\":2", "\"version\":7");
     let err = snapshot::decode(&newer).unwrap_err();
     assert_eq!(err, SnapshotError::UnsupportedVersion(7));
     assert!(err.to_string().contains("version 7"));
@@ -150,7 +150,7 @@ fn unusable_snapshots_are_errors_not_panics() {
         "the version is judged before the content"
     );
     assert!(matches!(
-        snapshot::decode(r#"{"schema":"modelarts-console","version":1}"#),
+        snapshot::decode(r#"{"schema":"modelarts-console","version":2}"#),
         Err(SnapshotError::Invalid(_))
     ));
     let bad_status = text.replacen("\"running\"", "\"exploded\"", 1);
@@ -202,7 +202,7 @@ fn demo_covers_every_status_and_the_edge() {
         .find(|s| s.status == ServiceStatus::Finished)
         .unwrap();
     assert_eq!(
-        done.events.last().unwrap().message,
+        done.events.last().unwrap().message(),
         "The service has been executed."
     );
     let failed = console
@@ -227,7 +227,8 @@ fn demo_covers_every_status_and_the_edge() {
 #[test]
 fn reset_demo_keeps_the_agency_authorization() {
     let mut console = console_with(vec![], true);
-    console.reset_demo(T0);
+    let outcome = console.apply(console_core::Command::ResetDemo, T0).unwrap();
+    assert_eq!(outcome.to_string(), "Demo data restored.");
     assert!(console.agency_authorized());
     assert_eq!(
         console.services().len(),

@@ -11,8 +11,13 @@ pub fn Dialog(
     let node = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = node.get() {
-            let focusable = el.query_selector("input, select, textarea, button.primary, button").ok().flatten();
-            if let Some(target) = focusable.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let focusable = el
+                .query_selector("input, select, textarea, button.primary, button")
+                .ok()
+                .flatten();
+            if let Some(target) = focusable
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
                 let _ = target.focus();
             }
         }

@@ -3,6 +3,7 @@
 pub mod action_button;
 pub mod banners;
 pub mod dialog;
+pub mod form;
 pub mod page_header;
 pub mod pagination;
 pub mod status_badge;

@@ -9,10 +9,16 @@ pub struct Crumb {
 
 impl Crumb {
     pub fn link(label: &str, href: &str) -> Crumb {
-        Crumb { label: label.into(), href: Some(href.into()) }
+        Crumb {
+            label: label.into(),
+            href: Some(href.into()),
+        }
     }
     pub fn here(label: impl Into<String>) -> Crumb {
-        Crumb { label: label.into(), href: None }
+        Crumb {
+            label: label.into(),
+            href: None,
+        }
     }
 }
 

@@ -3,7 +3,10 @@ use leptos::prelude::*;
 
 /// Shows a service status as a coloured badge, with the progress while deploying or running.
 #[component]
-pub fn StatusBadge(#[prop(into)] status: Signal<ServiceStatus>, #[prop(into)] progress: Signal<u8>) -> impl IntoView {
+pub fn StatusBadge(
+    #[prop(into)] status: Signal<ServiceStatus>,
+    #[prop(into)] progress: Signal<u8>,
+) -> impl IntoView {
     view! {
         <span class=move || format!("badge badge-{}", status.get().api_value())>
             <span class="badge-dot" aria-hidden="true"></span>

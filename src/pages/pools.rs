@@ -8,7 +8,14 @@ use crate::state::use_store;
 #[component]
 pub fn Pools() -> impl IntoView {
     let store = use_store();
-    let region_name = Memo::new(move |_| store.read(|c| c.catalog().region(c.region()).map(|r| r.name.clone()).unwrap_or_default()));
+    let region_name = Memo::new(move |_| {
+        store.read(|c| {
+            c.catalog()
+                .region(c.region())
+                .map(|r| r.name.clone())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <PageHeader crumbs=vec![Crumb::here("Dedicated Resource Pools")] title="Dedicated Resource Pools".to_string() />
         <section class="panel" aria-labelledby="public-pool-heading">

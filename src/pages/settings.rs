@@ -1,26 +1,26 @@
+use console_core::clock::SPEEDS;
+use console_core::service::deploy::MAX_BATCH_SERVICES;
+use console_core::{format, Command};
 use leptos::prelude::*;
 
+use crate::clock;
 use crate::components::dialog::Dialog;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::state::{use_store, ToastKind};
 
-/// Settings: the agency authorization that deleting needs, the demo data, and the unreadable
-/// saved data the console kept aside.
+/// Settings: the agency authorization that deleting needs, account quotas, the simulation
+/// speed, the demo data, and the unreadable saved data the console kept aside.
 #[component]
 pub fn Settings() -> impl IntoView {
     let store = use_store();
     let authorized = Memo::new(move |_| store.read(|c| c.agency_authorized()));
+    let enforce_quotas = Memo::new(move |_| store.read(|c| c.settings().enforce_quotas));
+    let service_count = Memo::new(move |_| store.read(|c| c.service_count()));
+    let speed = Memo::new(move |_| store.read(|c| c.settings().clock.speed));
     let confirm_reset = RwSignal::new(false);
     let backups = RwSignal::new(store.storage().backup_keys());
-    let set_authorization = move |on: bool| {
-        let _ = store.act(|c, _| {
-            c.set_agency_authorization(on);
-            Ok(())
-        });
-        store.toast(
-            ToastKind::Success,
-            if on { "Agency authorization added." } else { "Agency authorization removed." }.into(),
-        );
+    let set_authorization = move |authorized: bool| {
+        let _ = store.act_and_report(Command::SetAgencyAuthorization { authorized });
     };
     view! {
         <PageHeader crumbs=vec![Crumb::here("Settings")] title="Settings".to_string() />
@@ -38,9 +38,45 @@ pub fn Settings() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| set_authorization(false)>"Remove Authorization"</button>
             </Show>
         </section>
+        <section class="panel" aria-labelledby="quota-heading">
+            <h2 id="quota-heading">"Account Quotas"</h2>
+            <p>{format!("The real service allows at most {} batch services per account. Turn this off to load large inventories for testing.", format::thousands(MAX_BATCH_SERVICES as u64))}</p>
+            <label class="checkbox-line">
+                <input
+                    type="checkbox"
+                    prop:checked=move || enforce_quotas.get()
+                    on:change=move |ev| {
+                        let _ = store.act_and_report(Command::SetEnforceQuotas { enforce: event_target_checked(&ev) });
+                    }
+                />
+                "Enforce account quotas"
+            </label>
+            <p class="muted">{move || format!("Batch services in this account: {}", format::thousands(service_count.get() as u64))}</p>
+        </section>
+        <section class="panel" aria-labelledby="speed-heading">
+            <h2 id="speed-heading">"Simulation Speed"</h2>
+            <p>"Every status change, progress and bill follows simulated time. Speed it up to watch Deploying, Running and Completed in seconds; the simulated clock is saved and keeps running while the console is closed."</p>
+            <label class="field-inline">
+                "Simulation speed "
+                <select
+                    aria-label="Simulation speed"
+                    on:change=move |ev| {
+                        if let Ok(speed) = event_target_value(&ev).parse() {
+                            let _ = store.act_and_report(Command::SetSimulationSpeed { speed });
+                        }
+                    }
+                >
+                    {SPEEDS
+                        .into_iter()
+                        .map(|s| view! { <option value=s.to_string() prop:selected=move || speed.get() == s>{format!("{s}x")}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <SimulatedTime />
+        </section>
         <section class="panel" aria-labelledby="demo-heading">
             <h2 id="demo-heading">"Demo Data"</h2>
-            <p>"Replace every service in every region with the demo services. The agency authorization is kept."</p>
+            <p>"Replace every service in every region with the demo services. The settings on this page are kept."</p>
             <button type="button" class="button danger" on:click=move |_| confirm_reset.set(true)>"Reset demo data"</button>
         </section>
         <section class="panel" aria-labelledby="backup-heading">
@@ -71,13 +107,30 @@ pub fn Settings() -> impl IntoView {
                 <p class="dialog-warning">"All services in all regions are replaced by the demo services. This cannot be undone."</p>
                 <div class="dialog-footer">
                     <button type="button" class="button primary danger" on:click=move |_| {
-                        let _ = store.act(|c, now| { c.reset_demo(now); Ok(()) });
+                        let _ = store.act_and_report(Command::ResetDemo);
                         confirm_reset.set(false);
-                        store.toast(ToastKind::Success, "Demo data restored.".into());
                     }>"OK"</button>
                     <button type="button" class="button" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>
                 </div>
             </Dialog>
         </Show>
     }
+}
+
+/// The simulated clock, refreshed every second while the page is open.
+#[component]
+fn SimulatedTime() -> impl IntoView {
+    let store = use_store();
+    let now = RwSignal::new(store.sim_now());
+    let handle = set_interval_with_handle(
+        move || now.set(store.sim_now()),
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(h) = handle {
+            h.clear();
+        }
+    });
+    view! { <p class="status-line">"Simulated time: " <strong>{move || clock::show(now.get())}</strong></p> }
 }

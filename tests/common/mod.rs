@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use leptos::prelude::*;
-use modelarts_console::app::ConsoleApp;
+use modelarts_console::shell::ConsoleApp;
 use modelarts_console::storage::SnapshotStore;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -23,36 +23,114 @@ pub fn mount_console(key: &str) -> HtmlElement {
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let store = SnapshotStore::with_key(key);
-    let handle = leptos::mount::mount_to(root.clone(), move || view! { <ConsoleApp storage=store.clone() fetch_catalog=false /> });
+    let handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ConsoleApp storage=store.clone() fetch_catalog=false /> },
+    );
     handle.forget();
     root
 }
 
-pub async fn settle() {
+/// Lets effects run and the DOM update after an action: a task tick, then one macrotask turn
+/// (a zero-delay timeout is not enough for effects queued by the first tick).
+pub async fn next_render() {
     leptos::task::tick().await;
-    gloo_timers_sleep(30).await;
+    sleep(30).await;
 }
 
-async fn gloo_timers_sleep(ms: i32) {
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// The open dialog named `title`.
+pub fn dialog(root: &HtmlElement, title: &str) -> HtmlElement {
+    query(root, "[role=dialog]")
+        .into_iter()
+        .find(|d| {
+            d.query_selector(".dialog-title")
+                .ok()
+                .flatten()
+                .and_then(|t| t.text_content())
+                .as_deref()
+                == Some(title)
+        })
+        .unwrap_or_else(|| panic!("no dialog {title}"))
+}
+
+/// Types `value` into the input or textarea with id `id`, then leaves it (blur).
+pub fn type_into(root: &HtmlElement, id: &str, value: &str) {
+    let el = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no #{id}"));
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else {
+        el.unchecked_ref::<web_sys::HtmlTextAreaElement>()
+            .set_value(value);
+    }
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    el.dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+}
+
+/// The message shown beside the field whose control has id `id`, if any.
+pub fn field_message(root: &HtmlElement, id: &str) -> Option<String> {
+    root.query_selector(&format!("#{id}-message"))
+        .unwrap()
+        .map(|e| text(e.unchecked_ref()))
+}
+
+/// Whether the control with id `id` is marked invalid and points at its message.
+pub fn marked_invalid(root: &HtmlElement, id: &str) -> bool {
+    let el = root.query_selector(&format!("#{id}")).unwrap().unwrap();
+    el.get_attribute("aria-invalid").as_deref() == Some("true")
+        && el
+            .get_attribute("aria-describedby")
+            .is_some_and(|d| d.split(' ').any(|x| x == format!("{id}-message")))
+}
+
+/// Goes to a hash route and lets the page render.
+pub async fn go(hash: &str) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+    next_render().await;
+}
+
 pub fn text(el: &HtmlElement) -> String {
-    el.text_content().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn query(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
 }
 
 /// The table row whose name link reads `name`.
 pub fn row(root: &HtmlElement, name: &str) -> Option<HtmlElement> {
     query(root, "tbody tr").into_iter().find(|r| {
-        r.query_selector(".name-link").ok().flatten().and_then(|a| a.text_content()).as_deref() == Some(name)
+        r.query_selector(".name-link")
+            .ok()
+            .flatten()
+            .and_then(|a| a.text_content())
+            .as_deref()
+            == Some(name)
     })
 }
 
@@ -62,4 +140,34 @@ pub fn button(scope: &HtmlElement, name: &str) -> HtmlElement {
         .into_iter()
         .find(|b| b.get_attribute("aria-label").unwrap_or_else(|| text(b)) == name)
         .unwrap_or_else(|| panic!("no button {name}"))
+}
+
+/// Picks the option reading `option_text` in the select with id `id`, as a user does.
+pub fn choose(root: &HtmlElement, id: &str, option_text: &str) {
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .unchecked_into();
+    let index = query(select.unchecked_ref(), "option")
+        .iter()
+        .position(|o| text(o) == option_text)
+        .unwrap_or_else(|| panic!("no option {option_text} in #{id}"));
+    select.set_selected_index(index as i32);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+/// The option reading `option_text` in the select with id `id`.
+pub fn option(root: &HtmlElement, id: &str, option_text: &str) -> HtmlElement {
+    query(root, &format!("#{id} option"))
+        .into_iter()
+        .find(|o| text(o) == option_text)
+        .unwrap_or_else(|| panic!("no option {option_text} in #{id}"))
+}
+
+/// The saved text under `key`.
+pub fn saved(key: &str) -> Option<String> {
+    storage().get_item(key).unwrap()
 }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use console_core::service::{Billing, MappingType, Workload};
 use console_core::{
-    BatchService, Catalog, Console, ConsoleState, DeploymentLocation, RegionState, ServiceConfig,
-    ServiceStatus,
+    BatchService, Catalog, Command, Console, ConsoleState, DeploymentLocation, DomainError,
+    Outcome, RegionState, ServiceConfig, ServiceStatus, ServiceUpdate, Settings,
 };
 
 pub const T0: u64 = 1_790_000_000_000;
@@ -25,6 +25,7 @@ pub fn config(nodes: u32) -> ServiceConfig {
         dest_path: "obs://bucket/out/".into(),
         req_uri: "/".into(),
         mapping_type: MappingType::File,
+        mapping_rule: Vec::new(),
     }
 }
 
@@ -48,6 +49,7 @@ pub fn service(id: &str, status: ServiceStatus, location: DeploymentLocation) ->
             billed_ms: 0,
             cost: 0.0,
             hourly_rate: 1.32,
+            runs: Vec::new(),
         },
         workload: Workload {
             input_size_mb: 100,
@@ -62,7 +64,10 @@ pub fn console_with(services: Vec<BatchService>, authorized: bool) -> Console {
     let catalog = Catalog::embedded();
     let state = ConsoleState {
         region: catalog.default_region.clone(),
-        agency_authorized: authorized,
+        settings: Settings {
+            agency_authorized: authorized,
+            ..Settings::default()
+        },
         regions: BTreeMap::from([(catalog.default_region.clone(), RegionState { services })]),
         id_seq: 100,
     };
@@ -71,4 +76,55 @@ pub fn console_with(services: Vec<BatchService>, authorized: bool) -> Console {
 
 pub fn status_of(console: &Console, id: &str) -> Option<ServiceStatus> {
     console.service(id).map(|s| s.status)
+}
+
+/// The service commands by name, each applied through [`Console::apply`].
+pub trait Commands {
+    fn start_service(&mut self, id: &str, now: u64) -> Result<Outcome, DomainError>;
+    fn stop_service(&mut self, id: &str, now: u64) -> Result<Outcome, DomainError>;
+    fn delete_services(&mut self, ids: &[String], now: u64) -> Result<Outcome, DomainError>;
+    fn modify_service(
+        &mut self,
+        id: &str,
+        update: ServiceUpdate,
+        now: u64,
+    ) -> Result<Outcome, DomainError>;
+    fn select_region(&mut self, region: &str) -> Result<Outcome, DomainError>;
+}
+
+impl Commands for Console {
+    fn start_service(&mut self, id: &str, now: u64) -> Result<Outcome, DomainError> {
+        let service_id = id.to_string();
+        self.apply(Command::Start { service_id }, now)
+    }
+    fn stop_service(&mut self, id: &str, now: u64) -> Result<Outcome, DomainError> {
+        let service_id = id.to_string();
+        self.apply(Command::Stop { service_id }, now)
+    }
+    fn delete_services(&mut self, ids: &[String], now: u64) -> Result<Outcome, DomainError> {
+        let service_ids = ids.to_vec();
+        self.apply(Command::Delete { service_ids }, now)
+    }
+    fn modify_service(
+        &mut self,
+        id: &str,
+        update: ServiceUpdate,
+        now: u64,
+    ) -> Result<Outcome, DomainError> {
+        let service_id = id.to_string();
+        self.apply(Command::Modify { service_id, update }, now)
+    }
+    /// At `T0`: selecting a region does not depend on time.
+    fn select_region(&mut self, region: &str) -> Result<Outcome, DomainError> {
+        let region = region.to_string();
+        self.apply(Command::SelectRegion { region }, T0)
+    }
+}
+
+/// The messages of a service's events, oldest first.
+pub fn messages(console: &Console, id: &str) -> Vec<String> {
+    console
+        .service(id)
+        .map(|s| s.events.iter().map(|e| e.message()).collect())
+        .unwrap_or_default()
 }

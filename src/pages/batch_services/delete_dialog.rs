@@ -1,57 +1,62 @@
+use console_core::Command;
 use leptos::prelude::*;
 
-use super::OpenDialog;
 use crate::components::dialog::Dialog;
-use crate::state::{use_store, ToastKind};
+use crate::state::use_store;
 
-/// Asks to confirm deleting one or several services, warning that it cannot be undone.
-/// Emits `on_deleted` once the core has accepted the deletion.
+/// Asks to confirm deleting one or several services, warning that it cannot be undone. The
+/// services the core will not delete are listed apart with their reason; OK deletes the
+/// others. Emits `on_deleted` once the core has accepted the deletion, `on_close` always.
 #[component]
 pub fn DeleteDialog(
     service_ids: Vec<String>,
-    dialog: RwSignal<Option<OpenDialog>>,
+    on_close: Callback<()>,
     on_deleted: Option<Callback<()>>,
 ) -> impl IntoView {
     let store = use_store();
-    let names: Vec<String> = store.peek(|c| {
-        service_ids.iter().filter_map(|id| c.service(id).map(|s| s.service_name.clone())).collect()
-    });
+    let plan = store.peek(|c| c.plan_delete(&service_ids));
     let error = RwSignal::new(None::<String>);
-    let close = Callback::new(move |_| dialog.set(None));
-    let count = names.len();
-    let confirm = move |_| {
-        match store.act(|c, now| c.delete_services(&service_ids, now)) {
-            Ok(events) => {
-                let text = match events.as_slice() {
-                    [one] => format!("{}: the service is being deleted.", one.service_name),
-                    many => format!("{} services are being deleted.", many.len()),
-                };
-                store.toast(ToastKind::Success, text);
-                dialog.set(None);
-                if let Some(done) = on_deleted {
-                    done.run(());
-                }
+    let allowed_ids = StoredValue::new(plan.allowed_ids());
+    let nothing_to_delete = plan.allowed.is_empty();
+    let confirm = move |_| match store.act_and_report(Command::Delete {
+        service_ids: allowed_ids.get_value(),
+    }) {
+        Ok(_) => {
+            on_close.run(());
+            if let Some(done) = on_deleted {
+                done.run(());
             }
-            Err(e) => error.set(Some(e.to_string())),
         }
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    let question = if plan.allowed.len() == 1 {
+        "Are you sure you want to delete the following service?"
+    } else {
+        "Are you sure you want to delete the following services?"
     };
     view! {
-        <Dialog title="Delete Service" on_close=close>
-            <p class="dialog-warning">
-                {if count == 1 {
-                    "Are you sure you want to delete the following service?"
-                } else {
-                    "Are you sure you want to delete the following services?"
-                }}
-                " A deleted service cannot be recovered. This operation cannot be undone."
-            </p>
-            <ul class="dialog-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-            <Show when=move || error.get().is_some()>
+        <Dialog title="Delete Service" on_close=on_close>
+            <Show when=move || !nothing_to_delete>
+                <p>{question}</p>
+            </Show>
+            <ul class="dialog-list" aria-label="Services to delete">
+                {plan.allowed.iter().map(|(_, name)| view! { <li>{name.clone()}</li> }).collect_view()}
+            </ul>
+            {(!plan.refused.is_empty()).then(|| view! {
+                <p>"The following services cannot be deleted and are skipped:"</p>
+                <ul class="dialog-list refused-list" aria-label="Services that cannot be deleted">
+                    {plan.refused.iter().map(|r| view! {
+                        <li>{r.service_name.clone()} <span class="refusal-reason">{format!(": {}", r.reason)}</span></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <p class="dialog-warning">"A deleted service cannot be recovered. This operation cannot be undone."</p>
+            <Show when=move || error.with(|e| e.is_some())>
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <div class="dialog-footer">
-                <button type="button" class="button primary danger" on:click=confirm>"OK"</button>
-                <button type="button" class="button" on:click=move |_| close.run(())>"Cancel"</button>
+                <button type="button" class="button primary danger" disabled=nothing_to_delete on:click=confirm>"OK"</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </Dialog>
     }

@@ -6,16 +6,29 @@ use crate::clock;
 use crate::components::action_button::ActionButton;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::route::Route;
-use crate::state::use_store;
+use crate::state::{use_store, ConsoleStore};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Details,
     Events,
+    Billing,
 }
 
-/// A service's details page: its configuration, billing and events, and the same operations
-/// as its row in the upper right corner.
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Details, Tab::Events, Tab::Billing];
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Details => "Details",
+            Tab::Events => "Events",
+            Tab::Billing => "Billing",
+        }
+    }
+}
+
+/// A service's details page: its configuration, events and bill, with the same operations as
+/// its row in the upper right corner.
 #[component]
 pub fn ServiceDetails(service_id: String) -> impl IntoView {
     let store = use_store();
@@ -23,10 +36,20 @@ pub fn ServiceDetails(service_id: String) -> impl IntoView {
     let service = Memo::new(move |_| store.read(|c| c.service(&id).cloned()));
     let dialog = RwSignal::new(None::<OpenDialog>);
     let tab = RwSignal::new(Tab::Details);
-    let title = Signal::derive(move || service.with(|s| s.as_ref().map(|s| s.service_name.clone()).unwrap_or_else(|| "Service not found".into())));
+    let title = Signal::derive(move || {
+        service.with(|s| {
+            s.as_ref()
+                .map(|s| s.service_name.clone())
+                .unwrap_or_else(|| "Service not found".into())
+        })
+    });
     let list_href = Route::BatchServices(ServiceQuery::default()).href();
     let crumbs = Signal::derive(move || {
-        vec![Crumb::link("Model Deployment", "#/batch-services"), Crumb::link("Batch Services", "#/batch-services"), Crumb::here(title.get())]
+        vec![
+            Crumb::link("Model Deployment", "#/batch-services"),
+            Crumb::link("Batch Services", "#/batch-services"),
+            Crumb::here(title.get()),
+        ]
     });
     let operations = service_id.clone();
     view! {
@@ -34,71 +57,104 @@ pub fn ServiceDetails(service_id: String) -> impl IntoView {
             <Show when=move || service.with(|s| s.is_some())>
                 {
                     let id = operations.clone();
-                    ServiceAction::OFFERED.into_iter().map(move |action| view! {
-                        <ActionButton
-                            service_id=id.clone()
-                            action=action
-                            class="button"
-                            on_allowed=Callback::new(move |id| run_operation(store, action, id, dialog))
-                        />
-                    }).collect_view()
+                    ServiceAction::OFFERED
+                        .into_iter()
+                        .map(move |action| view! {
+                            <ActionButton
+                                service_id=id.clone()
+                                action=action
+                                class="button"
+                                on_allowed=Callback::new(move |id| run_operation(store, action, id, dialog))
+                            />
+                        })
+                        .collect_view()
                 }
             </Show>
         </PageHeader>
-        {move || match service.get() {
-            None => view! {
+        {move || match service.with(|s| s.is_some()) {
+            false => view! {
                 <section class="panel empty-state">
-                    <p>"The service " <span class="mono">{service_id.clone()}</span> " does not exist in this region or has been deleted. A deleted service cannot be recovered."</p>
+                    <p>
+                        "The service " <span class="mono">{service_id.clone()}</span>
+                        " does not exist in this region or has been deleted. A deleted service cannot be recovered."
+                    </p>
                     <a href=list_href.clone()>"Back to Batch Services"</a>
                 </section>
-            }.into_any(),
-            Some(_) => view! {
+            }
+            .into_any(),
+            true => view! {
                 <section class="panel">
                     <div class="tabs" role="tablist" aria-label="Service information">
-                        <button role="tab" type="button" aria-selected=move || (tab.get() == Tab::Details).to_string() on:click=move |_| tab.set(Tab::Details)>"Details"</button>
-                        <button role="tab" type="button" aria-selected=move || (tab.get() == Tab::Events).to_string() on:click=move |_| tab.set(Tab::Events)>"Events"</button>
+                        {Tab::ALL
+                            .into_iter()
+                            .map(|t| view! {
+                                <button role="tab" type="button" aria-selected=move || (tab.get() == t).to_string() on:click=move |_| tab.set(t)>
+                                    {t.label()}
+                                </button>
+                            })
+                            .collect_view()}
                     </div>
-                    <div role="tabpanel">
+                    <div role="tabpanel" aria-label=move || tab.get().label()>
                         {move || match tab.get() {
                             Tab::Details => view! { <DetailsTab service=service /> }.into_any(),
                             Tab::Events => view! { <EventsTab service=service /> }.into_any(),
+                            Tab::Billing => view! { <BillingTab service=service /> }.into_any(),
                         }}
                     </div>
                 </section>
-            }.into_any(),
+            }
+            .into_any(),
         }}
         <ServiceDialogs dialog=dialog />
     }
 }
 
+type Text = Box<dyn Fn() -> String + Send + Sync>;
+
+/// Shows the service's configuration and status, with progress while it moves.
 #[component]
 fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
     let store = use_store();
-    let get = move |f: fn(&BatchService) -> String| service_text(service, f);
-    let flavor = flavor_text(store, service);
-    let rows: Vec<(&'static str, Box<dyn Fn() -> String + Send + Sync>)> = vec![
-        ("Name", Box::new(get(|s| s.service_name.clone()))),
-        ("ID", Box::new(get(|s| s.service_id.clone()))),
-        ("Description", Box::new(get(|s| if s.description.is_empty() { "-".into() } else { s.description.clone() }))),
-        ("Model", Box::new(get(|s| s.config().model_name.clone()))),
-        ("Version", Box::new(get(|s| s.config().model_version.clone()))),
-        ("Specifications", Box::new(flavor)),
-        ("Compute Nodes", Box::new(get(|s| s.config().instance_count.to_string()))),
-        ("Deployment Location", Box::new(get(|s| s.location.label()))),
-        ("Input Path", Box::new(get(|s| s.config().src_path.clone()))),
-        ("Output Path", Box::new(get(|s| s.config().dest_path.clone()))),
-        ("Request Path", Box::new(get(|s| s.config().req_uri.clone()))),
-        ("Mapping Type", Box::new(get(|s| format!("{:?}", s.config().mapping_type).to_lowercase()))),
-        ("Environment Variables", Box::new(get(|s| {
-            if s.config().envs.is_empty() { "-".into() } else { s.config().envs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ") }
-        }))),
-        ("Created", Box::new(get(|s| clock::show(s.publish_at)))),
-        ("Started", Box::new(get(|s| s.start_time.map_or("-".into(), clock::show)))),
-        ("Completed", Box::new(get(|s| s.finished_time.map_or("-".into(), clock::show)))),
-        ("Error Message", Box::new(get(|s| s.error_msg.clone().unwrap_or_else(|| "-".into())))),
-        ("Billed Duration", Box::new(get(|s| format::duration(s.billing.billed_ms)))),
-        ("Cost", Box::new(get(|s| format::usd(s.billing.cost)))),
-        ("Price", Box::new(get(|s| format!("{}/hour while running", format::usd(s.billing.hourly_rate))))),
+    let get = move |f: fn(&BatchService) -> String| -> Text { Box::new(service_text(service, f)) };
+    let rows: Vec<(&'static str, Text)> = vec![
+        ("Name", get(|s| s.service_name.clone())),
+        ("ID", get(|s| s.service_id.clone())),
+        (
+            "Description",
+            get(|s| {
+                if s.description.is_empty() {
+                    "-".into()
+                } else {
+                    s.description.clone()
+                }
+            }),
+        ),
+        ("Model", get(|s| s.config().model_name.clone())),
+        ("Version", get(|s| s.config().model_version.clone())),
+        ("Specifications", Box::new(flavor_text(store, service))),
+        (
+            "Compute Nodes",
+            get(|s| s.config().instance_count.to_string()),
+        ),
+        ("Deployment Location", get(|s| s.location.label())),
+        ("Input Path", get(|s| s.config().src_path.clone())),
+        ("Output Path", get(|s| s.config().dest_path.clone())),
+        ("Request Path", get(|s| s.config().req_uri.clone())),
+        ("Mapping Type", get(|s| s.config().mapping_text())),
+        ("Environment Variables", get(|s| s.config().envs_text())),
+        ("Created", get(|s| clock::show(s.publish_at))),
+        (
+            "Started",
+            get(|s| s.start_time.map_or("-".into(), clock::show)),
+        ),
+        (
+            "Completed",
+            get(|s| s.finished_time.map_or("-".into(), clock::show)),
+        ),
+        (
+            "Error Message",
+            get(|s| s.error_msg.clone().unwrap_or_else(|| "-".into())),
+        ),
     ];
     view! {
         <dl class="details-grid">
@@ -108,27 +164,98 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
                     <ServiceBadge service=service />
                 </dd>
             </div>
-            {rows.into_iter().map(|(label, value)| view! {
-                <div class="detail"><dt>{label}</dt><dd>{value}</dd></div>
-            }).collect_view()}
+            {rows
+                .into_iter()
+                .map(|(label, value)| view! { <div class="detail"><dt>{label}</dt><dd>{value}</dd></div> })
+                .collect_view()}
         </dl>
     }
 }
 
+/// Shows the service's events, newest first, with their type.
 #[component]
 fn EventsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
-    let events = move || service.with(|s| s.as_ref().map(|s| s.events.iter().rev().cloned().collect::<Vec<_>>()).unwrap_or_default());
+    let events = move || {
+        service.with(|s| {
+            s.as_ref()
+                .map(|s| s.events.iter().rev().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
     view! {
+        <p class="muted">"Events are kept for one month."</p>
         <table class="table" aria-label="Events">
             <thead><tr><th>"Time"</th><th>"Type"</th><th>"Message"</th></tr></thead>
             <tbody>
-                {move || events().into_iter().map(|e| view! {
-                    <tr>
-                        <td class="nowrap">{clock::show(e.time)}</td>
-                        <td><span class=format!("event-type event-{}", e.event_type.label().to_lowercase())>{e.event_type.label()}</span></td>
-                        <td>{e.message}</td>
-                    </tr>
-                }).collect_view()}
+                {move || events()
+                    .into_iter()
+                    .map(|e| {
+                        let kind = e.event_type();
+                        view! {
+                            <tr>
+                                <td class="nowrap">{clock::show(e.time)}</td>
+                                <td><span class=format!("event-type event-{}", kind.label().to_lowercase())>{kind.label()}</span></td>
+                                <td>{e.message()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// Shows what the service has cost: billed time, accrued cost, the price while it runs, and
+/// one line per run.
+#[component]
+fn BillingTab(service: Memo<Option<BatchService>>) -> impl IntoView {
+    let store: ConsoleStore = use_store();
+    let price = move || {
+        service
+            .with(|s| {
+                s.as_ref()
+                    .map(|s| store.read(|c| c.hourly_rate(s.config())))
+            })
+            .map_or("-".into(), |rate| {
+                format!("{}/hour while running", format::usd(rate))
+            })
+    };
+    let runs = move || {
+        service.with(|s| {
+            s.as_ref()
+                .map(|s| s.billing.runs.iter().rev().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <dl class="details-grid billing-summary">
+            <div class="detail"><dt>"Billed Duration"</dt><dd>{service_text(service, |s| format::duration(s.billing.billed_ms))}</dd></div>
+            <div class="detail"><dt>"Accrued Cost"</dt><dd>{service_text(service, |s| format::usd(s.billing.cost))}</dd></div>
+            <div class="detail"><dt>"Price"</dt><dd>{price}</dd></div>
+            <div class="detail"><dt>"Billing Rule"</dt><dd>"Billed only while Running or Alarm: flavor price x compute nodes, by the second."</dd></div>
+        </dl>
+        <h3 class="section-title">"Runs"</h3>
+        <table class="table" aria-label="Runs">
+            <thead><tr><th>"Start"</th><th>"End"</th><th>"Duration"</th><th>"Price"</th><th>"Cost"</th></tr></thead>
+            <tbody>
+                {move || {
+                    let runs = runs();
+                    if runs.is_empty() {
+                        return view! { <tr class="empty-row"><td colspan="5">"Not billed yet: the service has not run."</td></tr> }.into_any();
+                    }
+                    runs.into_iter()
+                        .map(|r| view! {
+                            <tr>
+                                <td class="nowrap">{clock::show(r.start)}</td>
+                                <td class="nowrap">{r.end.map_or_else(|| "Running".to_string(), clock::show)}</td>
+                                <td>{format::duration(r.billed_ms)}</td>
+                                <td>{format!("{}/hour", format::usd(r.hourly_rate))}</td>
+                                <td>{format::usd(r.cost)}</td>
+                            </tr>
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
             </tbody>
         </table>
     }

@@ -1,6 +1,6 @@
 use std::collections::BTreeSet;
 
-use console_core::{ServiceAction, ServiceQuery, ServiceStatus, SortKey, SortOrder};
+use console_core::{ServiceAction, ServiceQuery, ServiceStatus, SortKey};
 use leptos::prelude::*;
 
 use super::{flavor_text, run_operation, service_text, OpenDialog, ServiceBadge, ServiceDialogs};
@@ -8,68 +8,75 @@ use crate::clock;
 use crate::components::action_button::ActionButton;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
-use crate::route::{Route, Router};
+use crate::route::{use_router, Route};
 use crate::state::{use_store, ToastKind};
 
-/// The Batch Services list: search, status filter, sort, pagination, batch delete and the
-/// operations of each row. The query lives in the URL so every view is a deep link.
+/// The ids of one page of the list, and the numbers the pagination needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PageRows {
+    ids: Vec<String>,
+    total_count: usize,
+    page: usize,
+    page_count: usize,
+    /// The region has no services at all (not just none matching).
+    region_empty: bool,
+}
+
+/// The Batch Services list: Deploy, search, status filter, sort, pagination, batch delete and
+/// the operations of each row. The query lives in the URL so every view is a deep link.
 #[component]
 pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
     let store = use_store();
-    let router = expect_context::<Router>();
+    let router = use_router();
     let dialog = RwSignal::new(None::<OpenDialog>);
     let selected = RwSignal::new(BTreeSet::<String>::new());
 
-    // The page of ids plus paging numbers; rows read their own service by id.
+    // Rows read their own service by id; the page only knows ids.
     let page = Memo::new(move |_| {
         let q = query.get();
         store.read(|c| {
             let p = c.query(&q);
-            let ids: Vec<String> = p.rows.iter().map(|s| s.service_id.clone()).collect();
-            (ids, p.total_count, p.page, p.page_count, c.services().is_empty())
+            PageRows {
+                ids: p.rows.iter().map(|s| s.service_id.clone()).collect(),
+                total_count: p.total_count,
+                page: p.page,
+                page_count: p.page_count,
+                region_empty: c.services().is_empty(),
+            }
         })
     });
-    let region_name = Memo::new(move |_| {
-        store.read(|c| c.catalog().region(c.region()).map(|r| r.name.clone()).unwrap_or_default())
-    });
+    let region_name = Memo::new(move |_| store.read(|c| c.region_name().to_string()));
     // Selections of services that no longer exist (deleted, other region) drop out.
     let selection = Memo::new(move |_| {
         let chosen = selected.get();
-        store.read(|c| chosen.into_iter().filter(|id| c.service(id).is_some()).collect::<Vec<_>>())
-    });
-    let batch_reason = Memo::new(move |_| {
-        let ids = selection.get();
-        store.read(|c| c.check_delete_all(&ids).err().map(|e| e.to_string()))
+        store.read(|c| {
+            chosen
+                .into_iter()
+                .filter(|id| c.service(id).is_some())
+                .collect::<Vec<_>>()
+        })
     });
 
-    let set_query = move |change: &dyn Fn(&mut ServiceQuery)| {
-        let mut q = query.get_untracked();
-        change(&mut q);
-        router.replace(Route::BatchServices(q));
+    let set_query = move |change: &dyn Fn(ServiceQuery) -> ServiceQuery| {
+        router.replace(Route::BatchServices(change(query.get_untracked())));
     };
-    let sort_by = move |key: SortKey| {
-        set_query(&|q| {
-            if q.sort == key {
-                q.order = if q.order == SortOrder::Desc { SortOrder::Asc } else { SortOrder::Desc };
-            } else {
-                q.sort = key;
-                q.order = if key == SortKey::Name { SortOrder::Asc } else { SortOrder::Desc };
-            }
-            q.page = 1;
-        })
-    };
-    let aria_sort = move |key: SortKey| {
-        move || {
-            let q = query.get();
-            (q.sort == key).then_some(if q.order == SortOrder::Asc { "ascending" } else { "descending" })
-        }
-    };
-    let page_ids = move || page.get().0;
+    let aria_sort = move |key: SortKey| move || query.with(|q| q.aria_sort(key));
+    let page_ids = move || page.with(|p| p.ids.clone());
     let all_on_page_selected = move || {
         let ids = page_ids();
         !ids.is_empty() && selected.with(|s| ids.iter().all(|id| s.contains(id)))
     };
-    let operation = Callback::new(move |(action, id): (ServiceAction, String)| run_operation(store, action, id, dialog));
+    let operation = Callback::new(move |(action, id): (ServiceAction, String)| {
+        run_operation(store, action, id, dialog)
+    });
+    let delete_selected = move |_| {
+        let ids = selection.get_untracked();
+        if ids.is_empty() {
+            store.toast(ToastKind::Error, "Select at least one service.".into());
+        } else {
+            dialog.set(Some(OpenDialog::Delete(ids)));
+        }
+    };
 
     view! {
         <PageHeader
@@ -78,33 +85,31 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
         />
         <section class="panel">
             <div class="toolbar">
+                <a class="button primary" href=Route::DeployService.href()>"Deploy"</a>
                 <button
                     type="button"
                     class="button"
-                    aria-disabled=move || batch_reason.get().map(|_| "true")
-                    title=move || batch_reason.get()
-                    on:click=move |_| match batch_reason.get_untracked() {
-                        Some(why) => store.toast(ToastKind::Error, why),
-                        None => dialog.set(Some(OpenDialog::Delete(selection.get_untracked()))),
-                    }
+                    aria-disabled=move || selection.with(|s| s.is_empty()).then_some("true")
+                    title=move || selection.with(|s| s.is_empty()).then_some("Select at least one service.")
+                    on:click=delete_selected
                 >
                     "Delete"
                 </button>
                 <span class="selection-count">
-                    {move || match selection.get().len() { 0 => String::new(), n => format!("{n} selected") }}
+                    {move || match selection.with(|s| s.len()) { 0 => String::new(), n => format!("{n} selected") }}
                 </span>
                 <div class="toolbar-right">
                     <select
                         aria-label="Status"
                         on:change=move |ev| {
                             let status = ServiceStatus::from_api_value(&event_target_value(&ev));
-                            set_query(&|q| { q.status = status; q.page = 1; });
+                            set_query(&|q| q.filtering(status));
                         }
                     >
-                        <option value="" selected=move || query.get().status.is_none()>"All statuses"</option>
+                        <option value="" selected=move || query.with(|q| q.status.is_none())>"All statuses"</option>
                         {ServiceStatus::ALL
                             .into_iter()
-                            .map(|s| view! { <option value=s.api_value() selected=move || query.get().status == Some(s)>{s.label()}</option> })
+                            .map(|s| view! { <option value=s.api_value() selected=move || query.with(|q| q.status == Some(s))>{s.label()}</option> })
                             .collect_view()}
                     </select>
                     <input
@@ -112,10 +117,10 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                         class="search"
                         aria-label="Search by name"
                         placeholder="Search by name"
-                        prop:value=move || query.get().name
+                        prop:value=move || query.with(|q| q.name.clone())
                         on:input=move |ev| {
                             let name = event_target_value(&ev);
-                            set_query(&|q| { q.name = name.clone(); q.page = 1; });
+                            set_query(&|q| q.searching(name.clone()));
                         }
                     />
                 </div>
@@ -136,13 +141,13 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                             />
                         </th>
                         <th aria-sort=aria_sort(SortKey::Name)>
-                            <button type="button" class="sort-button" on:click=move |_| sort_by(SortKey::Name)>"Name/ID"</button>
+                            <button type="button" class="sort-button" on:click=move |_| set_query(&|q| q.sorted_by(SortKey::Name))>"Name/ID"</button>
                         </th>
                         <th>"Status"</th>
                         <th>"Model/Version"</th>
                         <th>"Specifications"</th>
                         <th aria-sort=aria_sort(SortKey::Created)>
-                            <button type="button" class="sort-button" on:click=move |_| sort_by(SortKey::Created)>"Created"</button>
+                            <button type="button" class="sort-button" on:click=move |_| set_query(&|q| q.sorted_by(SortKey::Created))>"Created"</button>
                         </th>
                         <th>"Description"</th>
                         <th>"Operation"</th>
@@ -152,10 +157,10 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                     <For each=page_ids key=|id| id.clone() let:id>
                         <ServiceRow service_id=id selected=selected operation=operation />
                     </For>
-                    <Show when=move || page.get().1 == 0>
+                    <Show when=move || page.with(|p| p.total_count == 0)>
                         <tr class="empty-row">
                             <td colspan="8">
-                                {move || if page.get().4 {
+                                {move || if page.with(|p| p.region_empty) {
                                     format!("No batch services in {}.", region_name.get())
                                 } else {
                                     "No services match the search criteria.".to_string()
@@ -166,12 +171,12 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                 </tbody>
             </table>
             <Pagination
-                total=Signal::derive(move || page.get().1)
-                page=Signal::derive(move || page.get().2)
-                page_count=Signal::derive(move || page.get().3)
-                page_size=Signal::derive(move || query.get().page_size)
-                on_page=Callback::new(move |p| set_query(&|q| q.page = p))
-                on_page_size=Callback::new(move |size| set_query(&|q| { q.page_size = size; q.page = 1; }))
+                total=Signal::derive(move || page.with(|p| p.total_count))
+                page=Signal::derive(move || page.with(|p| p.page))
+                page_count=Signal::derive(move || page.with(|p| p.page_count))
+                page_size=Signal::derive(move || query.with(|q| q.page_size))
+                on_page=Callback::new(move |p| set_query(&|q| q.at_page(p)))
+                on_page_size=Callback::new(move |size| set_query(&|q| q.with_page_size(size)))
             />
         </section>
         <ServiceDialogs dialog=dialog on_deleted=Callback::new(move |_| selected.set(BTreeSet::new())) />

@@ -1,11 +1,14 @@
-//! Model Deployment > Batch Services: the list, the details page and their dialogs.
+//! Model Deployment > Batch Services: the list, the Deploy page, the details page and their
+//! dialogs.
 
 pub mod delete_dialog;
+pub mod deploy;
 pub mod details;
 pub mod list;
 pub mod modify_dialog;
+pub mod stop_dialog;
 
-use console_core::{BatchService, ServiceAction, ServiceStatus};
+use console_core::{BatchService, Command, ServiceAction, ServiceStatus};
 use leptos::prelude::*;
 
 use crate::components::status_badge::StatusBadge;
@@ -20,7 +23,10 @@ pub fn service_text(
 }
 
 /// The console text of a followed service's specifications, from the catalog.
-pub fn flavor_text(store: ConsoleStore, service: Memo<Option<BatchService>>) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+pub fn flavor_text(
+    store: ConsoleStore,
+    service: Memo<Option<BatchService>>,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     move || {
         let spec = service_text(service, |s| s.config().specification.clone())();
         store.read(|c| c.catalog().flavor_display(&spec).to_string())
@@ -43,9 +49,11 @@ pub fn ServiceBadge(service: Memo<Option<BatchService>>) -> impl IntoView {
 pub enum OpenDialog {
     Delete(Vec<String>),
     Modify(String),
+    Stop(String),
 }
 
-/// What a row or details-page operation does once the core has allowed it.
+/// What a row or details-page operation does once the core has allowed it: Start at once,
+/// the others after their dialog.
 pub fn run_operation(
     store: ConsoleStore,
     action: ServiceAction,
@@ -54,26 +62,30 @@ pub fn run_operation(
 ) {
     match action {
         ServiceAction::Start => {
-            store.act_and_report(|c, now| c.start_service(&service_id, now), |e| format!("{}: the service is starting.", e.service_name));
+            let _ = store.act_and_report(Command::Start { service_id });
         }
-        ServiceAction::Stop => {
-            store.act_and_report(|c, now| c.stop_service(&service_id, now), |e| format!("{}: the service is stopping.", e.service_name));
-        }
+        ServiceAction::Stop => dialog.set(Some(OpenDialog::Stop(service_id))),
         ServiceAction::Delete => dialog.set(Some(OpenDialog::Delete(vec![service_id]))),
         ServiceAction::Modify => dialog.set(Some(OpenDialog::Modify(service_id))),
         ServiceAction::Restart => {}
     }
 }
 
-/// The dialog currently open over a page, if any.
+/// The dialog currently open over a page, if any. Emits `on_deleted` after a deletion.
 #[component]
-pub fn ServiceDialogs(dialog: RwSignal<Option<OpenDialog>>, #[prop(optional)] on_deleted: Option<Callback<()>>) -> impl IntoView {
-    move || match dialog.get() {
-        Some(OpenDialog::Delete(ids)) => view! {
-            <delete_dialog::DeleteDialog service_ids=ids dialog=dialog on_deleted=on_deleted />
+pub fn ServiceDialogs(
+    dialog: RwSignal<Option<OpenDialog>>,
+    #[prop(optional)] on_deleted: Option<Callback<()>>,
+) -> impl IntoView {
+    let close = Callback::new(move |_| dialog.set(None));
+    move || {
+        match dialog.get() {
+        Some(OpenDialog::Delete(ids)) => {
+            view! { <delete_dialog::DeleteDialog service_ids=ids on_close=close on_deleted=on_deleted /> }.into_any()
         }
-        .into_any(),
-        Some(OpenDialog::Modify(id)) => view! { <modify_dialog::ModifyDialog service_id=id dialog=dialog /> }.into_any(),
+        Some(OpenDialog::Modify(id)) => view! { <modify_dialog::ModifyDialog service_id=id on_close=close /> }.into_any(),
+        Some(OpenDialog::Stop(id)) => view! { <stop_dialog::StopDialog service_id=id on_close=close /> }.into_any(),
         None => ().into_any(),
+    }
     }
 }

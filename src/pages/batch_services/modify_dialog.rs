@@ -1,179 +1,192 @@
+//! Modify / upgrade a service: every field the console lets change. When the core says the
+//! change restarts a running service, a second step lists what changes (old -> new) before
+//! anything is submitted.
+
 use std::collections::BTreeMap;
 
-use console_core::console::ServiceUpdate;
-use console_core::validation::Field;
-use console_core::{DomainError, ServiceConfig};
+use console_core::validation::{Field, MAX_DESCRIPTION_CHARS, MAX_INSTANCE_COUNT};
+use console_core::{Choice, Command, ConfigInput, MappingType, ServiceUpdate};
 use leptos::prelude::*;
 
-use super::OpenDialog;
+use super::deploy::CsvColumn;
 use crate::components::dialog::Dialog;
-use crate::state::{use_store, ConsoleStore, ToastKind};
+use crate::components::form::{
+    ErrorSummary, FormCheck, KeyValueList, KvRow, NumberField, SelectField, TextAreaField,
+    TextField,
+};
+use crate::state::use_store;
 
-/// The form: what Modify may change. Validation is the core's; this only collects input.
+/// The form: what Modify may change, as typed.
 #[derive(Clone, Copy)]
-struct Form {
+struct ModifyForm {
     description: RwSignal<String>,
     model_version: RwSignal<String>,
+    src_path: RwSignal<String>,
+    req_uri: RwSignal<String>,
+    mapping_type: RwSignal<MappingType>,
+    columns: RwSignal<BTreeMap<String, String>>,
+    dest_path: RwSignal<String>,
     specification: RwSignal<String>,
     instance_count: RwSignal<String>,
-    src_path: RwSignal<String>,
-    dest_path: RwSignal<String>,
-    req_uri: RwSignal<String>,
-    envs: RwSignal<Vec<(u32, RwSignal<String>, RwSignal<String>)>>,
-    env_seq: RwSignal<u32>,
+    envs: RwSignal<Vec<KvRow>>,
 }
 
-impl Form {
-    fn new(description: &str, config: &ServiceConfig) -> Form {
-        let envs: Vec<_> = config
-            .envs
-            .iter()
-            .enumerate()
-            .map(|(i, (k, v))| (i as u32, RwSignal::new(k.clone()), RwSignal::new(v.clone())))
-            .collect();
-        Form {
-            description: RwSignal::new(description.to_string()),
-            model_version: RwSignal::new(config.model_version.clone()),
-            specification: RwSignal::new(config.specification.clone()),
-            instance_count: RwSignal::new(config.instance_count.to_string()),
-            src_path: RwSignal::new(config.src_path.clone()),
-            dest_path: RwSignal::new(config.dest_path.clone()),
-            req_uri: RwSignal::new(config.req_uri.clone()),
-            env_seq: RwSignal::new(envs.len() as u32),
-            envs: RwSignal::new(envs),
+impl ModifyForm {
+    fn new(update: &ServiceUpdate) -> ModifyForm {
+        let c = &update.config;
+        ModifyForm {
+            description: RwSignal::new(update.description.clone()),
+            model_version: RwSignal::new(c.model_version.clone()),
+            src_path: RwSignal::new(c.src_path.clone()),
+            req_uri: RwSignal::new(c.req_uri.clone()),
+            mapping_type: RwSignal::new(c.mapping_type),
+            columns: RwSignal::new(
+                c.mapping_rule
+                    .iter()
+                    .map(|(f, i)| (f.clone(), i.map(|i| i.to_string()).unwrap_or_default()))
+                    .collect(),
+            ),
+            dest_path: RwSignal::new(c.dest_path.clone()),
+            specification: RwSignal::new(c.specification.clone()),
+            instance_count: RwSignal::new(
+                c.instance_count.map(|n| n.to_string()).unwrap_or_default(),
+            ),
+            envs: RwSignal::new(
+                c.envs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, v))| KvRow::new(i as u32 + 1, k, v))
+                    .collect(),
+            ),
         }
     }
 
-    fn update(&self, base: &ServiceConfig) -> ServiceUpdate {
-        let envs: BTreeMap<String, String> = self
-            .envs
-            .get_untracked()
-            .iter()
-            .map(|(_, k, v)| (k.get_untracked().trim().to_string(), v.get_untracked()))
-            .collect();
+    /// The update the form stands for (tracked).
+    fn update(&self, base: &ConfigInput, input_fields: &[String]) -> ServiceUpdate {
+        let columns = self.columns.get();
         ServiceUpdate {
-            description: self.description.get_untracked(),
-            config: ServiceConfig {
-                model_version: self.model_version.get_untracked(),
-                specification: self.specification.get_untracked(),
-                // Anything that is not a number is sent as 0 for the core to refuse with its message.
-                instance_count: self.instance_count.get_untracked().trim().parse().unwrap_or(0),
-                envs,
-                src_path: self.src_path.get_untracked().trim().to_string(),
-                dest_path: self.dest_path.get_untracked().trim().to_string(),
-                req_uri: self.req_uri.get_untracked().trim().to_string(),
+            description: self.description.get(),
+            config: ConfigInput {
+                model_version: self.model_version.get(),
+                src_path: self.src_path.get(),
+                req_uri: self.req_uri.get(),
+                mapping_type: self.mapping_type.get(),
+                mapping_rule: input_fields
+                    .iter()
+                    .map(|f| {
+                        (
+                            f.clone(),
+                            columns.get(f).and_then(|v| v.trim().parse().ok()),
+                        )
+                    })
+                    .collect(),
+                dest_path: self.dest_path.get(),
+                specification: self.specification.get(),
+                instance_count: self.instance_count.with(|n| n.trim().parse().ok()),
+                envs: KvRow::pairs(&self.envs.get()),
                 ..base.clone()
             },
         }
     }
 }
 
-/// Modifies a service's description, model version, specifications, compute nodes, paths and
-/// environment variables. When the core says the change restarts a running service, a second
-/// step says so before anything is submitted.
+/// Modifies a service's description, model version, paths, mapping, specifications, compute
+/// nodes and environment variables. Emits `on_close` when done or cancelled.
 #[component]
-pub fn ModifyDialog(service_id: String, dialog: RwSignal<Option<OpenDialog>>) -> impl IntoView {
+pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
     let store = use_store();
-    let Some(service) = store.peek(|c| c.service(&service_id).cloned()) else {
-        dialog.set(None);
+    let Some(initial) = store.peek(|c| c.service(&service_id).map(ServiceUpdate::from_service))
+    else {
+        on_close.run(());
         return ().into_any();
     };
-    let base = service.config().clone();
-    let form = Form::new(&service.description, &base);
-    let errors = RwSignal::new(Vec::<(Field, String)>::new());
+    let form = ModifyForm::new(&initial);
+    let base = StoredValue::new(initial.config.clone());
+    let id = StoredValue::new(service_id);
+    let model_id = initial.config.model_id.clone();
+    let input_fields = store.peek(|c| {
+        c.catalog()
+            .model(&model_id)
+            .map(|m| m.input_fields.clone())
+            .unwrap_or_default()
+    });
+    let fields = StoredValue::new(input_fields.clone());
+    let update = Memo::new(move |_| form.update(&base.get_value(), &fields.get_value()));
+    let check = FormCheck::new(move || {
+        update.with(|u| store.read(|c| c.validate_modify(&id.get_value(), u)))
+    });
     let general_error = RwSignal::new(None::<String>);
     let confirming_restart = RwSignal::new(false);
-    let close = Callback::new(move |_| dialog.set(None));
-    let (catalog, region) = store.peek(|c| (c.catalog().clone(), c.region().to_string()));
-    let versions = catalog.model(&base.model_id).map(|m| m.versions.clone()).unwrap_or_default();
-    let flavors = catalog.flavors.clone();
-    let id = StoredValue::new(service_id);
-    let base = StoredValue::new(base);
+    let changes =
+        Memo::new(move |_| update.with(|u| store.read(|c| c.modify_changes(&id.get_value(), u))));
 
-    let submit = move |store: ConsoleStore, confirmed: bool| {
-        let update = form.update(&base.get_value());
-        let needs_restart = store.peek(|c| c.modify_needs_restart(&id.get_value(), &update));
-        if needs_restart && !confirmed {
-            // Validate first, so the restart question is only asked of a change that can be made.
-            match store.peek(|c| c.check_modify(&id.get_value(), &update)) {
-                Ok(_) => confirming_restart.set(true),
-                Err(e) => show_error(e, errors, general_error),
-            }
-            return;
-        }
-        match store.act(|c, now| c.modify_service(&id.get_value(), update, now)) {
-            Ok(event) => {
-                store.toast(ToastKind::Success, format!("{}: {}", event.service_name, event.record.message));
-                dialog.set(None);
-            }
-            Err(e) => {
-                confirming_restart.set(false);
-                show_error(e, errors, general_error);
-            }
+    let versions = Signal::derive(move || store.read(|c| c.version_choices(&model_id)));
+    let flavors = Signal::derive(move || store.read(|c| c.flavor_choices()));
+    let mappings = Signal::derive(|| {
+        MappingType::ALL
+            .into_iter()
+            .map(|m| Choice::enabled(m, m.api_value()))
+            .collect::<Vec<_>>()
+    });
+
+    let apply = move || match store.act_and_report(Command::Modify {
+        service_id: id.get_value(),
+        update: update.get_untracked(),
+    }) {
+        Ok(_) => on_close.run(()),
+        Err(e) => {
+            confirming_restart.set(false);
+            general_error.set(Some(e.to_string()));
         }
     };
-
-    let field_error = move |field: Field| {
-        move || errors.get().into_iter().find(|(f, _)| *f == field).map(|(_, m)| m)
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !check.submit() {
+            return;
+        }
+        // The action itself may be refused (the service started deploying meanwhile).
+        if let Err(e) =
+            store.peek(|c| c.check(&id.get_value(), console_core::ServiceAction::Modify))
+        {
+            general_error.set(Some(e.to_string()));
+            return;
+        }
+        if store.peek(|c| c.modify_needs_restart(&id.get_value(), &update.get_untracked())) {
+            confirming_restart.set(true);
+        } else {
+            apply();
+        }
     };
 
     view! {
-        <Dialog title="Modify Service" on_close=close>
+        <Dialog title="Modify Service" on_close=on_close>
             <Show
                 when=move || confirming_restart.get()
                 fallback=move || {
-                    let versions = versions.clone();
-                    let flavors = flavors.clone();
-                    let region = region.clone();
+                    let fields = input_fields.clone();
                     view! {
-                        <form class="form" on:submit=move |ev| { ev.prevent_default(); submit(store, false); }>
-                            <TextArea label="Description" value=form.description error=Signal::derive(field_error(Field::Description)) />
-                            <SelectField
-                                label="Model Version"
-                                value=form.model_version
-                                options=versions.iter().map(|v| {
-                                    let normal = v.state == console_core::catalog::ModelState::Normal;
-                                    let text = if normal { v.model_version.clone() } else { format!("{} ({})", v.model_version, v.state.label()) };
-                                    (v.model_version.clone(), text, !normal)
-                                }).collect()
-                                error=Signal::derive(field_error(Field::ModelVersion))
-                            />
-                            <SelectField
-                                label="Specifications"
-                                value=form.specification
-                                options=flavors.iter().map(|f| {
-                                    let sold_out = f.is_sold_out_in(&region);
-                                    let text = if sold_out { format!("{} (Sold out)", f.display) } else { f.display.clone() };
-                                    (f.id.clone(), text, sold_out)
-                                }).collect()
-                                error=Signal::derive(field_error(Field::Specifications))
-                            />
-                            <TextInput label="Compute Nodes" value=form.instance_count input_type="number" error=Signal::derive(field_error(Field::ComputeNodes)) />
-                            <TextInput label="Input Path" value=form.src_path input_type="text" error=Signal::derive(field_error(Field::InputPath)) />
-                            <TextInput label="Output Path" value=form.dest_path input_type="text" error=Signal::derive(field_error(Field::OutputPath)) />
-                            <TextInput label="Request Path" value=form.req_uri input_type="text" error=Signal::derive(field_error(Field::RequestPath)) />
-                            <fieldset class="field env-vars">
-                                <legend class="field-label">"Environment Variables"</legend>
-                                <For each=move || form.envs.get() key=|(n, _, _)| *n let:row>
-                                    <div class="env-row">
-                                        <input type="text" aria-label="Key" placeholder="Key" prop:value=move || row.1.get() on:input=move |ev| row.1.set(event_target_value(&ev)) />
-                                        <input type="text" aria-label="Value" placeholder="Value" prop:value=move || row.2.get() on:input=move |ev| row.2.set(event_target_value(&ev)) />
-                                        <button type="button" class="link-button" on:click=move |_| form.envs.update(|e| e.retain(|(n, _, _)| *n != row.0))>"Remove"</button>
-                                    </div>
-                                </For>
-                                <button type="button" class="link-button" on:click=move |_| {
-                                    let n = form.env_seq.get_untracked() + 1;
-                                    form.env_seq.set(n);
-                                    form.envs.update(|e| e.push((n, RwSignal::new(String::new()), RwSignal::new(String::new()))));
-                                }>"Add Environment Variable"</button>
-                                <FieldMessage error=Signal::derive(field_error(Field::EnvironmentVariables)) />
-                            </fieldset>
-                            <Show when=move || general_error.get().is_some()>
+                        <form class="form" novalidate on:submit=submit>
+                            <TextAreaField field=Field::Description value=form.description check=check max_chars=MAX_DESCRIPTION_CHARS />
+                            <SelectField field=Field::ModelVersion value=form.model_version options=versions check=check />
+                            <TextField field=Field::InputPath value=form.src_path check=check />
+                            <TextField field=Field::RequestPath value=form.req_uri check=check />
+                            <SelectField field=Field::MappingType value=form.mapping_type options=mappings check=check />
+                            <Show when=move || form.mapping_type.get() == MappingType::Csv>
+                                <div class="csv-columns" role="group" aria-label="CSV column mapping">
+                                    {fields.clone().into_iter().map(|f| view! { <CsvColumn input_field=f columns=form.columns check=check /> }).collect_view()}
+                                </div>
+                            </Show>
+                            <TextField field=Field::OutputPath value=form.dest_path check=check />
+                            <SelectField field=Field::Specifications value=form.specification options=flavors check=check />
+                            <NumberField field=Field::ComputeNodes value=form.instance_count check=check min=1 max=MAX_INSTANCE_COUNT />
+                            <KeyValueList field=Field::EnvironmentVariables rows=form.envs check=check />
+                            <ErrorSummary check=check />
+                            <Show when=move || general_error.with(|e| e.is_some())>
                                 <p class="form-error" role="alert">{move || general_error.get()}</p>
                             </Show>
                             <div class="dialog-footer">
                                 <button type="submit" class="button primary">"OK"</button>
-                                <button type="button" class="button" on:click=move |_| close.run(())>"Cancel"</button>
+                                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
                             </div>
                         </form>
                     }
@@ -182,99 +195,20 @@ pub fn ModifyDialog(service_id: String, dialog: RwSignal<Option<OpenDialog>>) ->
                 <p class="dialog-warning">
                     "The service will be restarted for the modification to take effect. It goes back to Deploying and processes its input again. Continue?"
                 </p>
+                <table class="table changes-table" aria-label="Changes">
+                    <thead><tr><th>"Parameter"</th><th>"Current"</th><th>"New"</th></tr></thead>
+                    <tbody>
+                        {move || changes.get().into_iter().map(|c| view! {
+                            <tr><td>{c.field.label()}</td><td>{c.old}</td><td>{c.new}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" on:click=move |_| submit(store, true)>"OK"</button>
+                    <button type="button" class="button primary" on:click=move |_| apply()>"OK"</button>
                     <button type="button" class="button" on:click=move |_| confirming_restart.set(false)>"Cancel"</button>
                 </div>
             </Show>
         </Dialog>
     }
     .into_any()
-}
-
-fn show_error(error: DomainError, errors: RwSignal<Vec<(Field, String)>>, general: RwSignal<Option<String>>) {
-    match error {
-        DomainError::Invalid(list) => {
-            errors.set(list.into_iter().map(|e| (e.field, e.message)).collect());
-            general.set(None);
-        }
-        other => {
-            errors.set(Vec::new());
-            general.set(Some(other.to_string()));
-        }
-    }
-}
-
-/// The message under a field, linked as its description.
-#[component]
-fn FieldMessage(#[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
-    view! {
-        <Show when=move || error.get().is_some()>
-            <span class="field-error" role="alert">{move || error.get()}</span>
-        </Show>
-    }
-}
-
-/// A labelled single-line input with its error message.
-#[component]
-fn TextInput(
-    label: &'static str,
-    value: RwSignal<String>,
-    input_type: &'static str,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    view! {
-        <label class="field">
-            <span class="field-label">{label}</span>
-            <input
-                type=input_type
-                aria-label=label
-                aria-invalid=move || error.get().map(|_| "true")
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-            <FieldMessage error=error />
-        </label>
-    }
-}
-
-/// A labelled choice; each option is (value, text, disabled), e.g. a sold-out flavor.
-#[component]
-fn SelectField(
-    label: &'static str,
-    value: RwSignal<String>,
-    options: Vec<(String, String, bool)>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let current = value.get_untracked();
-    view! {
-        <label class="field">
-            <span class="field-label">{label}</span>
-            <select aria-label=label on:change=move |ev| value.set(event_target_value(&ev))>
-                {options.into_iter().map(|(option, text, disabled)| {
-                    let selected = option == current;
-                    view! { <option value=option disabled=disabled selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-            <FieldMessage error=error />
-        </label>
-    }
-}
-
-/// A labelled multi-line input with its error message.
-#[component]
-fn TextArea(label: &'static str, value: RwSignal<String>, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
-    view! {
-        <label class="field">
-            <span class="field-label">{label}</span>
-            <textarea
-                aria-label=label
-                rows="3"
-                aria-invalid=move || error.get().map(|_| "true")
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            ></textarea>
-            <FieldMessage error=error />
-        </label>
-    }
 }

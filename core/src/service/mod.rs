@@ -1,22 +1,24 @@
-//! The batch service: its statuses, which actions are allowed (and why not), and how it moves
-//! through its lifecycle as simulated time passes.
+//! The batch service: its statuses, which actions are allowed (and why not), its config, and
+//! (in submodules) its lifecycle over simulated time, its bill, the Deploy and Modify inputs
+//! and the commands on it.
+
+mod billing;
+mod commands;
+pub mod deploy;
+mod lifecycle;
+pub mod modify;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::Refusal;
-use crate::event::{EventType, ServiceEvent, EVENT_RETENTION};
-use crate::{Millis, SECOND};
+use crate::event::ServiceEvent;
+use crate::Millis;
 
-/// How long a deployment takes before the service runs.
-pub const DEPLOY_DURATION: Millis = 20 * SECOND;
-/// How long stopping takes.
-pub const STOP_DURATION: Millis = 5 * SECOND;
-/// How long deleting takes before the service is gone.
-pub const DELETE_DURATION: Millis = 5 * SECOND;
-/// Processing time of one MB of input on one compute node.
-pub const WORK_PER_MB: Millis = SECOND;
+pub use billing::{Billing, Run, MAX_RUNS};
+pub use commands::{DeletePlan, RefusedDelete};
+pub use lifecycle::{DELETE_DURATION, DEPLOY_DURATION, STOP_DURATION, WORK_PER_MB};
 
 /// API status values; `label()` gives the console's wording.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -176,11 +178,37 @@ impl DeploymentLocation {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MappingType {
+    #[default]
     File,
     Csv,
+}
+
+impl MappingType {
+    pub const ALL: [MappingType; 2] = [MappingType::File, MappingType::Csv];
+
+    /// The API value, also what the console shows.
+    pub fn api_value(self) -> &'static str {
+        match self {
+            MappingType::File => "file",
+            MappingType::Csv => "csv",
+        }
+    }
+
+    pub fn from_api_value(value: &str) -> Option<MappingType> {
+        MappingType::ALL
+            .into_iter()
+            .find(|m| m.api_value() == value)
+    }
+}
+
+/// CSV mapping: which column (from 0) feeds which input field of the model.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MappingField {
+    pub field: String,
+    pub index: u32,
 }
 
 /// The API's `config[]` entry; a batch service has exactly one.
@@ -201,17 +229,34 @@ pub struct ServiceConfig {
     pub dest_path: String,
     pub req_uri: String,
     pub mapping_type: MappingType,
+    /// CSV only: a column index for each input field of the model.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mapping_rule: Vec<MappingField>,
 }
 
-/// Time and money spent while running.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Billing {
-    /// Milliseconds billed so far (Running or Alarm only).
-    pub billed_ms: Millis,
-    /// USD accrued so far.
-    pub cost: f64,
-    /// USD per hour for the current run: flavor price x compute nodes, fixed when it deploys.
-    pub hourly_rate: f64,
+impl ServiceConfig {
+    /// The mapping as the console shows it, e.g. `csv (text: column 0, lang: column 1)`.
+    pub fn mapping_text(&self) -> String {
+        if self.mapping_type == MappingType::Csv && !self.mapping_rule.is_empty() {
+            let columns: Vec<String> = self
+                .mapping_rule
+                .iter()
+                .map(|m| format!("{}: column {}", m.field, m.index))
+                .collect();
+            format!("csv ({})", columns.join(", "))
+        } else {
+            self.mapping_type.api_value().to_string()
+        }
+    }
+
+    /// `KEY=value, ...`, or `-` when there are none.
+    pub fn envs_text(&self) -> String {
+        if self.envs.is_empty() {
+            return "-".into();
+        }
+        let pairs: Vec<String> = self.envs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        pairs.join(", ")
+    }
 }
 
 /// Sandbox-only simulation of the input being processed.
@@ -293,197 +338,5 @@ impl BatchService {
                 _ => Ok(()),
             },
         }
-    }
-
-    pub(crate) fn record(
-        &mut self,
-        time: Millis,
-        event_type: EventType,
-        message: impl Into<String>,
-    ) -> ServiceEvent {
-        let record = ServiceEvent {
-            time,
-            event_type,
-            message: message.into(),
-        };
-        self.events
-            .retain(|e| e.time.saturating_add(EVENT_RETENTION) >= time);
-        self.events.push(record.clone());
-        record
-    }
-
-    /// Enters `status` at `at`.
-    fn enter(&mut self, status: ServiceStatus, at: Millis) {
-        self.status = status;
-        self.transition_at = at;
-        self.workload.accounted_at = self.workload.accounted_at.max(at);
-    }
-
-    /// Starts a fresh run: deploy, then process the whole input.
-    pub(crate) fn begin_deploy(&mut self, at: Millis, hourly_rate: f64) {
-        self.enter(ServiceStatus::Deploying, at);
-        self.workload.accounted_at = at;
-        self.progress = 0;
-        self.workload.processed_node_ms = 0;
-        self.billing.hourly_rate = hourly_rate;
-        self.finished_time = None;
-        self.error_msg = None;
-    }
-
-    /// Accounts processing and billing up to `now` (so later transitions start from the truth).
-    pub(crate) fn settle(&mut self, now: Millis) {
-        if self.status.is_billed() {
-            let from = self.workload.accounted_at;
-            let until = now.min(self.finish_at());
-            let elapsed = until.saturating_sub(from);
-            if elapsed > 0 {
-                self.workload.processed_node_ms += elapsed * self.config().instance_count as Millis;
-                self.billing.billed_ms += elapsed;
-                self.billing.cost += elapsed as f64 / crate::HOUR as f64 * self.billing.hourly_rate;
-                self.workload.accounted_at = until;
-            }
-        }
-    }
-
-    /// When the current run will have processed all input at its current pace.
-    fn finish_at(&self) -> Millis {
-        let total = self.workload.total_node_ms();
-        let remaining = total.saturating_sub(self.workload.processed_node_ms);
-        let nodes = self.config().instance_count.max(1) as Millis;
-        self.workload.accounted_at + remaining.div_ceil(nodes)
-    }
-
-    /// Moves the service through every transition due by `now`, each at its exact time, and
-    /// returns the events recorded. `Ok(false)` means the deletion finished: the service is gone.
-    pub(crate) fn advance(&mut self, now: Millis) -> (bool, Vec<ServiceEvent>) {
-        let mut events = Vec::new();
-        loop {
-            match self.status {
-                ServiceStatus::Deploying => {
-                    let end = self.transition_at + DEPLOY_DURATION;
-                    if now < end {
-                        self.progress =
-                            percent(now.saturating_sub(self.transition_at), DEPLOY_DURATION);
-                        break;
-                    }
-                    self.enter(ServiceStatus::Running, end);
-                    self.workload.accounted_at = end;
-                    self.start_time = Some(end);
-                    self.progress = 0;
-                    events.push(self.record(end, EventType::Normal, "The service is running."));
-                }
-                ServiceStatus::Running | ServiceStatus::Concerning => {
-                    self.settle(now);
-                    let total = self.workload.total_node_ms();
-                    if self.workload.processed_node_ms < total {
-                        self.progress = percent(self.workload.processed_node_ms, total).min(99);
-                        break;
-                    }
-                    let end = self.workload.accounted_at;
-                    self.enter(ServiceStatus::Finished, end);
-                    self.progress = 100;
-                    self.finished_time = Some(end);
-                    events.push(self.record(
-                        end,
-                        EventType::Normal,
-                        "The service has been executed.",
-                    ));
-                }
-                ServiceStatus::Stopping => {
-                    let end = self.transition_at + STOP_DURATION;
-                    if now < end {
-                        break;
-                    }
-                    self.enter(ServiceStatus::Stopped, end);
-                    events.push(self.record(
-                        end,
-                        EventType::Normal,
-                        "The service has been stopped.",
-                    ));
-                }
-                ServiceStatus::Deleting => {
-                    return (now < self.transition_at + DELETE_DURATION, events);
-                }
-                ServiceStatus::Stopped | ServiceStatus::Failed | ServiceStatus::Finished => break,
-            }
-        }
-        (true, events)
-    }
-
-    /// Requests a stop at `now` (caller has checked the action).
-    pub(crate) fn begin_stop(&mut self, now: Millis) -> ServiceEvent {
-        self.settle(now);
-        self.enter(ServiceStatus::Stopping, now);
-        self.record(now, EventType::Normal, "Stop the service.")
-    }
-
-    /// Requests deletion at `now` (caller has checked the action).
-    pub(crate) fn begin_delete(&mut self, now: Millis) -> ServiceEvent {
-        self.settle(now);
-        self.enter(ServiceStatus::Deleting, now);
-        self.record(now, EventType::Normal, "Delete the service.")
-    }
-}
-
-fn percent(part: Millis, whole: Millis) -> u8 {
-    if whole == 0 {
-        return 100;
-    }
-    (part.min(whole) * 100 / whole) as u8
-}
-
-impl BatchService {
-    /// A new service that starts deploying at `now`.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn new_deploying(
-        service_id: String,
-        service_name: String,
-        description: String,
-        config: ServiceConfig,
-        location: DeploymentLocation,
-        input_size_mb: u32,
-        hourly_rate: f64,
-        now: Millis,
-    ) -> BatchService {
-        let mut service = BatchService {
-            service_id,
-            service_name,
-            description,
-            infer_type: "batch".into(),
-            status: ServiceStatus::Deploying,
-            progress: 0,
-            publish_at: now,
-            transition_at: now,
-            start_time: None,
-            finished_time: None,
-            error_msg: None,
-            config: vec![config],
-            location,
-            billing: Billing::default(),
-            workload: Workload {
-                input_size_mb,
-                processed_node_ms: 0,
-                accounted_at: now,
-            },
-            events: Vec::new(),
-        };
-        service.begin_deploy(now, hourly_rate);
-        service.record(now, EventType::Normal, "Deploy the service.");
-        service
-    }
-
-    /// The run failed at `now` (e.g. its dedicated pool was deleted).
-    pub(crate) fn fail(&mut self, now: Millis, error_msg: &str) -> ServiceEvent {
-        self.settle(now);
-        self.enter(ServiceStatus::Failed, now);
-        self.error_msg = Some(error_msg.to_string());
-        self.record(now, EventType::Abnormal, error_msg)
-    }
-
-    /// A running service raises an alarm at `now`; it keeps processing and billing.
-    pub(crate) fn raise_alarm(&mut self, now: Millis, message: &str) -> ServiceEvent {
-        self.settle(now);
-        self.enter(ServiceStatus::Concerning, now);
-        self.record(now, EventType::Abnormal, message)
     }
 }

@@ -1,6 +1,9 @@
 //! The saved form of the console: a versioned envelope around [`ConsoleState`], validated on
-//! load. Decoding never panics; every way a text can be unusable is a [`SnapshotError`] the
-//! app reports (and keeps the text of) instead of dropping it.
+//! load, older versions migrated forward (`v1.rs`). Decoding never panics; every way a text
+//! can be unusable is a [`SnapshotError`] the app reports (and keeps the text of) instead of
+//! dropping it.
+
+mod v1;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -15,7 +18,8 @@ use crate::Millis;
 /// Identifies our snapshots among whatever else sits in storage.
 pub const SCHEMA: &str = "modelarts-console";
 /// The current schema version. Older versions are migrated; newer ones are refused.
-pub const VERSION: u32 = 1;
+/// 2: typed events, settings (quotas, simulation clock), billing runs.
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct SnapshotOut<'a> {
@@ -84,12 +88,15 @@ pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
     if envelope.schema != SCHEMA {
         return Err(SnapshotError::ForeignSchema(envelope.schema));
     }
-    if envelope.version != VERSION {
+    if envelope.version == 0 || envelope.version > VERSION {
         return Err(SnapshotError::UnsupportedVersion(envelope.version));
     }
-    let value = envelope
+    let mut value = envelope
         .state
         .ok_or_else(|| SnapshotError::Invalid("no state".into()))?;
+    if envelope.version == 1 {
+        v1::migrate(&mut value).map_err(SnapshotError::Invalid)?;
+    }
     let state = serde_json::from_value::<ConsoleState>(value)
         .map_err(|e| SnapshotError::Invalid(e.to_string()))?;
     validate(&state).map_err(SnapshotError::Invalid)?;
@@ -97,6 +104,12 @@ pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
 }
 
 fn validate(state: &ConsoleState) -> Result<(), String> {
+    if !crate::clock::SimClock::is_valid_speed(state.settings.clock.speed) {
+        return Err(format!(
+            "simulation speed {} is out of range",
+            state.settings.clock.speed
+        ));
+    }
     let mut ids = BTreeSet::new();
     for (region, region_state) in &state.regions {
         let mut names = BTreeSet::new();
@@ -125,6 +138,9 @@ fn validate(state: &ConsoleState) -> Result<(), String> {
             }
             if s.status == ServiceStatus::Failed && s.error_msg.is_none() {
                 return Err(format!("{who}: failed without error_msg"));
+            }
+            if s.billing.runs.len() > crate::service::MAX_RUNS {
+                return Err(format!("{who}: too many billing runs"));
             }
         }
     }

@@ -1,0 +1,184 @@
+//! Commands as values: everything a user can do is a [`Command`], applied by one
+//! [`Console::apply`] (the reducer), which says what happened as an [`Outcome`] whose text is
+//! written here once. Being values, commands can be replayed onto fresher state (another tab
+//! saved meanwhile), logged, and generated in property tests.
+
+use std::fmt;
+
+use crate::clock::SimClock;
+use crate::console::Console;
+use crate::error::DomainError;
+use crate::service::deploy::{DeployRequest, MAX_BATCH_SERVICES};
+use crate::service::modify::ServiceUpdate;
+use crate::validation::Field;
+use crate::Millis;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    SelectRegion {
+        region: String,
+    },
+    SetAgencyAuthorization {
+        authorized: bool,
+    },
+    SetEnforceQuotas {
+        enforce: bool,
+    },
+    SetSimulationSpeed {
+        speed: u32,
+    },
+    /// Settings > Reset demo data: every region's resources replaced by the demo's.
+    ResetDemo,
+    Deploy(DeployRequest),
+    Start {
+        service_id: String,
+    },
+    Stop {
+        service_id: String,
+    },
+    /// All of them or none: send what [`Console::plan_delete`] allowed.
+    Delete {
+        service_ids: Vec<String>,
+    },
+    Modify {
+        service_id: String,
+        update: ServiceUpdate,
+    },
+}
+
+/// What an accepted command did; `Display` is the console's success message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    RegionSelected {
+        region_name: String,
+    },
+    AgencyAuthorization {
+        authorized: bool,
+    },
+    EnforceQuotas {
+        enforce: bool,
+    },
+    SimulationSpeed {
+        speed: u32,
+    },
+    DemoReset,
+    Deployed {
+        service_id: String,
+        service_name: String,
+    },
+    Started {
+        service_name: String,
+    },
+    Stopping {
+        service_name: String,
+    },
+    Deleting {
+        service_names: Vec<String>,
+    },
+    Modified {
+        service_name: String,
+        fields: Vec<Field>,
+        restarted: bool,
+    },
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Outcome::RegionSelected { region_name } => write!(f, "Region: {region_name}."),
+            Outcome::AgencyAuthorization { authorized: true } => {
+                f.write_str("Agency authorization added.")
+            }
+            Outcome::AgencyAuthorization { authorized: false } => {
+                f.write_str("Agency authorization removed.")
+            }
+            Outcome::EnforceQuotas { enforce: true } => write!(
+                f,
+                "Account quotas are enforced: at most {MAX_BATCH_SERVICES} batch services."
+            ),
+            Outcome::EnforceQuotas { enforce: false } => f.write_str(
+                "Account quotas are not enforced: the limit on batch services is lifted.",
+            ),
+            Outcome::SimulationSpeed { speed } => write!(f, "Simulation speed: {speed}x."),
+            Outcome::DemoReset => f.write_str("Demo data restored."),
+            Outcome::Deployed { service_name, .. } => {
+                write!(f, "{service_name}: the service is being deployed.")
+            }
+            Outcome::Started { service_name } => {
+                write!(f, "{service_name}: the service is starting.")
+            }
+            Outcome::Stopping { service_name } => {
+                write!(f, "{service_name}: the service is stopping.")
+            }
+            Outcome::Deleting { service_names } => match service_names.as_slice() {
+                [one] => write!(f, "{one}: the service is being deleted."),
+                many => write!(f, "{} services are being deleted.", many.len()),
+            },
+            Outcome::Modified {
+                service_name,
+                restarted: true,
+                ..
+            } => write!(
+                f,
+                "{service_name}: modified; the service is restarted for the modification to take effect."
+            ),
+            Outcome::Modified {
+                service_name,
+                fields,
+                ..
+            } if fields.is_empty() => write!(f, "{service_name}: nothing was changed."),
+            Outcome::Modified { service_name, .. } => {
+                write!(f, "{service_name}: the service information is modified.")
+            }
+        }
+    }
+}
+
+impl Console {
+    /// Applies a command at wall-clock time `wall`. The console is first advanced to that
+    /// instant (simulated time, see [`crate::clock`]), so the command acts on the truth; then
+    /// it either changes the state and says what happened, or refuses and leaves the
+    /// (advanced) state exactly as it was.
+    pub fn apply(&mut self, command: Command, wall: Millis) -> Result<Outcome, DomainError> {
+        let now = self.sim_now(wall);
+        self.advance_to(now);
+        match command {
+            Command::SelectRegion { region } => {
+                let name = self
+                    .catalog
+                    .region(&region)
+                    .map(|r| r.name.clone())
+                    .ok_or_else(|| DomainError::UnknownRegion(region.clone()))?;
+                self.state.region = region;
+                Ok(Outcome::RegionSelected { region_name: name })
+            }
+            Command::SetAgencyAuthorization { authorized } => {
+                self.state.settings.agency_authorized = authorized;
+                Ok(Outcome::AgencyAuthorization { authorized })
+            }
+            Command::SetEnforceQuotas { enforce } => {
+                self.state.settings.enforce_quotas = enforce;
+                Ok(Outcome::EnforceQuotas { enforce })
+            }
+            Command::SetSimulationSpeed { speed } => {
+                if !SimClock::is_valid_speed(speed) {
+                    return Err(DomainError::InvalidSpeed(speed));
+                }
+                self.state.settings.clock.set_speed(speed, wall);
+                Ok(Outcome::SimulationSpeed { speed })
+            }
+            Command::ResetDemo => {
+                // The demo is built at simulated `now`; the user's settings and clock stay.
+                let settings = self.state.settings.clone();
+                *self = crate::demo::demo_console(self.catalog.clone(), now);
+                self.state.settings = settings;
+                Ok(Outcome::DemoReset)
+            }
+            Command::Deploy(request) => self.deploy(request, now),
+            Command::Start { service_id } => self.start(&service_id, now),
+            Command::Stop { service_id } => self.stop(&service_id, now),
+            Command::Delete { service_ids } => self.delete(&service_ids, now),
+            Command::Modify { service_id, update } => self.modify(&service_id, update, now),
+        }
+    }
+}

@@ -1,0 +1,99 @@
+use console_core::validation::Field;
+use leptos::prelude::*;
+
+use super::{described_by, input_id, FieldMessage, FormCheck, Hint};
+
+/// A single-line text input for `field`. Emits each keystroke into `value`.
+#[component]
+pub fn TextField(
+    field: Field,
+    value: RwSignal<String>,
+    check: FormCheck,
+    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let message = check.message(field);
+    let describedby = described_by(field, hint.is_some(), message);
+    view! {
+        <div class="field">
+            <label class="field-label" for=input_id(field)>{field.label()}</label>
+            <input
+                id=input_id(field)
+                type="text"
+                placeholder=placeholder
+                aria-invalid=move || message.with(|m| m.is_some()).then_some("true")
+                aria-describedby=describedby
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:blur=move |_| check.touch(field)
+            />
+            <Hint field=field hint=hint />
+            <FieldMessage field=field message=message />
+        </div>
+    }
+}
+
+/// A multi-line text input with a character count against `max_chars`.
+#[component]
+pub fn TextAreaField(
+    field: Field,
+    value: RwSignal<String>,
+    check: FormCheck,
+    max_chars: usize,
+) -> impl IntoView {
+    let message = check.message(field);
+    let describedby = described_by(field, false, message);
+    view! {
+        <div class="field">
+            <label class="field-label" for=input_id(field)>{field.label()}</label>
+            <textarea
+                id=input_id(field)
+                rows="3"
+                aria-invalid=move || message.with(|m| m.is_some()).then_some("true")
+                aria-describedby=describedby
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:blur=move |_| check.touch(field)
+            ></textarea>
+            <span class="field-count" aria-hidden="true">
+                {move || format!("{}/{max_chars}", value.with(|v| v.chars().count()))}
+            </span>
+            <FieldMessage field=field message=message />
+        </div>
+    }
+}
+
+/// A whole-number input between `min` and `max`. The text is kept as typed; the core says
+/// what is wrong with it.
+#[component]
+pub fn NumberField(
+    field: Field,
+    value: RwSignal<String>,
+    check: FormCheck,
+    min: u32,
+    max: u32,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let message = check.message(field);
+    let describedby = described_by(field, hint.is_some(), message);
+    view! {
+        <div class="field">
+            <label class="field-label" for=input_id(field)>{field.label()}</label>
+            <input
+                id=input_id(field)
+                class="number-input"
+                type="number"
+                min=min
+                max=max
+                step="1"
+                aria-invalid=move || message.with(|m| m.is_some()).then_some("true")
+                aria-describedby=describedby
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:blur=move |_| check.touch(field)
+            />
+            <Hint field=field hint=hint />
+            <FieldMessage field=field message=message />
+        </div>
+    }
+}

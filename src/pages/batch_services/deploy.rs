@@ -1,0 +1,363 @@
+//! Model Deployment > Batch Services > Deploy: every field of a batch service, checked by the
+//! core as the user leaves each one, a live price, and a confirmation before anything is
+//! created.
+
+use std::collections::BTreeMap;
+
+use console_core::service::deploy::MAX_BATCH_SERVICES;
+use console_core::validation::{Field, MAX_DESCRIPTION_CHARS, MAX_INSTANCE_COUNT};
+use console_core::{
+    format, Choice, Command, ConfigInput, DeployRequest, DeploymentLocation, MappingType, Outcome,
+    ServiceQuery,
+};
+use leptos::prelude::*;
+
+use crate::components::dialog::Dialog;
+use crate::components::form::{
+    ErrorSummary, FormCheck, KeyValueList, KvRow, NumberField, SelectField, TextAreaField,
+    TextField,
+};
+use crate::components::page_header::{Crumb, PageHeader};
+use crate::route::{use_router, Route};
+use crate::state::{use_store, ConsoleStore};
+
+/// What the form holds, as typed.
+#[derive(Clone, Copy)]
+struct DeployForm {
+    name: RwSignal<String>,
+    description: RwSignal<String>,
+    model_id: RwSignal<String>,
+    model_version: RwSignal<String>,
+    src_path: RwSignal<String>,
+    req_uri: RwSignal<String>,
+    mapping_type: RwSignal<MappingType>,
+    /// CSV column per input field of the model, as typed.
+    columns: RwSignal<BTreeMap<String, String>>,
+    dest_path: RwSignal<String>,
+    specification: RwSignal<String>,
+    instance_count: RwSignal<String>,
+    envs: RwSignal<Vec<KvRow>>,
+    location: RwSignal<DeploymentLocation>,
+}
+
+impl DeployForm {
+    fn new(store: ConsoleStore) -> DeployForm {
+        let (name, model_id, version, flavor) = store.peek(|c| {
+            let model = c
+                .catalog()
+                .models
+                .first()
+                .map(|m| m.model_id.clone())
+                .unwrap_or_default();
+            (
+                c.suggested_service_name(),
+                model.clone(),
+                c.default_version(&model),
+                c.default_flavor(),
+            )
+        });
+        DeployForm {
+            name: RwSignal::new(name),
+            description: RwSignal::new(String::new()),
+            model_id: RwSignal::new(model_id),
+            model_version: RwSignal::new(version),
+            src_path: RwSignal::new(String::new()),
+            req_uri: RwSignal::new("/".into()),
+            mapping_type: RwSignal::new(MappingType::File),
+            columns: RwSignal::new(BTreeMap::new()),
+            dest_path: RwSignal::new(String::new()),
+            specification: RwSignal::new(flavor),
+            instance_count: RwSignal::new("1".into()),
+            envs: RwSignal::new(Vec::new()),
+            location: RwSignal::new(DeploymentLocation::PublicPool),
+        }
+    }
+
+    /// The request the form stands for (tracked: validation and price follow it).
+    fn request(&self, input_fields: &[String]) -> DeployRequest {
+        let columns = self.columns.get();
+        DeployRequest {
+            service_name: self.name.get(),
+            description: self.description.get(),
+            config: ConfigInput {
+                model_id: self.model_id.get(),
+                model_version: self.model_version.get(),
+                src_path: self.src_path.get(),
+                req_uri: self.req_uri.get(),
+                mapping_type: self.mapping_type.get(),
+                mapping_rule: input_fields
+                    .iter()
+                    .map(|f| {
+                        (
+                            f.clone(),
+                            columns.get(f).and_then(|v| v.trim().parse().ok()),
+                        )
+                    })
+                    .collect(),
+                dest_path: self.dest_path.get(),
+                specification: self.specification.get(),
+                instance_count: self.instance_count.with(|n| n.trim().parse().ok()),
+                envs: KvRow::pairs(&self.envs.get()),
+            },
+            location: self.location.get(),
+        }
+    }
+}
+
+/// The Deploy page. Emits a Deploy command on confirmation and returns to the list.
+#[component]
+pub fn DeployPage() -> impl IntoView {
+    let store = use_store();
+    let router = use_router();
+    let form = DeployForm::new(store);
+    let input_fields = Memo::new(move |_| {
+        let model = form.model_id.get();
+        store.read(|c| {
+            c.catalog()
+                .model(&model)
+                .map(|m| m.input_fields.clone())
+                .unwrap_or_default()
+        })
+    });
+    let request = Memo::new(move |_| form.request(&input_fields.get()));
+    let check = FormCheck::new(move || request.with(|r| store.read(|c| c.validate_deploy(r))));
+    let price = Memo::new(move |_| request.with(|r| store.read(|c| c.price_per_hour(&r.config))));
+    let general_error = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+
+    // A new model brings its first deployable version.
+    Effect::new(move |previous: Option<String>| {
+        let model = form.model_id.get();
+        if previous.is_some_and(|p| p != model) {
+            form.model_version
+                .set(store.peek(|c| c.default_version(&model)));
+        }
+        model
+    });
+
+    let models = Signal::derive(move || store.read(|c| c.model_choices()));
+    let versions = Signal::derive(move || {
+        let model = form.model_id.get();
+        store.read(|c| c.version_choices(&model))
+    });
+    let flavors = Signal::derive(move || store.read(|c| c.flavor_choices()));
+    let locations = Signal::derive(move || store.read(|c| c.location_choices()));
+    let mappings = Signal::derive(|| {
+        MappingType::ALL
+            .into_iter()
+            .map(|m| Choice::enabled(m, m.api_value()))
+            .collect::<Vec<_>>()
+    });
+
+    let next = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let valid = check.submit();
+        let quota = store
+            .peek(|c| c.check_service_quota())
+            .err()
+            .map(|e| e.to_string());
+        general_error.set(quota.clone());
+        if valid && quota.is_none() {
+            confirming.set(true);
+        }
+    };
+    let submit = move |_| match store.act_and_report(Command::Deploy(request.get_untracked())) {
+        Ok(Outcome::Deployed { .. }) | Ok(_) => {
+            router.push(Route::BatchServices(ServiceQuery::default()))
+        }
+        Err(e) => {
+            confirming.set(false);
+            general_error.set(Some(e.to_string()));
+        }
+    };
+    let list_href = Route::BatchServices(ServiceQuery::default()).href();
+
+    view! {
+        <PageHeader
+            crumbs=vec![
+                Crumb::link("Model Deployment", "#/batch-services"),
+                Crumb::link("Batch Services", "#/batch-services"),
+                Crumb::here("Deploy"),
+            ]
+            title="Deploy".to_string()
+        />
+        <form class="form deploy-form" novalidate on:submit=next>
+            <section class="panel form-section" aria-labelledby="deploy-basic">
+                <h2 id="deploy-basic">"Basic Information"</h2>
+                <TextField
+                    field=Field::Name
+                    value=form.name
+                    check=check
+                    hint="1 to 64 characters, starting with a letter: letters, digits, hyphens (-) and underscores (_)."
+                />
+                <TextAreaField field=Field::Description value=form.description check=check max_chars=MAX_DESCRIPTION_CHARS />
+            </section>
+            <section class="panel form-section" aria-labelledby="deploy-parameters">
+                <h2 id="deploy-parameters">"Service Parameters"</h2>
+                <fieldset class="field-group">
+                    <legend class="field-label">{Field::ModelVersion.label()}</legend>
+                    <div class="field-row">
+                        <SelectField field=Field::ModelVersion label="Model" value=form.model_id options=models check=check quiet=true />
+                        <SelectField field=Field::ModelVersion label="Version" value=form.model_version options=versions check=check />
+                    </div>
+                </fieldset>
+                <TextField field=Field::InputPath value=form.src_path check=check placeholder="obs://bucket/dir/" hint="The OBS folder holding the data to process." />
+                <TextField field=Field::RequestPath value=form.req_uri check=check hint="The path in the model that receives each input." />
+                <SelectField field=Field::MappingType value=form.mapping_type options=mappings check=check />
+                <Show when=move || form.mapping_type.get() == MappingType::Csv>
+                    <div class="csv-columns" role="group" aria-label="CSV column mapping">
+                        <For each=move || input_fields.get() key=|f| f.clone() let:input_field>
+                            <CsvColumn input_field=input_field columns=form.columns check=check />
+                        </For>
+                    </div>
+                </Show>
+                <TextField field=Field::OutputPath value=form.dest_path check=check placeholder="obs://bucket/dir/" hint="The OBS folder that receives the results." />
+                <SelectField field=Field::Specifications value=form.specification options=flavors check=check />
+                <NumberField
+                    field=Field::ComputeNodes
+                    value=form.instance_count
+                    check=check
+                    min=1
+                    max=MAX_INSTANCE_COUNT
+                    hint=format!("1 to {MAX_INSTANCE_COUNT}. More nodes process the input faster and cost more.")
+                />
+                <KeyValueList field=Field::EnvironmentVariables rows=form.envs check=check />
+                <SelectField field=Field::DeploymentLocation value=form.location options=locations check=check />
+            </section>
+            <div class="form-footer panel">
+                <ErrorSummary check=check />
+                <Show when=move || general_error.with(|e| e.is_some())>
+                    <p class="form-error" role="alert">{move || general_error.get()}</p>
+                </Show>
+                <div class="form-footer-row">
+                    <p class="price-line" aria-live="polite">
+                        "Price: "
+                        <strong>{move || price.get().map_or_else(|| "choose specifications and compute nodes".to_string(), |p| format!("{}/hour while running", format::usd(p)))}</strong>
+                        <span class="muted">{format!(" · At most {} batch services per account.", format::thousands(MAX_BATCH_SERVICES as u64))}</span>
+                    </p>
+                    <a class="button" href=list_href>"Cancel"</a>
+                    <button type="submit" class="button primary">"Next"</button>
+                </div>
+            </div>
+        </form>
+        <Show when=move || confirming.get()>
+            <Dialog title="Confirm Deployment" on_close=Callback::new(move |_| confirming.set(false))>
+                <DeploySummary request=request price=price />
+                <Show when=move || general_error.with(|e| e.is_some())>
+                    <p class="form-error" role="alert">{move || general_error.get()}</p>
+                </Show>
+                <div class="dialog-footer">
+                    <button type="button" class="button primary" on:click=submit>"Submit"</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>"Back"</button>
+                </div>
+            </Dialog>
+        </Show>
+    }
+}
+
+/// The column index asked for one input field when the mapping is csv.
+#[component]
+pub(super) fn CsvColumn(
+    input_field: String,
+    columns: RwSignal<BTreeMap<String, String>>,
+    check: FormCheck,
+) -> impl IntoView {
+    let key = input_field.clone();
+    let value = move || columns.with(|c| c.get(&key).cloned().unwrap_or_default());
+    let set_key = input_field.clone();
+    view! {
+        <label class="csv-column">
+            <span>{format!("Column index of \"{input_field}\"")}</span>
+            <input
+                type="number"
+                min="0"
+                step="1"
+                prop:value=value
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    columns.update(|c| {
+                        c.insert(set_key.clone(), v);
+                    });
+                }
+                on:blur=move |_| check.touch(Field::MappingType)
+            />
+        </label>
+    }
+}
+
+/// What will be deployed, and its price, before it is.
+#[component]
+fn DeploySummary(request: Memo<DeployRequest>, price: Memo<Option<f64>>) -> impl IntoView {
+    let store = use_store();
+    let rows = move || {
+        request.with(|r| {
+            store.read(|c| {
+                let model = c
+                    .catalog()
+                    .model(&r.config.model_id)
+                    .map_or("-".to_string(), |m| m.model_name.clone());
+                let envs: Vec<String> = r
+                    .config
+                    .env_rows()
+                    .into_iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
+                vec![
+                    ("Name", r.service_name.trim().to_string()),
+                    (
+                        "Description",
+                        if r.description.is_empty() {
+                            "-".into()
+                        } else {
+                            r.description.clone()
+                        },
+                    ),
+                    (
+                        "Model and Version",
+                        format!("{model} {}", r.config.model_version),
+                    ),
+                    ("Input Path", r.config.src_path.trim().to_string()),
+                    ("Request Path", r.config.req_uri.trim().to_string()),
+                    (
+                        "Mapping Type",
+                        r.config.mapping_type.api_value().to_string(),
+                    ),
+                    ("Output Path", r.config.dest_path.trim().to_string()),
+                    (
+                        "Specifications",
+                        c.catalog()
+                            .flavor_display(&r.config.specification)
+                            .to_string(),
+                    ),
+                    (
+                        "Compute Nodes",
+                        r.config
+                            .instance_count
+                            .map_or("-".into(), |n| n.to_string()),
+                    ),
+                    (
+                        "Environment Variables",
+                        if envs.is_empty() {
+                            "-".into()
+                        } else {
+                            envs.join(", ")
+                        },
+                    ),
+                    ("Deployment Location", r.location.label()),
+                    (
+                        "Price",
+                        price.get().map_or("-".into(), |p| {
+                            format!("{}/hour while running", format::usd(p))
+                        }),
+                    ),
+                ]
+            })
+        })
+    };
+    view! {
+        <p>"The service is created in the Deploying state, runs once deployed, and is billed only while it runs."</p>
+        <dl class="summary-list">
+            {move || rows().into_iter().map(|(k, v)| view! { <div class="summary-row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+        </dl>
+    }
+}

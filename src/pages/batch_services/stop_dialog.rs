@@ -1,0 +1,39 @@
+use console_core::Command;
+use leptos::prelude::*;
+
+use crate::components::dialog::Dialog;
+use crate::state::use_store;
+
+/// Asks to confirm stopping a service: it stops processing and is no longer billed.
+/// Emits `on_close` when done or cancelled.
+#[component]
+pub fn StopDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let name = store
+        .peek(|c| c.service(&service_id).map(|s| s.service_name.clone()))
+        .unwrap_or_default();
+    let error = RwSignal::new(None::<String>);
+    let id = StoredValue::new(service_id);
+    let confirm = move |_| match store.act_and_report(Command::Stop {
+        service_id: id.get_value(),
+    }) {
+        Ok(_) => on_close.run(()),
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    view! {
+        <Dialog title="Stop Service" on_close=on_close>
+            <p>"Are you sure you want to stop the following service?"</p>
+            <ul class="dialog-list"><li>{name}</li></ul>
+            <p class="dialog-warning">
+                "A stopped service stops processing its input and is no longer billed. You can start it again later."
+            </p>
+            <Show when=move || error.with(|e| e.is_some())>
+                <p class="form-error" role="alert">{move || error.get()}</p>
+            </Show>
+            <div class="dialog-footer">
+                <button type="button" class="button primary" on:click=confirm>"OK"</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+            </div>
+        </Dialog>
+    }
+}

@@ -1,0 +1,40 @@
+//! The top bar: product name and the region selector (all resources are per region).
+
+use console_core::{Command, ServiceQuery};
+use leptos::prelude::*;
+
+use crate::route::{use_router, Route, Section};
+use crate::state::use_store;
+
+/// Shows the product and the region; emits a region change as a command.
+#[component]
+pub fn Header() -> impl IntoView {
+    let store = use_store();
+    let router = use_router();
+    let regions = Memo::new(move |_| store.read(|c| c.catalog().regions.clone()));
+    let current = Memo::new(move |_| store.read(|c| c.region().to_string()));
+    let select = move |region: String| {
+        if store.act(Command::SelectRegion { region }).is_ok() {
+            // A details or deploy page belongs to its region; a list starts at page 1.
+            if router.route().get_untracked().section() == Section::BatchServices {
+                router.replace(Route::BatchServices(ServiceQuery::default()));
+            }
+        }
+    };
+    view! {
+        <header class="top-bar">
+            <span class="brand">"ModelArts"</span>
+            <span class="product">"Model Deployment Console"</span>
+            <label class="region-picker">
+                <span class="sr-only">"Region"</span>
+                <select id="region-select" aria-label="Region" on:change=move |ev| select(event_target_value(&ev))>
+                    <For each=move || regions.get() key=|r| r.id.clone() let:region>
+                        <option value=region.id.clone() selected=move || current.get() == region.id>
+                            {region.name.clone()}
+                        </option>
+                    </For>
+                </select>
+            </label>
+        </header>
+    }
+}
