@@ -19,6 +19,20 @@ tally() { # name log exit-code
   passed=$((passed + p)); failed=$((failed + f))
 }
 
+# Lint gate: formatting and clippy (native and wasm32); each failing check counts as a failure.
+echo "== lint: cargo fmt --check, clippy -D warnings (native and wasm32)"
+lint() { # name command...
+  local name=$1; shift
+  if "$@" > "$logs/lint.log" 2>&1; then
+    echo "lint $name ... ok"; passed=$((passed + 1))
+  else
+    cat "$logs/lint.log"; echo "lint $name ... FAILED"; failed=$((failed + 1))
+  fi
+}
+lint "rustfmt" cargo fmt --all --check
+lint "clippy native" cargo clippy --workspace --all-targets -- -D warnings
+lint "clippy wasm32" cargo clippy -p modelarts-console --target wasm32-unknown-unknown --all-targets -- -D warnings
+
 echo "== level 1: native core tests"
 cargo test -p console-core 2>&1 | tee "$logs/native.log"
 tally "native core" "$logs/native.log" "${PIPESTATUS[0]}"
