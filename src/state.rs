@@ -189,7 +189,7 @@ impl ConsoleStore {
             Ok(()) => self.dismiss_banner(BannerTopic::Save),
             Err(why) => self.show_banner(
                 BannerTopic::Save,
-                format!("Your last change could not be saved to browser storage ({why}). It is kept in this page; free up storage or export your data before closing it."),
+                format!("Your last change could not be saved to browser storage ({why}). It is kept in this page; free up browser storage (Settings lists kept backups you can delete) before closing it."),
             ),
         }
     }

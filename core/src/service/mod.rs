@@ -309,7 +309,7 @@ impl BatchService {
         &self.config[0]
     }
 
-    /// Whether `action` is allowed now, or the reason it is not (the action table of RULES.md).
+    /// Whether `action` is allowed now, or the reason it is not (the action table of the product rules).
     pub fn check(&self, action: ServiceAction, agency_authorized: bool) -> Result<(), Refusal> {
         use ServiceStatus::*;
         let status = self.status;
