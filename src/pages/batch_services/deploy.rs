@@ -2,8 +2,6 @@
 //! core as the user leaves each one, a live price, and a confirmation before anything is
 //! created.
 
-use std::collections::BTreeMap;
-
 use console_core::service::deploy::MAX_BATCH_SERVICES;
 use console_core::validation::{Field, MAX_DESCRIPTION_CHARS, MAX_INSTANCE_COUNT};
 use console_core::{
@@ -12,93 +10,57 @@ use console_core::{
 };
 use leptos::prelude::*;
 
+use super::config_form::{ConfigForm, CsvColumn};
 use crate::components::dialog::Dialog;
 use crate::components::form::{
-    ErrorSummary, FormCheck, KeyValueList, KvRow, NumberField, SelectField, TextAreaField,
-    TextField,
+    ErrorSummary, FormCheck, KeyValueList, NumberField, SelectField, TextAreaField, TextField,
 };
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::route::{use_router, Route};
 use crate::state::{use_store, ConsoleStore};
 
-/// What the form holds, as typed.
+/// What the Deploy form holds, as typed.
 #[derive(Clone, Copy)]
 struct DeployForm {
     name: RwSignal<String>,
     description: RwSignal<String>,
-    model_id: RwSignal<String>,
-    model_version: RwSignal<String>,
-    src_path: RwSignal<String>,
-    req_uri: RwSignal<String>,
-    mapping_type: RwSignal<MappingType>,
-    /// CSV column per input field of the model, as typed.
-    columns: RwSignal<BTreeMap<String, String>>,
-    dest_path: RwSignal<String>,
-    specification: RwSignal<String>,
-    instance_count: RwSignal<String>,
-    envs: RwSignal<Vec<KvRow>>,
+    config: ConfigForm,
     location: RwSignal<DeploymentLocation>,
 }
 
 impl DeployForm {
     fn new(store: ConsoleStore) -> DeployForm {
-        let (name, model_id, version, flavor) = store.peek(|c| {
-            let model = c
+        let (name, config) = store.peek(|c| {
+            let model_id = c
                 .catalog()
                 .models
                 .first()
                 .map(|m| m.model_id.clone())
                 .unwrap_or_default();
-            (
-                c.suggested_service_name(),
-                model.clone(),
-                c.default_version(&model),
-                c.default_flavor(),
-            )
+            let config = ConfigInput {
+                model_version: c.default_version(&model_id),
+                model_id,
+                req_uri: "/".into(),
+                specification: c.default_flavor(),
+                instance_count: Some(1),
+                ..ConfigInput::default()
+            };
+            (c.suggested_service_name(), config)
         });
         DeployForm {
             name: RwSignal::new(name),
             description: RwSignal::new(String::new()),
-            model_id: RwSignal::new(model_id),
-            model_version: RwSignal::new(version),
-            src_path: RwSignal::new(String::new()),
-            req_uri: RwSignal::new("/".into()),
-            mapping_type: RwSignal::new(MappingType::File),
-            columns: RwSignal::new(BTreeMap::new()),
-            dest_path: RwSignal::new(String::new()),
-            specification: RwSignal::new(flavor),
-            instance_count: RwSignal::new("1".into()),
-            envs: RwSignal::new(Vec::new()),
+            config: ConfigForm::new(&config),
             location: RwSignal::new(DeploymentLocation::PublicPool),
         }
     }
 
     /// The request the form stands for (tracked: validation and price follow it).
     fn request(&self, input_fields: &[String]) -> DeployRequest {
-        let columns = self.columns.get();
         DeployRequest {
             service_name: self.name.get(),
             description: self.description.get(),
-            config: ConfigInput {
-                model_id: self.model_id.get(),
-                model_version: self.model_version.get(),
-                src_path: self.src_path.get(),
-                req_uri: self.req_uri.get(),
-                mapping_type: self.mapping_type.get(),
-                mapping_rule: input_fields
-                    .iter()
-                    .map(|f| {
-                        (
-                            f.clone(),
-                            columns.get(f).and_then(|v| v.trim().parse().ok()),
-                        )
-                    })
-                    .collect(),
-                dest_path: self.dest_path.get(),
-                specification: self.specification.get(),
-                instance_count: self.instance_count.with(|n| n.trim().parse().ok()),
-                envs: KvRow::pairs(&self.envs.get()),
-            },
+            config: self.config.input(input_fields),
             location: self.location.get(),
         }
     }
@@ -111,7 +73,7 @@ pub fn DeployPage() -> impl IntoView {
     let router = use_router();
     let form = DeployForm::new(store);
     let input_fields = Memo::new(move |_| {
-        let model = form.model_id.get();
+        let model = form.config.model_id.get();
         store.read(|c| {
             c.catalog()
                 .model(&model)
@@ -127,9 +89,10 @@ pub fn DeployPage() -> impl IntoView {
 
     // A new model brings its first deployable version.
     Effect::new(move |previous: Option<String>| {
-        let model = form.model_id.get();
+        let model = form.config.model_id.get();
         if previous.is_some_and(|p| p != model) {
-            form.model_version
+            form.config
+                .model_version
                 .set(store.peek(|c| c.default_version(&model)));
         }
         model
@@ -137,7 +100,7 @@ pub fn DeployPage() -> impl IntoView {
 
     let models = Signal::derive(move || store.read(|c| c.model_choices()));
     let versions = Signal::derive(move || {
-        let model = form.model_id.get();
+        let model = form.config.model_id.get();
         store.read(|c| c.version_choices(&model))
     });
     let flavors = Signal::derive(move || store.read(|c| c.flavor_choices()));
@@ -197,31 +160,31 @@ pub fn DeployPage() -> impl IntoView {
                 <fieldset class="field-group">
                     <legend class="field-label">{Field::ModelVersion.label()}</legend>
                     <div class="field-row">
-                        <SelectField field=Field::ModelVersion label="Model" value=form.model_id options=models check=check quiet=true />
-                        <SelectField field=Field::ModelVersion label="Version" value=form.model_version options=versions check=check />
+                        <SelectField field=Field::ModelVersion label="Model" value=form.config.model_id options=models check=check quiet=true />
+                        <SelectField field=Field::ModelVersion label="Version" value=form.config.model_version options=versions check=check />
                     </div>
                 </fieldset>
-                <TextField field=Field::InputPath value=form.src_path check=check placeholder="obs://bucket/dir/" hint="The OBS folder holding the data to process." />
-                <TextField field=Field::RequestPath value=form.req_uri check=check hint="The path in the model that receives each input." />
-                <SelectField field=Field::MappingType value=form.mapping_type options=mappings check=check />
-                <Show when=move || form.mapping_type.get() == MappingType::Csv>
+                <TextField field=Field::InputPath value=form.config.src_path check=check placeholder="obs://bucket/dir/" hint="The OBS folder holding the data to process." />
+                <TextField field=Field::RequestPath value=form.config.req_uri check=check hint="The path in the model that receives each input." />
+                <SelectField field=Field::MappingType value=form.config.mapping_type options=mappings check=check />
+                <Show when=move || form.config.mapping_type.get() == MappingType::Csv>
                     <div class="csv-columns" role="group" aria-label="CSV column mapping">
                         <For each=move || input_fields.get() key=|f| f.clone() let:input_field>
-                            <CsvColumn input_field=input_field columns=form.columns check=check />
+                            <CsvColumn input_field=input_field columns=form.config.columns check=check />
                         </For>
                     </div>
                 </Show>
-                <TextField field=Field::OutputPath value=form.dest_path check=check placeholder="obs://bucket/dir/" hint="The OBS folder that receives the results." />
-                <SelectField field=Field::Specifications value=form.specification options=flavors check=check />
+                <TextField field=Field::OutputPath value=form.config.dest_path check=check placeholder="obs://bucket/dir/" hint="The OBS folder that receives the results." />
+                <SelectField field=Field::Specifications value=form.config.specification options=flavors check=check />
                 <NumberField
                     field=Field::ComputeNodes
-                    value=form.instance_count
+                    value=form.config.instance_count
                     check=check
                     min=1
                     max=MAX_INSTANCE_COUNT
                     hint=format!("1 to {MAX_INSTANCE_COUNT}. More nodes process the input faster and cost more.")
                 />
-                <KeyValueList field=Field::EnvironmentVariables rows=form.envs check=check />
+                <KeyValueList field=Field::EnvironmentVariables rows=form.config.envs check=check />
                 <SelectField field=Field::DeploymentLocation value=form.location options=locations check=check />
             </section>
             <div class="form-footer panel">
@@ -252,36 +215,6 @@ pub fn DeployPage() -> impl IntoView {
                 </div>
             </Dialog>
         </Show>
-    }
-}
-
-/// The column index asked for one input field when the mapping is csv.
-#[component]
-pub(super) fn CsvColumn(
-    input_field: String,
-    columns: RwSignal<BTreeMap<String, String>>,
-    check: FormCheck,
-) -> impl IntoView {
-    let key = input_field.clone();
-    let value = move || columns.with(|c| c.get(&key).cloned().unwrap_or_default());
-    let set_key = input_field.clone();
-    view! {
-        <label class="csv-column">
-            <span>{format!("Column index of \"{input_field}\"")}</span>
-            <input
-                type="number"
-                min="0"
-                step="1"
-                prop:value=value
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    columns.update(|c| {
-                        c.insert(set_key.clone(), v);
-                    });
-                }
-                on:blur=move |_| check.touch(Field::MappingType)
-            />
-        </label>
     }
 }
 

@@ -1,6 +1,7 @@
 //! Model Deployment > Batch Services: the list, the Deploy page, the details page and their
 //! dialogs.
 
+mod config_form;
 pub mod delete_dialog;
 pub mod deploy;
 pub mod details;

@@ -2,93 +2,16 @@
 //! change restarts a running service, a second step lists what changes (old -> new) before
 //! anything is submitted.
 
-use std::collections::BTreeMap;
-
 use console_core::validation::{Field, MAX_DESCRIPTION_CHARS, MAX_INSTANCE_COUNT};
-use console_core::{Choice, Command, ConfigInput, MappingType, ServiceUpdate};
+use console_core::{Choice, Command, MappingType, ServiceUpdate};
 use leptos::prelude::*;
 
-use super::deploy::CsvColumn;
+use super::config_form::{ConfigForm, CsvColumn};
 use crate::components::dialog::Dialog;
 use crate::components::form::{
-    ErrorSummary, FormCheck, KeyValueList, KvRow, NumberField, SelectField, TextAreaField,
-    TextField,
+    ErrorSummary, FormCheck, KeyValueList, NumberField, SelectField, TextAreaField, TextField,
 };
 use crate::state::use_store;
-
-/// The form: what Modify may change, as typed.
-#[derive(Clone, Copy)]
-struct ModifyForm {
-    description: RwSignal<String>,
-    model_version: RwSignal<String>,
-    src_path: RwSignal<String>,
-    req_uri: RwSignal<String>,
-    mapping_type: RwSignal<MappingType>,
-    columns: RwSignal<BTreeMap<String, String>>,
-    dest_path: RwSignal<String>,
-    specification: RwSignal<String>,
-    instance_count: RwSignal<String>,
-    envs: RwSignal<Vec<KvRow>>,
-}
-
-impl ModifyForm {
-    fn new(update: &ServiceUpdate) -> ModifyForm {
-        let c = &update.config;
-        ModifyForm {
-            description: RwSignal::new(update.description.clone()),
-            model_version: RwSignal::new(c.model_version.clone()),
-            src_path: RwSignal::new(c.src_path.clone()),
-            req_uri: RwSignal::new(c.req_uri.clone()),
-            mapping_type: RwSignal::new(c.mapping_type),
-            columns: RwSignal::new(
-                c.mapping_rule
-                    .iter()
-                    .map(|(f, i)| (f.clone(), i.map(|i| i.to_string()).unwrap_or_default()))
-                    .collect(),
-            ),
-            dest_path: RwSignal::new(c.dest_path.clone()),
-            specification: RwSignal::new(c.specification.clone()),
-            instance_count: RwSignal::new(
-                c.instance_count.map(|n| n.to_string()).unwrap_or_default(),
-            ),
-            envs: RwSignal::new(
-                c.envs
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (k, v))| KvRow::new(i as u32 + 1, k, v))
-                    .collect(),
-            ),
-        }
-    }
-
-    /// The update the form stands for (tracked).
-    fn update(&self, base: &ConfigInput, input_fields: &[String]) -> ServiceUpdate {
-        let columns = self.columns.get();
-        ServiceUpdate {
-            description: self.description.get(),
-            config: ConfigInput {
-                model_version: self.model_version.get(),
-                src_path: self.src_path.get(),
-                req_uri: self.req_uri.get(),
-                mapping_type: self.mapping_type.get(),
-                mapping_rule: input_fields
-                    .iter()
-                    .map(|f| {
-                        (
-                            f.clone(),
-                            columns.get(f).and_then(|v| v.trim().parse().ok()),
-                        )
-                    })
-                    .collect(),
-                dest_path: self.dest_path.get(),
-                specification: self.specification.get(),
-                instance_count: self.instance_count.with(|n| n.trim().parse().ok()),
-                envs: KvRow::pairs(&self.envs.get()),
-                ..base.clone()
-            },
-        }
-    }
-}
 
 /// Modifies a service's description, model version, paths, mapping, specifications, compute
 /// nodes and environment variables. Emits `on_close` when done or cancelled.
@@ -100,8 +23,9 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
         on_close.run(());
         return ().into_any();
     };
-    let form = ModifyForm::new(&initial);
-    let base = StoredValue::new(initial.config.clone());
+    // The model stays; its versions and everything else may change.
+    let form = ConfigForm::new(&initial.config);
+    let description = RwSignal::new(initial.description.clone());
     let id = StoredValue::new(service_id);
     let model_id = initial.config.model_id.clone();
     let input_fields = store.peek(|c| {
@@ -111,7 +35,10 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
             .unwrap_or_default()
     });
     let fields = StoredValue::new(input_fields.clone());
-    let update = Memo::new(move |_| form.update(&base.get_value(), &fields.get_value()));
+    let update = Memo::new(move |_| ServiceUpdate {
+        description: description.get(),
+        config: form.input(&fields.get_value()),
+    });
     let check = FormCheck::new(move || {
         update.with(|u| store.read(|c| c.validate_modify(&id.get_value(), u)))
     });
@@ -166,7 +93,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
                     let fields = input_fields.clone();
                     view! {
                         <form class="form" novalidate on:submit=submit>
-                            <TextAreaField field=Field::Description value=form.description check=check max_chars=MAX_DESCRIPTION_CHARS />
+                            <TextAreaField field=Field::Description value=description check=check max_chars=MAX_DESCRIPTION_CHARS />
                             <SelectField field=Field::ModelVersion value=form.model_version options=versions check=check />
                             <TextField field=Field::InputPath value=form.src_path check=check />
                             <TextField field=Field::RequestPath value=form.req_uri check=check />
