@@ -34,6 +34,38 @@ pub struct Region {
     /// Edge resource pools of this region (a deployment location).
     #[serde(default)]
     pub edge_pools: Vec<String>,
+    /// The region's VPCs, for a pool's Custom Network Configuration.
+    #[serde(default)]
+    pub vpcs: Vec<Vpc>,
+}
+
+/// A VPC with the subnets and security groups a pool's custom network may use.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Vpc {
+    pub id: String,
+    pub name: String,
+    pub cidr: String,
+    pub subnets: Vec<Subnet>,
+    pub security_groups: Vec<SecurityGroup>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Subnet {
+    pub id: String,
+    pub name: String,
+    pub cidr: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SecurityGroup {
+    pub id: String,
+    pub name: String,
+}
+
+impl Region {
+    pub fn vpc(&self, id: &str) -> Option<&Vpc> {
+        self.vpcs.iter().find(|v| v.id == id)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,6 +184,14 @@ impl Catalog {
         for region in &self.regions {
             if region.azs.is_empty() || region.node_quota == 0 {
                 return fail(format!("region {} needs AZs and a node quota", region.id));
+            }
+            unique(region.vpcs.iter().map(|v| v.id.as_str()), "VPC")?;
+            for vpc in &region.vpcs {
+                unique(vpc.subnets.iter().map(|s| s.id.as_str()), "subnet")?;
+                unique(
+                    vpc.security_groups.iter().map(|g| g.id.as_str()),
+                    "security group",
+                )?;
             }
         }
         if self.flavors.is_empty() {

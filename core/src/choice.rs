@@ -4,6 +4,7 @@
 
 use crate::catalog::ModelState;
 use crate::console::Console;
+use crate::pool::{PoolPhase, PoolType};
 use crate::service::DeploymentLocation;
 
 /// One option of a select field.
@@ -103,16 +104,47 @@ impl Console {
             DeploymentLocation::PublicPool,
             DeploymentLocation::PublicPool.label(),
         )];
-        choices.push(Choice {
-            value: DeploymentLocation::DedicatedPool {
-                pool_name: String::new(),
-            },
-            text: "Dedicated resource pool: none Running in this region".into(),
-            disabled: Some(
-                "No dedicated resource pool of type Dedicated for Service Deployment is Running in this region."
-                    .into(),
-            ),
-        });
+        let pools: Vec<_> = self
+            .pools()
+            .iter()
+            .filter(|p| p.pool_type() == PoolType::ServiceDeployment)
+            .collect();
+        if pools.is_empty() {
+            choices.push(Choice {
+                value: DeploymentLocation::DedicatedPool {
+                    pool_name: String::new(),
+                },
+                text: "Dedicated resource pool: none in this region".into(),
+                disabled: Some(
+                    "No dedicated resource pool of type Dedicated for Service Deployment exists in this region."
+                        .into(),
+                ),
+            });
+        }
+        for pool in pools {
+            let running = pool.phase() == PoolPhase::Running;
+            choices.push(Choice {
+                value: DeploymentLocation::DedicatedPool {
+                    pool_name: pool.id().to_string(),
+                },
+                text: if running {
+                    format!("Dedicated resource pool: {}", pool.display_name())
+                } else {
+                    format!(
+                        "Dedicated resource pool: {} ({})",
+                        pool.display_name(),
+                        pool.phase().label()
+                    )
+                },
+                disabled: (!running).then(|| {
+                    format!(
+                        "{} is {}: only Running pools can be chosen.",
+                        pool.display_name(),
+                        pool.phase().label()
+                    )
+                }),
+            });
+        }
         if let Some(region) = self.catalog.region(&self.state.region) {
             for name in &region.edge_nodes {
                 let value = DeploymentLocation::EdgeNode {

@@ -8,6 +8,8 @@ use std::fmt;
 use crate::clock::SimClock;
 use crate::console::Console;
 use crate::error::DomainError;
+use crate::pool::create::PoolRequest;
+use crate::pool::scale::ScaleRequest;
 use crate::service::deploy::{DeployRequest, MAX_BATCH_SERVICES};
 use crate::service::modify::ServiceUpdate;
 use crate::validation::Field;
@@ -44,6 +46,21 @@ pub enum Command {
         service_id: String,
         update: ServiceUpdate,
     },
+    /// Create Dedicated Resource Pool.
+    CreatePool(PoolRequest),
+    ScalePool {
+        pool_id: String,
+        request: ScaleRequest,
+    },
+    /// The UI sends it once DELETE was typed.
+    DeletePool {
+        pool_id: String,
+    },
+    /// Sandbox only: a node of a Running pool fails (`abnormal`), or an Abnormal pool recovers.
+    SetPoolFault {
+        pool_id: String,
+        abnormal: bool,
+    },
 }
 
 /// What an accepted command did; `Display` is the console's success message.
@@ -79,6 +96,23 @@ pub enum Outcome {
         service_name: String,
         fields: Vec<Field>,
         restarted: bool,
+    },
+    PoolCreating {
+        pool_id: String,
+        pool_name: String,
+    },
+    PoolScaling {
+        pool_name: String,
+        from: u32,
+        to: u32,
+    },
+    PoolDeleting {
+        pool_name: String,
+        failed_services: usize,
+    },
+    PoolHealth {
+        pool_name: String,
+        abnormal: bool,
     },
 }
 
@@ -130,6 +164,35 @@ impl fmt::Display for Outcome {
             Outcome::Modified { service_name, .. } => {
                 write!(f, "{service_name}: the service information is modified.")
             }
+            Outcome::PoolCreating { pool_name, .. } => {
+                write!(f, "{pool_name}: the dedicated resource pool is being created.")
+            }
+            Outcome::PoolScaling {
+                pool_name,
+                from,
+                to,
+            } => write!(
+                f,
+                "{pool_name}: scaling from {from} to {to} nodes has been submitted."
+            ),
+            Outcome::PoolDeleting {
+                pool_name,
+                failed_services: 0,
+            } => write!(f, "{pool_name}: the dedicated resource pool is being deleted."),
+            Outcome::PoolDeleting {
+                pool_name,
+                failed_services,
+            } => write!(
+                f,
+                "{pool_name}: the dedicated resource pool is being deleted; {failed_services} service(s) deployed on it failed."
+            ),
+            Outcome::PoolHealth {
+                pool_name,
+                abnormal: true,
+            } => write!(f, "{pool_name}: a node fault is simulated; the pool is Abnormal."),
+            Outcome::PoolHealth { pool_name, .. } => {
+                write!(f, "{pool_name}: the pool recovered and is Running.")
+            }
         }
     }
 }
@@ -179,6 +242,12 @@ impl Console {
             Command::Stop { service_id } => self.stop(&service_id, now),
             Command::Delete { service_ids } => self.delete(&service_ids, now),
             Command::Modify { service_id, update } => self.modify(&service_id, update, now),
+            Command::CreatePool(request) => self.create_pool(request, now),
+            Command::ScalePool { pool_id, request } => self.scale_pool(&pool_id, request, now),
+            Command::DeletePool { pool_id } => self.delete_pool(&pool_id, now),
+            Command::SetPoolFault { pool_id, abnormal } => {
+                self.set_pool_fault(&pool_id, abnormal, now)
+            }
         }
     }
 }

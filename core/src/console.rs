@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::clock::SimClock;
-use crate::event::Event;
+use crate::event::{Event, Record};
+use crate::pool::{Pool, PoolEnd};
 use crate::query::{ListPage, ServiceQuery};
 use crate::service::BatchService;
 use crate::{ids, Millis};
@@ -50,6 +51,9 @@ impl Default for Settings {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RegionState {
     pub services: Vec<BatchService>,
+    /// Dedicated resource pools (added in snapshot version 3).
+    #[serde(default)]
+    pub pools: Vec<Pool>,
 }
 
 /// The console: the catalog it runs against plus the user's state.
@@ -142,12 +146,12 @@ impl Console {
     }
 
     /// Whether something in any region moves by itself, i.e. whether the app needs to tick.
+    /// Pools always do: pay-per-use cost accrues and prepaid terms expire.
     pub fn has_transitions(&self) -> bool {
         self.state
             .regions
             .values()
-            .flat_map(|r| &r.services)
-            .any(|s| s.status.is_transitional())
+            .any(|r| !r.pools.is_empty() || r.services.iter().any(|s| s.status.is_transitional()))
     }
 
     /// Advances every resource in every region to wall-clock time `wall` (simulated time
@@ -157,18 +161,41 @@ impl Console {
         self.advance_to(now)
     }
 
+    /// Pools first (a pool that is gone fails its services at that instant), then services,
+    /// then the alarms of services on Abnormal pools.
     pub(crate) fn advance_to(&mut self, now: Millis) -> Vec<Event> {
         let mut happened = Vec::new();
         for region in self.state.regions.values_mut() {
+            let mut gone = Vec::new();
+            region.pools.retain_mut(|pool| {
+                let (end, events) = pool.advance(now);
+                happened.extend(events.into_iter().map(|e| Event {
+                    resource_id: pool.id().to_string(),
+                    resource_name: pool.display_name().to_string(),
+                    record: Record::Pool(e),
+                }));
+                match end {
+                    PoolEnd::Exists => true,
+                    PoolEnd::Deleted => false,
+                    PoolEnd::Released(at) => {
+                        gone.push((pool.id().to_string(), pool.display_name().to_string(), at));
+                        false
+                    }
+                }
+            });
+            for (id, name, at) in gone {
+                region.fail_services_on(&id, &name, at);
+            }
             region.services.retain_mut(|service| {
                 let (exists, events) = service.advance(now);
                 happened.extend(events.into_iter().map(|record| Event {
-                    service_id: service.service_id.clone(),
-                    service_name: service.service_name.clone(),
-                    record,
+                    resource_id: service.service_id.clone(),
+                    resource_name: service.service_name.clone(),
+                    record: Record::Service(record),
                 }));
                 exists
             });
+            happened.extend(region.reconcile_pool_alarms());
         }
         happened
     }

@@ -1,11 +1,15 @@
-//! Demo data for the first start and for Settings > Reset demo data: services in every status,
-//! including ones on an edge node and an edge resource pool, each built by replaying its
-//! history so events, progress and billing are consistent.
+//! Demo data for the first start and for Settings > Reset demo data: dedicated pools of both
+//! types (pay-per-use and prepaid Running, Creating, Abnormal) and services in every status,
+//! including ones on dedicated pools, an edge node and an edge resource pool, each built by
+//! replaying its history so events, progress and billing are consistent.
 
 use std::collections::BTreeMap;
 
 use crate::catalog::Catalog;
+use crate::command::Outcome;
 use crate::console::Console;
+use crate::pool::create::{AzChoice, NetworkInput, PoolRequest};
+use crate::pool::{BillingMode, PoolType, RequiredDuration};
 use crate::service::{BatchService, DeploymentLocation, MappingType, ServiceConfig};
 use crate::{Millis, DAY, HOUR, MINUTE, SECOND};
 
@@ -31,15 +35,156 @@ struct Seed {
     history: Vec<(Millis, Step)>,
 }
 
-/// A console holding the demo services in the catalog's default region, as of `now`.
+/// A console holding the demo pools and services in the catalog's default region, as of `now`.
 pub fn demo_console(catalog: Catalog, now: Millis) -> Console {
     let region = catalog.default_region.clone();
     let mut console = Console::empty(catalog);
-    for seed in seeds() {
+    for seed in pool_seeds() {
+        create_pool(&mut console, seed, now);
+    }
+    for mut seed in seeds() {
+        // Service seeds name their dedicated pool; the location holds its generated id.
+        if let DeploymentLocation::DedicatedPool { pool_name } = &seed.location {
+            let id = console
+                .pools()
+                .iter()
+                .find(|p| p.display_name() == pool_name)
+                .map(|p| p.id().to_string())
+                .expect("demo pool exists");
+            seed.location = DeploymentLocation::DedicatedPool { pool_name: id };
+        }
         let service = replay(&mut console, seed, now);
         console.insert_service(&region, service);
     }
+    console.advance_to(now);
     console
+}
+
+struct PoolSeed {
+    pool_type: PoolType,
+    name: &'static str,
+    description: &'static str,
+    flavor: &'static str,
+    nodes: u32,
+    prepaid: Option<(RequiredDuration, bool)>,
+    az: Option<&'static str>,
+    network: Option<(&'static str, &'static str, &'static str)>,
+    age: Millis,
+    /// A node fault this long after creation.
+    fault_after: Option<Millis>,
+}
+
+fn create_pool(console: &mut Console, seed: PoolSeed, now: Millis) {
+    let created = now.saturating_sub(seed.age);
+    let request = PoolRequest {
+        pool_type: seed.pool_type,
+        billing_mode: if seed.prepaid.is_some() {
+            BillingMode::YearlyMonthly
+        } else {
+            BillingMode::PayPerUse
+        },
+        name: seed.name.into(),
+        description: seed.description.into(),
+        nodes: Some(seed.nodes),
+        flavor: seed.flavor.into(),
+        duration: seed.prepaid.map(|(d, _)| d),
+        auto_renew: seed.prepaid.is_some_and(|(_, renew)| renew),
+        network: seed.network.map(|(vpc, subnet, group)| NetworkInput {
+            vpc_id: vpc.into(),
+            subnet_id: subnet.into(),
+            security_group_id: group.into(),
+        }),
+        az: seed
+            .az
+            .map_or(AzChoice::Random, |az| AzChoice::Az(az.into())),
+    };
+    let Ok(Outcome::PoolCreating { pool_id, .. }) = console.create_pool(request, created) else {
+        panic!("demo pool {} is valid", seed.name);
+    };
+    if let Some(after) = seed.fault_after {
+        console.advance_to(created + after);
+        console
+            .set_pool_fault(&pool_id, true, created + after)
+            .expect("the demo pool is Running");
+    }
+}
+
+fn pool_seeds() -> Vec<PoolSeed> {
+    use PoolType::*;
+    vec![
+        PoolSeed {
+            pool_type: DevelopmentTraining,
+            name: "train-gpu-pool",
+            description: "GPU nodes for the vision team's training jobs",
+            flavor: "modelarts.vm.gpu.t4u8",
+            nodes: 2,
+            prepaid: None,
+            az: None,
+            network: None,
+            age: 3 * DAY,
+            fault_after: None,
+        },
+        PoolSeed {
+            pool_type: DevelopmentTraining,
+            name: "train-yearly-pool",
+            description: "Notebooks and training, bought for a year",
+            flavor: "modelarts.vm.cpu.8u",
+            nodes: 3,
+            prepaid: Some((RequiredDuration::Year, true)),
+            az: None,
+            network: None,
+            age: 40 * DAY,
+            fault_after: None,
+        },
+        PoolSeed {
+            pool_type: DevelopmentTraining,
+            name: "train-new-pool",
+            description: "Being set up for the NLP course",
+            flavor: "modelarts.vm.cpu.2u",
+            nodes: 1,
+            prepaid: None,
+            az: None,
+            network: None,
+            age: MINUTE,
+            fault_after: None,
+        },
+        PoolSeed {
+            pool_type: ServiceDeployment,
+            name: "infer-cpu-pool",
+            description: "Batch inference on CPU nodes",
+            flavor: "modelarts.vm.cpu.8u",
+            nodes: 2,
+            prepaid: None,
+            az: Some("AZ 1"),
+            network: None,
+            age: 2 * DAY,
+            fault_after: None,
+        },
+        PoolSeed {
+            pool_type: ServiceDeployment,
+            name: "infer-monthly-pool",
+            description: "GPU inference in the production VPC, bought for 6 months",
+            flavor: "modelarts.vm.gpu.t4u8",
+            nodes: 1,
+            prepaid: Some((RequiredDuration::Months(6), false)),
+            az: None,
+            network: Some(("vpc-default", "subnet-infer", "sg-modelarts")),
+            age: 10 * DAY,
+            fault_after: None,
+        },
+        PoolSeed {
+            pool_type: ServiceDeployment,
+            name: "infer-faulty-pool",
+            description: "A node of this pool stopped responding",
+            flavor: "modelarts.vm.cpu.2u",
+            nodes: 1,
+            prepaid: None,
+            az: Some("AZ 2"),
+            network: None,
+            age: DAY,
+            fault_after: Some(20 * HOUR),
+        },
+    ]
 }
 
 fn replay(console: &mut Console, seed: Seed, now: Millis) -> BatchService {
@@ -145,6 +290,20 @@ fn seeds() -> Vec<Seed> {
             description: "Re-run of Q2 reviews",
             model: 2, version: "2.0.0", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 9_000,
             location: PublicPool, age: 30 * MINUTE, history: vec![(30 * MINUTE - 2 * SECOND, Step::Stop)],
+        },
+        Seed {
+            name: "ocr-dedicated-batch",
+            description: "Archive OCR on the dedicated CPU pool",
+            model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 60_000,
+            location: DedicatedPool { pool_name: "infer-cpu-pool".into() }, age: HOUR,
+            history: vec![],
+        },
+        Seed {
+            name: "sentiment-dedicated-batch",
+            description: "Reviews scored on the dedicated pool",
+            model: 2, version: "2.0.0", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 90_000,
+            location: DedicatedPool { pool_name: "infer-faulty-pool".into() }, age: 10 * HOUR,
+            history: vec![],
         },
         Seed {
             name: "legacy-batch-cleanup",

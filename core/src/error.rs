@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::pool::{PoolAction, PoolPhase};
 use crate::service::{ServiceAction, ServiceStatus};
 use crate::validation::FieldError;
 
@@ -20,6 +21,11 @@ pub enum Refusal {
     AlreadyStopped,
     /// The action is not possible in the service's current status.
     InStatus(ServiceAction, ServiceStatus),
+    /// The dedicated pool the service runs on is not Running (`None`: it is gone).
+    PoolNotRunning {
+        pool_name: String,
+        phase: Option<PoolPhase>,
+    },
 }
 
 impl fmt::Display for Refusal {
@@ -42,6 +48,63 @@ impl fmt::Display for Refusal {
                 status.label(),
                 action.past_participle()
             ),
+            Refusal::PoolNotRunning {
+                pool_name,
+                phase: Some(phase),
+            } => write!(
+                f,
+                "The dedicated resource pool {pool_name} is {}: only a Running pool can run services.",
+                phase.label()
+            ),
+            Refusal::PoolNotRunning {
+                pool_name,
+                phase: None,
+            } => write!(
+                f,
+                "The dedicated resource pool {pool_name} has been deleted, so the service cannot run again."
+            ),
+        }
+    }
+}
+
+/// Why an action on a dedicated resource pool is not allowed right now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PoolRefusal {
+    /// Yearly/Monthly pools are not scaled (the console's own words).
+    PrepaidScale,
+    /// Yearly/Monthly pools are not deleted (the console's own words).
+    PrepaidDelete,
+    /// The action is not possible in the pool's current status.
+    InPhase(PoolAction, PoolPhase),
+    /// A fault can be simulated only on a Running pool, a recovery only on an Abnormal one.
+    Health(PoolPhase),
+}
+
+impl fmt::Display for PoolRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PoolRefusal::PrepaidScale => f.write_str(
+                "A dedicated resource pool in Yearly/Monthly billing mode does not support scaling.",
+            ),
+            PoolRefusal::PrepaidDelete => f.write_str(
+                "A dedicated resource pool in Yearly/Monthly billing mode cannot be deleted.",
+            ),
+            PoolRefusal::InPhase(PoolAction::Scale, phase) => write!(
+                f,
+                "Only a Running resource pool can be scaled; this one is {}.",
+                phase.label()
+            ),
+            PoolRefusal::InPhase(action, phase) => write!(
+                f,
+                "A resource pool in the {} state cannot be {}.",
+                phase.label(),
+                action.past_participle()
+            ),
+            PoolRefusal::Health(phase) => write!(
+                f,
+                "The resource pool is {}: a fault can be simulated only on a Running pool, and only an Abnormal pool can recover.",
+                phase.label()
+            ),
         }
     }
 }
@@ -56,6 +119,13 @@ pub enum DomainError {
     },
     /// No service with this id in the selected region.
     ServiceNotFound(String),
+    /// The action is not allowed on this pool now.
+    PoolRefused {
+        pool_name: String,
+        refusal: PoolRefusal,
+    },
+    /// No pool with this id in the selected region.
+    PoolNotFound(String),
     /// The region id is not in the catalog.
     UnknownRegion(String),
     /// A batch command was given nothing to act on.
@@ -82,6 +152,11 @@ impl fmt::Display for DomainError {
             DomainError::ServiceNotFound(id) => {
                 write!(f, "The service {id} does not exist or has been deleted.")
             }
+            DomainError::PoolRefused { pool_name, refusal } => write!(f, "{pool_name}: {refusal}"),
+            DomainError::PoolNotFound(id) => write!(
+                f,
+                "The resource pool {id} does not exist in this region or has been deleted."
+            ),
             DomainError::UnknownRegion(id) => write!(f, "The region {id} does not exist."),
             DomainError::NothingSelected => f.write_str("Select at least one service."),
             DomainError::Closed => f.write_str("The console is closed. Reload the page."),
@@ -111,6 +186,7 @@ impl DomainError {
     pub fn reason(&self) -> String {
         match self {
             DomainError::Refused { refusal, .. } => refusal.to_string(),
+            DomainError::PoolRefused { refusal, .. } => refusal.to_string(),
             other => other.to_string(),
         }
     }

@@ -54,6 +54,18 @@ pub enum EventKind {
     Alarm {
         reason: String,
     },
+    /// The dedicated pool the service runs on became Abnormal: the service is in Alarm.
+    PoolAbnormal {
+        pool_name: String,
+    },
+    /// The pool recovered: the service runs normally again.
+    PoolRecovered {
+        pool_name: String,
+    },
+    /// The pool the service ran on was deleted (or released at expiry): the service failed.
+    PoolGone {
+        pool_name: String,
+    },
     /// An event saved before events were typed whose text matched no kind; shown as it was.
     Legacy {
         message: String,
@@ -64,7 +76,10 @@ pub enum EventKind {
 impl EventKind {
     pub fn event_type(&self) -> EventType {
         match self {
-            EventKind::Failed { .. } | EventKind::Alarm { .. } => EventType::Abnormal,
+            EventKind::Failed { .. }
+            | EventKind::Alarm { .. }
+            | EventKind::PoolAbnormal { .. }
+            | EventKind::PoolGone { .. } => EventType::Abnormal,
             EventKind::Legacy { event_type, .. } => *event_type,
             _ => EventType::Normal,
         }
@@ -93,6 +108,15 @@ impl fmt::Display for EventKind {
                 "The service is restarted for the modification to take effect. Deploying.",
             ),
             EventKind::Failed { reason } | EventKind::Alarm { reason } => f.write_str(reason),
+            EventKind::PoolAbnormal { pool_name } => write!(
+                f,
+                "Alarm: the dedicated resource pool {pool_name} is abnormal."
+            ),
+            EventKind::PoolRecovered { pool_name } => write!(
+                f,
+                "The dedicated resource pool {pool_name} recovered. The service is running."
+            ),
+            EventKind::PoolGone { pool_name } => f.write_str(&pool_gone_message(pool_name)),
             EventKind::Legacy { message, .. } => f.write_str(message),
         }
     }
@@ -116,15 +140,49 @@ impl ServiceEvent {
     }
 }
 
-/// An event together with the service it happened to, as returned to the caller.
+/// The error message of a service whose dedicated pool is gone.
+pub fn pool_gone_message(pool_name: &str) -> String {
+    format!(
+        "The dedicated resource pool {pool_name} has been deleted. The service cannot run on it."
+    )
+}
+
+/// An event together with the resource it happened to, as returned to the caller.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
-    pub service_id: String,
-    pub service_name: String,
-    pub record: ServiceEvent,
+    pub resource_id: String,
+    pub resource_name: String,
+    pub record: Record,
+}
+
+/// A service's or a pool's event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Record {
+    Service(ServiceEvent),
+    Pool(crate::pool::PoolEvent),
+}
+
+impl Record {
+    pub fn message(&self) -> String {
+        match self {
+            Record::Service(e) => e.message(),
+            Record::Pool(e) => e.message(),
+        }
+    }
+}
+
+/// Something that happened at a time (the retention applies to it).
+pub trait Timed {
+    fn time(&self) -> Millis;
+}
+
+impl Timed for ServiceEvent {
+    fn time(&self) -> Millis {
+        self.time
+    }
 }
 
 /// Drops events older than the retention at `now`.
-pub fn prune(events: &mut Vec<ServiceEvent>, now: Millis) {
-    events.retain(|e| e.time.saturating_add(EVENT_RETENTION) >= now);
+pub fn prune<E: Timed>(events: &mut Vec<E>, now: Millis) {
+    events.retain(|e| e.time().saturating_add(EVENT_RETENTION) >= now);
 }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod event;
 pub mod format;
 pub mod ids;
+pub mod pool;
 pub mod query;
 pub mod service;
 pub mod snapshot;
@@ -26,7 +27,15 @@ pub use command::{Command, Outcome};
 pub use console::{Console, ConsoleState, RegionState, Settings};
 pub use error::{DomainError, Refusal};
 pub use event::{Event, EventKind, EventType, ServiceEvent};
-pub use query::{ListPage, ListQuery, ServicePage, ServiceQuery, SortKey, SortOrder};
+pub use pool::create::{AzChoice, NetworkInput, PoolPrice, PoolRequest};
+pub use pool::scale::{ScaleDirection, ScaleRequest};
+pub use pool::{
+    BillingMode, NodeStatus, Pool, PoolAction, PoolDeletePlan, PoolPhase, PoolType,
+    RequiredDuration,
+};
+pub use query::{
+    ListPage, ListQuery, PoolQuery, ServicePage, ServiceQuery, SortKey, SortOrder, StatusValue,
+};
 pub use service::deploy::{ConfigInput, DeployRequest};
 pub use service::modify::{Change, ServiceUpdate};
 pub use service::{

@@ -5,6 +5,7 @@
 
 use std::fmt::Debug;
 
+use crate::pool::{Pool, PoolPhase};
 use crate::service::{BatchService, ServiceStatus};
 use crate::Millis;
 
@@ -14,6 +15,10 @@ pub const PAGE_SIZES: [usize; 3] = [10, 20, 50];
 pub trait StatusValue: Copy + Eq + Debug + 'static {
     fn api_value(self) -> &'static str;
     fn from_api_value(value: &str) -> Option<Self>;
+    /// The console's label (filters and badges).
+    fn label(self) -> &'static str;
+    /// Whether a badge shows a progress bar in this status.
+    fn shows_progress(self) -> bool;
 }
 
 /// A row of a list: searched by name, filtered by status, sorted by name or creation.
@@ -63,6 +68,7 @@ pub struct ListQuery<S> {
 }
 
 pub type ServiceQuery = ListQuery<ServiceStatus>;
+pub type PoolQuery = ListQuery<PoolPhase>;
 
 impl<S> Default for ListQuery<S> {
     fn default() -> Self {
@@ -97,8 +103,11 @@ impl<S: StatusValue> ListQuery<S> {
     }
 
     /// Applies the query. A page beyond the end shows the last page, never an empty one.
-    pub fn run<'a, T: Listed<Status = S>>(&self, items: &'a [T]) -> ListPage<'a, T> {
-        let mut rows: Vec<&T> = items.iter().filter(|s| self.matches(*s)).collect();
+    pub fn run<'a, T: Listed<Status = S> + 'a>(
+        &self,
+        items: impl IntoIterator<Item = &'a T>,
+    ) -> ListPage<'a, T> {
+        let mut rows: Vec<&T> = items.into_iter().filter(|s| self.matches(*s)).collect();
         match self.sort {
             SortKey::Created => rows.sort_by(|a, b| {
                 a.created()
@@ -244,6 +253,40 @@ impl StatusValue for ServiceStatus {
     }
     fn from_api_value(value: &str) -> Option<Self> {
         ServiceStatus::from_api_value(value)
+    }
+    fn label(self) -> &'static str {
+        ServiceStatus::label(self)
+    }
+    fn shows_progress(self) -> bool {
+        ServiceStatus::shows_progress(self)
+    }
+}
+
+impl StatusValue for PoolPhase {
+    fn api_value(self) -> &'static str {
+        self.label()
+    }
+    fn from_api_value(value: &str) -> Option<Self> {
+        PoolPhase::ALL.into_iter().find(|p| p.label() == value)
+    }
+    fn label(self) -> &'static str {
+        PoolPhase::label(self)
+    }
+    fn shows_progress(self) -> bool {
+        matches!(self, PoolPhase::Creating | PoolPhase::Scaling)
+    }
+}
+
+impl Listed for Pool {
+    type Status = PoolPhase;
+    fn name(&self) -> &str {
+        self.display_name()
+    }
+    fn status(&self) -> PoolPhase {
+        self.phase()
+    }
+    fn created(&self) -> Millis {
+        self.metadata.creation_timestamp
     }
 }
 

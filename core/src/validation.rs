@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
+    BillingMode,
     Name,
     Description,
     ModelVersion,
@@ -21,11 +22,18 @@ pub enum Field {
     ComputeNodes,
     EnvironmentVariables,
     DeploymentLocation,
+    Vpc,
+    Subnet,
+    SecurityGroup,
+    Az,
+    Nodes,
+    RequiredDuration,
 }
 
 impl Field {
     pub fn label(self) -> &'static str {
         match self {
+            Field::BillingMode => "Billing Mode",
             Field::Name => "Name",
             Field::Description => "Description",
             Field::ModelVersion => "Model and Version",
@@ -37,12 +45,19 @@ impl Field {
             Field::ComputeNodes => "Compute Nodes",
             Field::EnvironmentVariables => "Environment Variables",
             Field::DeploymentLocation => "Deployment Location",
+            Field::Vpc => "VPC",
+            Field::Subnet => "Subnet",
+            Field::SecurityGroup => "Security Group",
+            Field::Az => "AZ",
+            Field::Nodes => "Nodes",
+            Field::RequiredDuration => "Required Duration",
         }
     }
 
     /// A stable slug for element ids, e.g. `compute-nodes`.
     pub fn slug(self) -> &'static str {
         match self {
+            Field::BillingMode => "billing-mode",
             Field::Name => "name",
             Field::Description => "description",
             Field::ModelVersion => "model-version",
@@ -54,6 +69,12 @@ impl Field {
             Field::ComputeNodes => "compute-nodes",
             Field::EnvironmentVariables => "environment-variables",
             Field::DeploymentLocation => "deployment-location",
+            Field::Vpc => "vpc",
+            Field::Subnet => "subnet",
+            Field::SecurityGroup => "security-group",
+            Field::Az => "az",
+            Field::Nodes => "nodes",
+            Field::RequiredDuration => "required-duration",
         }
     }
 }

@@ -214,7 +214,7 @@ fn each_field_is_refused_with_its_message() {
             pool_name: "pool-x".into(),
         }
     })
-    .contains("not Running"));
+    .contains("does not exist in this region"));
 
     // Several wrong fields are all reported, in form order.
     let mut req = request(&c);

@@ -100,7 +100,7 @@ fn snapshot_round_trips() {
     let console = demo_console(Catalog::embedded(), T0);
     let text = snapshot::encode(console.state(), T0);
     assert!(text.contains("\"schema\":\"modelarts-console\""));
-    assert!(text.contains("\"version\":2"));
+    assert!(text.contains("\"version\":3"));
     for api_name in [
         "service_id",
         "service_name",
@@ -114,6 +114,12 @@ fn snapshot_round_trips() {
         "mapping_type",
         "\"concerning\"",
         "\"finished\"",
+        "\"metadata\":{\"name\":\"pool-",
+        "\"os.modelarts/name\":\"infer-cpu-pool\"",
+        "\"os.modelarts/billing.mode\":\"1\"",
+        "\"spec\":{\"type\":\"Dedicated\",\"scope\":[\"Infer\"]",
+        "\"resources\":[{\"flavor\":\"modelarts.vm.cpu.8u\",\"count\":2",
+        "\"status\":{\"phase\":\"Abnormal\"",
     ] {
         assert!(text.contains(api_name), "{api_name}");
     }
@@ -140,7 +146,7 @@ fn unusable_snapshots_are_errors_not_panics() {
     ));
     let console = demo_console(Catalog::embedded(), T0);
     let text = snapshot::encode(console.state(), T0);
-    let newer = text.replace("\"version\":2", "\"version\":7");
+    let newer = text.replace("\"version\":3", "\"version\":7");
     let err = snapshot::decode(&newer).unwrap_err();
     assert_eq!(err, SnapshotError::UnsupportedVersion(7));
     assert!(err.to_string().contains("version 7"));

@@ -14,6 +14,7 @@ use crate::Millis;
 use super::deploy::{self, ConfigInput, DeployRequest, MAX_BATCH_SERVICES};
 use super::modify::{self, Change, ServiceUpdate};
 use super::{BatchService, DeploymentLocation, ServiceAction, ServiceConfig};
+use crate::pool::{PoolPhase, PoolType};
 
 /// What a Delete of several services would do: the services that may be deleted, and the
 /// others with the reason they may not.
@@ -39,10 +40,17 @@ impl DeletePlan {
 
 impl Console {
     /// May `action` be done on this service now? `Err` carries the user-facing reason.
+    /// Start also needs a service's dedicated pool to be Running.
     pub fn check(&self, service_id: &str, action: ServiceAction) -> Result<(), DomainError> {
         let service = self.find(service_id)?;
         service
             .check(action, self.agency_authorized())
+            .and_then(|()| match (&service.location, action) {
+                (DeploymentLocation::DedicatedPool { pool_name }, ServiceAction::Start) => {
+                    self.pool_available(pool_name)
+                }
+                _ => Ok(()),
+            })
             .map_err(|refusal| DomainError::Refused {
                 service_name: service.service_name.clone(),
                 refusal,
@@ -151,9 +159,22 @@ impl Console {
         };
         match location {
             DeploymentLocation::PublicPool => Ok(()),
-            DeploymentLocation::DedicatedPool { pool_name } => Err(format!(
-                "The dedicated resource pool {pool_name} is not Running in this region. Only Running pools of type Dedicated for Service Deployment can be chosen."
-            )),
+            DeploymentLocation::DedicatedPool { pool_name } => match self.pool(pool_name) {
+                Some(p) if p.pool_type() != PoolType::ServiceDeployment => Err(format!(
+                    "{} is {}: only pools of type Dedicated for Service Deployment can run services.",
+                    p.display_name(),
+                    p.pool_type().label()
+                )),
+                Some(p) if p.phase() != PoolPhase::Running => Err(format!(
+                    "{} is {}: only Running pools can be chosen.",
+                    p.display_name(),
+                    p.phase().label()
+                )),
+                Some(_) => Ok(()),
+                None => Err(format!(
+                    "The dedicated resource pool {pool_name} does not exist in this region."
+                )),
+            },
             DeploymentLocation::EdgeNode { node_name } => {
                 if listed(region.map(|r| &r.edge_nodes), node_name) {
                     Ok(())
@@ -312,6 +333,16 @@ impl Console {
     ) -> Result<Outcome, DomainError> {
         self.check_modify(service_id, &update)?;
         let restart = self.modify_needs_restart(service_id, &update);
+        if restart {
+            let service = self.find(service_id)?;
+            if let DeploymentLocation::DedicatedPool { pool_name } = &service.location {
+                self.pool_available(pool_name)
+                    .map_err(|refusal| DomainError::Refused {
+                        service_name: service.service_name.clone(),
+                        refusal,
+                    })?;
+            }
+        }
         let fields: Vec<Field> = self
             .modify_changes(service_id, &update)
             .into_iter()

@@ -204,4 +204,41 @@ impl BatchService {
             },
         )
     }
+
+    /// The dedicated pool it runs on is gone: the service failed at `at`.
+    pub(crate) fn pool_gone(&mut self, at: Millis, pool_name: &str) {
+        self.settle(at);
+        self.enter(ServiceStatus::Failed, at);
+        self.error_msg = Some(event::pool_gone_message(pool_name));
+        self.record(
+            at,
+            EventKind::PoolGone {
+                pool_name: pool_name.to_string(),
+            },
+        );
+    }
+
+    /// The dedicated pool became Abnormal: Alarm (it keeps processing and billing).
+    pub(crate) fn pool_alarm(&mut self, at: Millis, pool_name: &str) -> ServiceEvent {
+        self.settle(at);
+        self.enter(ServiceStatus::Concerning, at);
+        self.record(
+            at,
+            EventKind::PoolAbnormal {
+                pool_name: pool_name.to_string(),
+            },
+        )
+    }
+
+    /// The dedicated pool recovered: Running again.
+    pub(crate) fn pool_recovered(&mut self, at: Millis, pool_name: &str) -> ServiceEvent {
+        self.settle(at);
+        self.enter(ServiceStatus::Running, at);
+        self.record(
+            at,
+            EventKind::PoolRecovered {
+                pool_name: pool_name.to_string(),
+            },
+        )
+    }
 }

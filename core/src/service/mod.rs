@@ -164,6 +164,11 @@ impl DeploymentLocation {
         )
     }
 
+    /// Whether this is the dedicated pool with id `pool_id`.
+    pub fn is_on_pool(&self, pool_id: &str) -> bool {
+        matches!(self, DeploymentLocation::DedicatedPool { pool_name } if pool_name == pool_id)
+    }
+
     pub fn label(&self) -> String {
         match self {
             DeploymentLocation::PublicPool => "Public resource pool".into(),

@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::console::ConsoleState;
+use crate::pool::{BillingMode, NodeStatus, PoolPhase};
 use crate::service::ServiceStatus;
 use crate::validation::MAX_INSTANCE_COUNT;
 use crate::Millis;
@@ -19,7 +20,9 @@ use crate::Millis;
 pub const SCHEMA: &str = "modelarts-console";
 /// The current schema version. Older versions are migrated; newer ones are refused.
 /// 2: typed events, settings (quotas, simulation clock), billing runs.
-pub const VERSION: u32 = 2;
+/// 3: dedicated resource pools per region (a version-2 state has none, so it reads as is;
+/// the bump keeps an older console from loading, and then overwriting, a state with pools).
+pub const VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct SnapshotOut<'a> {
@@ -141,6 +144,41 @@ fn validate(state: &ConsoleState) -> Result<(), String> {
             }
             if s.billing.runs.len() > crate::service::MAX_RUNS {
                 return Err(format!("{who}: too many billing runs"));
+            }
+        }
+        let mut pool_names = BTreeSet::new();
+        for p in &region_state.pools {
+            let who = format!("pool {} in {region}", p.id());
+            if p.id().is_empty() || !ids.insert(p.id()) {
+                return Err(format!("{who}: empty or duplicate name"));
+            }
+            if !pool_names.insert(p.display_name()) {
+                return Err(format!(
+                    "{who}: duplicate os.modelarts/name {}",
+                    p.display_name()
+                ));
+            }
+            if p.spec.resources.len() != 1 || p.node_count() == 0 {
+                return Err(format!("{who}: needs one resource with at least one node"));
+            }
+            let live = p
+                .nodes
+                .iter()
+                .filter(|n| n.status != NodeStatus::Deleting)
+                .count() as u32;
+            if p.phase() != PoolPhase::Deleting && live != p.node_count() {
+                return Err(format!(
+                    "{who}: the node list does not match the node count"
+                ));
+            }
+            let costs = [p.billing.cost, p.billing.hourly_rate, p.billing.term_price];
+            if costs.iter().any(|c| !c.is_finite() || *c < 0.0) {
+                return Err(format!("{who}: invalid billing"));
+            }
+            if p.billing_mode() == BillingMode::YearlyMonthly
+                && (p.duration().is_none() || p.billing.expires_at.is_none())
+            {
+                return Err(format!("{who}: a Yearly/Monthly pool needs its term"));
             }
         }
     }

@@ -68,7 +68,13 @@ pub fn console_with(services: Vec<BatchService>, authorized: bool) -> Console {
             agency_authorized: authorized,
             ..Settings::default()
         },
-        regions: BTreeMap::from([(catalog.default_region.clone(), RegionState { services })]),
+        regions: BTreeMap::from([(
+            catalog.default_region.clone(),
+            RegionState {
+                services,
+                pools: Vec::new(),
+            },
+        )]),
         id_seq: 100,
     };
     Console::from_state(catalog, state)

@@ -1,0 +1,602 @@
+//! The commands on pools and the questions the pool pages ask first ("what does this form
+//! violate?", "what will it cost?", "how many nodes are left?", "which services does deleting
+//! this pool fail?"). Each command acts on a console already advanced to `now`, and either
+//! changes the state or refuses and leaves it exactly as it was.
+
+use crate::choice::Choice;
+use crate::command::Outcome;
+use crate::console::{Console, RegionState};
+use crate::error::DomainError;
+use crate::event::{Event, Record};
+use crate::query::{ListPage, PoolQuery};
+use crate::service::{DeploymentLocation, ServiceStatus};
+use crate::validation::{Errors, Field, FieldError};
+use crate::Millis;
+
+use super::create::{self, AzChoice, PoolPrice, PoolRequest, PREPAID_DEPLOYMENT_REGION};
+use super::scale::{ScaleDirection, ScaleRequest};
+use super::{
+    AzCount, BillingMode, NodeStatus, Pool, PoolAction, PoolAnnotations, PoolBilling,
+    PoolEventKind, PoolLabels, PoolMetadata, PoolNetwork, PoolPhase, PoolResource, PoolSpec,
+    PoolStatus, PoolType, RequiredDuration,
+};
+
+/// What typing in the Delete dialog must match.
+pub const DELETE_CONFIRMATION: &str = "DELETE";
+
+/// What deleting a pool does: its name and the services on it that will fail.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PoolDeletePlan {
+    pub pool_name: String,
+    /// `(service_id, service_name)` of the services deployed on the pool.
+    pub services: Vec<(String, String)>,
+}
+
+impl Console {
+    /// Pools of the selected region, in creation order.
+    pub fn pools(&self) -> &[Pool] {
+        self.state
+            .regions
+            .get(&self.state.region)
+            .map_or(&[], |r| r.pools.as_slice())
+    }
+
+    pub fn pool(&self, pool_id: &str) -> Option<&Pool> {
+        self.pools().iter().find(|p| p.id() == pool_id)
+    }
+
+    /// One page of the pools of a type (a tab of the list).
+    pub fn pool_query(&self, pool_type: PoolType, query: &PoolQuery) -> ListPage<'_, Pool> {
+        query.run(self.pools().iter().filter(|p| p.pool_type() == pool_type))
+    }
+
+    /// The region's node quota for dedicated pools.
+    pub fn node_quota(&self) -> u32 {
+        self.catalog
+            .region(&self.state.region)
+            .map_or(0, |r| r.node_quota)
+    }
+
+    /// Nodes the region's pools hold (or are scaling to), until a deleted pool is gone.
+    pub fn nodes_in_use(&self) -> u32 {
+        self.pools().iter().map(Pool::node_count).sum()
+    }
+
+    /// What is left of the node quota.
+    pub fn nodes_left(&self) -> u32 {
+        self.node_quota().saturating_sub(self.nodes_in_use())
+    }
+
+    /// May `action` be done on this pool now? `Err` carries the user-facing reason.
+    pub fn check_pool(&self, pool_id: &str, action: PoolAction) -> Result<(), DomainError> {
+        let pool = self.find_pool(pool_id)?;
+        pool.check(action)
+            .map_err(|refusal| DomainError::PoolRefused {
+                pool_name: pool.display_name().to_string(),
+                refusal,
+            })
+    }
+
+    /// The batch services deployed on a pool.
+    pub fn services_on_pool(&self, pool_id: &str) -> Vec<&crate::BatchService> {
+        self.services()
+            .iter()
+            .filter(|s| s.location.is_on_pool(pool_id))
+            .collect()
+    }
+
+    /// What the Delete dialog names: the pool and the services that will fail.
+    pub fn plan_pool_delete(&self, pool_id: &str) -> PoolDeletePlan {
+        PoolDeletePlan {
+            pool_name: self
+                .pool(pool_id)
+                .map_or_else(|| pool_id.to_string(), |p| p.display_name().to_string()),
+            services: self
+                .services_on_pool(pool_id)
+                .into_iter()
+                .filter(|s| s.status != ServiceStatus::Deleting)
+                .map(|s| (s.service_id.clone(), s.service_name.clone()))
+                .collect(),
+        }
+    }
+
+    /// Whether the text typed in the Delete dialog confirms the deletion.
+    pub fn delete_confirmed(typed: &str) -> bool {
+        typed == DELETE_CONFIRMATION
+    }
+
+    /// Every rule the Create input breaks, in the form's order (empty: it may be created).
+    pub fn validate_pool(&self, request: &PoolRequest) -> Vec<FieldError> {
+        let mut errors = Errors::default();
+        create::check_request(&self.catalog, &self.state.region, request, &mut errors);
+        let name = request.name.trim();
+        if self.pools().iter().any(|p| p.display_name() == name) {
+            errors.check(
+                Field::Name,
+                Err(format!(
+                    "A resource pool named {name} already exists in this region."
+                )),
+            );
+        }
+        errors.check(
+            Field::Nodes,
+            create::nodes(
+                request.nodes,
+                self.nodes_left(),
+                self.node_quota(),
+                self.region_name(),
+            ),
+        );
+        if request.billing_mode == BillingMode::YearlyMonthly {
+            errors.check(
+                Field::RequiredDuration,
+                create::duration(request.pool_type, request.duration),
+            );
+        }
+        create::errors_in_form_order(errors.0)
+    }
+
+    /// The live price of the form's input, once its flavor, nodes and term make sense.
+    pub fn pool_price(&self, request: &PoolRequest) -> Option<PoolPrice> {
+        let nodes = request.nodes.filter(|n| *n >= 1)?;
+        let duration = request
+            .duration
+            .filter(|d| create::duration(request.pool_type, Some(*d)).is_ok());
+        create::price(
+            &self.catalog,
+            &request.flavor,
+            nodes,
+            request.billing_mode,
+            duration,
+        )
+    }
+
+    /// Billing modes for a pool type; Yearly/Monthly for Service Deployment only in
+    /// CN North-Beijing4.
+    pub fn billing_mode_choices(&self, pool_type: PoolType) -> Vec<Choice<BillingMode>> {
+        BillingMode::ALL
+            .into_iter()
+            .map(|mode| Choice {
+                value: mode,
+                text: mode.label().to_string(),
+                disabled: (mode == BillingMode::YearlyMonthly
+                    && pool_type == PoolType::ServiceDeployment
+                    && self.state.region != PREPAID_DEPLOYMENT_REGION)
+                    .then(|| create::prepaid_deployment_refusal(self.region_name())),
+            })
+            .collect()
+    }
+
+    /// Required Duration choices: 1-11 months, and 1 year (10 months billed) for
+    /// Development/Training only.
+    pub fn duration_choices(&self, pool_type: PoolType) -> Vec<Choice<RequiredDuration>> {
+        RequiredDuration::all()
+            .into_iter()
+            .map(|d| Choice {
+                value: d,
+                text: match d {
+                    RequiredDuration::Year => format!("{} (billed as 10 months)", d.label()),
+                    _ => d.label(),
+                },
+                disabled: create::duration(pool_type, Some(d)).err(),
+            })
+            .collect()
+    }
+
+    /// Random or one of the region's AZs.
+    pub fn az_choices(&self) -> Vec<Choice<AzChoice>> {
+        let azs = self
+            .catalog
+            .region(&self.state.region)
+            .map(|r| r.azs.clone())
+            .unwrap_or_default();
+        std::iter::once(Choice::enabled(AzChoice::Random, "Random"))
+            .chain(
+                azs.into_iter()
+                    .map(|az| Choice::enabled(AzChoice::Az(az.clone()), az)),
+            )
+            .collect()
+    }
+
+    /// The region's VPCs, after a "Select" placeholder.
+    pub fn vpc_choices(&self) -> Vec<Choice<String>> {
+        let region = self.catalog.region(&self.state.region);
+        placeholder("Select a VPC")
+            .chain(
+                region
+                    .into_iter()
+                    .flat_map(|r| &r.vpcs)
+                    .map(|v| Choice::enabled(v.id.clone(), format!("{} ({})", v.name, v.cidr))),
+            )
+            .collect()
+    }
+
+    /// The subnets of a VPC, after a "Select" placeholder.
+    pub fn subnet_choices(&self, vpc_id: &str) -> Vec<Choice<String>> {
+        let vpc = self
+            .catalog
+            .region(&self.state.region)
+            .and_then(|r| r.vpc(vpc_id));
+        placeholder("Select a subnet")
+            .chain(
+                vpc.into_iter()
+                    .flat_map(|v| &v.subnets)
+                    .map(|s| Choice::enabled(s.id.clone(), format!("{} ({})", s.name, s.cidr))),
+            )
+            .collect()
+    }
+
+    /// The security groups of a VPC, after a "Select" placeholder.
+    pub fn security_group_choices(&self, vpc_id: &str) -> Vec<Choice<String>> {
+        let vpc = self
+            .catalog
+            .region(&self.state.region)
+            .and_then(|r| r.vpc(vpc_id));
+        placeholder("Select a security group")
+            .chain(
+                vpc.into_iter()
+                    .flat_map(|v| &v.security_groups)
+                    .map(|g| Choice::enabled(g.id.clone(), g.name.clone())),
+            )
+            .collect()
+    }
+
+    /// A free name like `pool-3f9a` for the Create form.
+    pub fn suggested_pool_name(&self) -> String {
+        (1..)
+            .map(|n| format!("pool-{}", crate::ids::short_suffix(self.state.id_seq + n)))
+            .find(|name| !self.pools().iter().any(|p| p.display_name() == name))
+            .expect("some suffix is free")
+    }
+
+    /// What a Scale request does, once valid.
+    pub fn scale_direction(&self, pool_id: &str, request: &ScaleRequest) -> Option<ScaleDirection> {
+        let from = self.pool(pool_id)?.node_count();
+        let to = request.nodes?;
+        match to.cmp(&from) {
+            std::cmp::Ordering::Greater => Some(ScaleDirection::Out { from, to }),
+            std::cmp::Ordering::Less => Some(ScaleDirection::In { from, to }),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// Every rule a Scale request breaks (the message goes beside Nodes).
+    pub fn validate_scale(&self, pool_id: &str, request: &ScaleRequest) -> Vec<FieldError> {
+        let Some(pool) = self.pool(pool_id) else {
+            return Vec::new();
+        };
+        let from = pool.node_count();
+        let removed = request.removed.len() as u32;
+        let result = match request.nodes {
+            None | Some(0) => Err(
+                "Enter an integer of 1 or more. To remove every node, delete the pool instead."
+                    .to_string(),
+            ),
+            Some(to) if to > from && removed > 0 => Err(
+                "Scale out and scale in cannot be combined: switch the nodes back on, or lower the node count."
+                    .into(),
+            ),
+            Some(to) if to > from && to - from > self.nodes_left() => Err(format!(
+                "The node quota of {} is {} nodes and {} are in use: at most {} more node(s) can be added.",
+                self.region_name(),
+                self.node_quota(),
+                self.nodes_in_use(),
+                self.nodes_left()
+            )),
+            Some(to) if to < from && from - to != removed => Err(format!(
+                "To scale in from {from} to {to} nodes, switch off {} node(s) in the node list.",
+                from - to
+            )),
+            Some(to) if to == from => Err(
+                "Change the number of nodes to scale out, or switch off nodes in the node list to scale in."
+                    .into(),
+            ),
+            Some(_) => {
+                let unknown = request.removed.iter().find(|name| {
+                    !pool
+                        .nodes
+                        .iter()
+                        .any(|n| &n.name == *name && n.status == NodeStatus::Available)
+                });
+                match unknown {
+                    Some(name) => Err(format!("The node {name} cannot be switched off.")),
+                    None => Ok(()),
+                }
+            }
+        };
+        result
+            .err()
+            .map(|message| vec![FieldError::new(Field::Nodes, message)])
+            .unwrap_or_default()
+    }
+
+    /// The console's label of a deployment location (a dedicated pool by its name).
+    pub fn location_label(&self, location: &DeploymentLocation) -> String {
+        match location {
+            DeploymentLocation::DedicatedPool { pool_name } => format!(
+                "Dedicated resource pool: {}",
+                self.pool(pool_name)
+                    .map_or(pool_name.as_str(), |p| p.display_name())
+            ),
+            other => other.label(),
+        }
+    }
+
+    /// Whether a dedicated pool can take a service now, or why not.
+    pub(crate) fn pool_available(&self, pool_id: &str) -> Result<(), crate::error::Refusal> {
+        match self.pool(pool_id) {
+            Some(p) if p.phase() == PoolPhase::Running => Ok(()),
+            found => Err(crate::error::Refusal::PoolNotRunning {
+                pool_name: found.map_or(pool_id.to_string(), |p| p.display_name().to_string()),
+                phase: found.map(Pool::phase),
+            }),
+        }
+    }
+
+    // ---- commands (the console is already advanced to `now`) ------------------------------
+
+    pub(crate) fn create_pool(
+        &mut self,
+        request: PoolRequest,
+        now: Millis,
+    ) -> Result<Outcome, DomainError> {
+        let errors = self.validate_pool(&request);
+        if !errors.is_empty() {
+            return Err(DomainError::Invalid(errors));
+        }
+        let flavor = self
+            .catalog
+            .flavor(&request.flavor)
+            .cloned()
+            .expect("validated");
+        let azs = self
+            .catalog
+            .region(&self.state.region)
+            .map(|r| r.azs.clone())
+            .unwrap_or_default();
+        let nodes = request.nodes.expect("validated");
+        let deployment = request.pool_type == PoolType::ServiceDeployment;
+        let prepaid = request.billing_mode == BillingMode::YearlyMonthly;
+        let duration = request.duration.filter(|_| prepaid);
+        let chosen_az = match (&request.az, deployment) {
+            (AzChoice::Az(az), true) => Some(az.clone()),
+            _ => None,
+        };
+        let pool_id = format!("pool-{}", &self.next_id()[..8]);
+        let name = request.name.trim().to_string();
+        let (period_type, period_num) = duration.map(|d| d.period()).unzip();
+        let price = create::price(
+            &self.catalog,
+            &flavor.id,
+            nodes,
+            request.billing_mode,
+            duration,
+        );
+        let billing = match price {
+            Some(PoolPrice::Prepaid { total, .. }) => PoolBilling {
+                cost: total,
+                term_price: total,
+                accounted_at: now,
+                expires_at: duration.map(|d| now + d.length()),
+                hourly_rate: 0.0,
+            },
+            _ => PoolBilling {
+                hourly_rate: flavor.price_per_hour * f64::from(nodes),
+                accounted_at: now,
+                ..PoolBilling::default()
+            },
+        };
+        let mut pool = Pool {
+            metadata: PoolMetadata {
+                name: pool_id.clone(),
+                creation_timestamp: now,
+                labels: PoolLabels { name: name.clone() },
+                annotations: PoolAnnotations {
+                    description: request.description,
+                    billing_mode: request.billing_mode,
+                    period_type,
+                    period_num,
+                    auto_renew: prepaid && request.auto_renew,
+                },
+            },
+            spec: PoolSpec {
+                pool_kind: "Dedicated".into(),
+                scope: request.pool_type.scope(),
+                resources: vec![PoolResource {
+                    flavor: flavor.id.clone(),
+                    count: nodes,
+                    azs: chosen_az
+                        .iter()
+                        .map(|az| AzCount {
+                            az: az.clone(),
+                            count: nodes,
+                        })
+                        .collect(),
+                }],
+                network: request.network.filter(|_| deployment).map(|n| PoolNetwork {
+                    vpc_id: n.vpc_id,
+                    subnet_id: n.subnet_id,
+                    security_group_id: n.security_group_id,
+                }),
+            },
+            status: PoolStatus {
+                phase: PoolPhase::Creating,
+                transition_at: now,
+                message: None,
+            },
+            nodes: Vec::new(),
+            billing,
+            events: Vec::new(),
+        };
+        for _ in 0..nodes {
+            let node = pool.new_node(chosen_az.as_deref(), &azs, NodeStatus::Creating);
+            pool.nodes.push(node);
+        }
+        pool.record(now, PoolEventKind::CreateRequested { nodes });
+        self.region_state_mut().pools.push(pool);
+        Ok(Outcome::PoolCreating {
+            pool_id,
+            pool_name: name,
+        })
+    }
+
+    pub(crate) fn scale_pool(
+        &mut self,
+        pool_id: &str,
+        request: ScaleRequest,
+        now: Millis,
+    ) -> Result<Outcome, DomainError> {
+        self.check_pool(pool_id, PoolAction::Scale)?;
+        let errors = self.validate_scale(pool_id, &request);
+        if !errors.is_empty() {
+            return Err(DomainError::Invalid(errors));
+        }
+        let direction = self.scale_direction(pool_id, &request).expect("validated");
+        let azs = self
+            .catalog
+            .region(&self.state.region)
+            .map(|r| r.azs.clone())
+            .unwrap_or_default();
+        let flavor = self
+            .pool(pool_id)
+            .map(|p| p.flavor().to_string())
+            .unwrap_or_default();
+        let hourly = self
+            .catalog
+            .flavor(&flavor)
+            .map_or(0.0, |f| f.price_per_hour);
+        let pool = self.find_pool_mut(pool_id)?;
+        let (from, to) = match direction {
+            ScaleDirection::Out { from, to } => {
+                pool.begin_scale_out(to, &azs, hourly, now);
+                (from, to)
+            }
+            ScaleDirection::In { from, to } => {
+                pool.begin_scale_in(&request.removed, hourly, now);
+                (from, to)
+            }
+        };
+        Ok(Outcome::PoolScaling {
+            pool_name: pool.display_name().to_string(),
+            from,
+            to,
+        })
+    }
+
+    /// Deletes a pool: it is Deleting, then gone; the services on it fail now.
+    pub(crate) fn delete_pool(
+        &mut self,
+        pool_id: &str,
+        now: Millis,
+    ) -> Result<Outcome, DomainError> {
+        self.check_pool(pool_id, PoolAction::Delete)?;
+        let pool = self.find_pool_mut(pool_id)?;
+        pool.begin_delete(now);
+        let pool_name = pool.display_name().to_string();
+        let failed = self
+            .region_state_mut()
+            .fail_services_on(pool_id, &pool_name, now);
+        Ok(Outcome::PoolDeleting {
+            pool_name,
+            failed_services: failed,
+        })
+    }
+
+    /// Sandbox: a node of a Running pool fails (Abnormal), or an Abnormal pool recovers. The
+    /// services on it follow (Alarm, then Running again).
+    pub(crate) fn set_pool_fault(
+        &mut self,
+        pool_id: &str,
+        abnormal: bool,
+        now: Millis,
+    ) -> Result<Outcome, DomainError> {
+        let pool = self.find_pool_mut(pool_id)?;
+        let expected = if abnormal {
+            PoolPhase::Running
+        } else {
+            PoolPhase::Abnormal
+        };
+        if pool.phase() != expected {
+            return Err(DomainError::PoolRefused {
+                pool_name: pool.display_name().to_string(),
+                refusal: crate::error::PoolRefusal::Health(pool.phase()),
+            });
+        }
+        if abnormal {
+            pool.fault(now);
+        } else {
+            pool.recover(now);
+        }
+        let pool_name = pool.display_name().to_string();
+        let _ = self.region_state_mut().reconcile_pool_alarms();
+        Ok(Outcome::PoolHealth {
+            pool_name,
+            abnormal,
+        })
+    }
+
+    fn find_pool(&self, pool_id: &str) -> Result<&Pool, DomainError> {
+        self.pool(pool_id)
+            .ok_or_else(|| DomainError::PoolNotFound(pool_id.to_string()))
+    }
+
+    fn find_pool_mut(&mut self, pool_id: &str) -> Result<&mut Pool, DomainError> {
+        self.region_state_mut()
+            .pools
+            .iter_mut()
+            .find(|p| p.id() == pool_id)
+            .ok_or_else(|| DomainError::PoolNotFound(pool_id.to_string()))
+    }
+}
+
+impl RegionState {
+    /// Fails every service on a pool that is going away; returns how many.
+    pub(crate) fn fail_services_on(&mut self, pool_id: &str, pool_name: &str, at: Millis) -> usize {
+        let mut failed = 0;
+        for service in &mut self.services {
+            if service.location.is_on_pool(pool_id) && service.status != ServiceStatus::Deleting {
+                service.advance(at);
+                service.pool_gone(at, pool_name);
+                failed += 1;
+            }
+        }
+        failed
+    }
+
+    /// A service on an Abnormal pool is in Alarm; back to Running once the pool is Running.
+    pub(crate) fn reconcile_pool_alarms(&mut self) -> Vec<Event> {
+        let mut happened = Vec::new();
+        let RegionState { services, pools } = self;
+        for service in services.iter_mut() {
+            let DeploymentLocation::DedicatedPool { pool_name } = &service.location else {
+                continue;
+            };
+            let Some(pool) = pools.iter().find(|p| p.id() == pool_name) else {
+                continue;
+            };
+            let at = pool.status.transition_at.max(service.transition_at);
+            let name = pool.display_name().to_string();
+            let record = match (service.status, pool.phase()) {
+                (ServiceStatus::Running, PoolPhase::Abnormal) => service.pool_alarm(at, &name),
+                (ServiceStatus::Concerning, PoolPhase::Running | PoolPhase::Scaling) => {
+                    service.pool_recovered(at, &name)
+                }
+                _ => continue,
+            };
+            happened.push(Event {
+                resource_id: service.service_id.clone(),
+                resource_name: service.service_name.clone(),
+                record: Record::Service(record),
+            });
+        }
+        happened
+    }
+}
+
+fn placeholder(text: &str) -> impl Iterator<Item = Choice<String>> {
+    std::iter::once(Choice {
+        value: String::new(),
+        text: text.to_string(),
+        disabled: None,
+    })
+}
