@@ -9,8 +9,9 @@ export class ServiceList {
     this.page = page;
     this.base = base;
   }
+  // Twenty rows per page: the demo's twelve services on one page.
   async open() {
-    await this.page.goto(this.base);
+    await this.page.goto(`${this.base}#/batch-services?size=20`);
     await this.page.getByRole('heading', { name: 'Batch Services' }).waitFor();
     await this.row('mnist-batch-nightly').waitFor();
   }
@@ -37,6 +38,46 @@ export class ServiceList {
   }
   dialog(title) {
     return this.page.getByRole('dialog', { name: title });
+  }
+}
+
+export class PoolList {
+  constructor(page, base) {
+    this.page = page;
+    this.base = base;
+  }
+  /** Opens the tab `type` (`training` or `deployment`). */
+  async open(type) {
+    await this.page.goto(`${this.base}#/pools?type=${type}`);
+    await this.page.getByRole('heading', { name: 'Dedicated Resource Pools', level: 1 }).waitFor();
+    await this.page.locator('tbody tr').first().waitFor();
+  }
+  async tab(name) {
+    await this.page.getByRole('tab', { name }).click();
+    await eventually(async () => (await this.page.getByRole('tab', { name }).getAttribute('aria-selected')) === 'true', `tab ${name}`);
+  }
+  row(name) {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+  async status(name) {
+    return text(this.row(name).locator('.badge'));
+  }
+  async waitForStatus(name, prefix, timeout = 15000) {
+    await eventually(async () => (await this.status(name)).startsWith(prefix) || (await this.status(name)), `${name} is ${prefix}`, timeout);
+  }
+  operation(name, label) {
+    return this.row(name).getByRole('button', { name: label });
+  }
+  /** Fills form fields by label and leaves each one. */
+  async fill(values) {
+    for (const [label, value] of Object.entries(values)) {
+      const field = this.page.getByLabel(label, { exact: true });
+      await field.fill(value);
+      await field.blur();
+    }
+  }
+  message(id) {
+    return this.page.locator(`#field-${id}-message`);
   }
 }
 

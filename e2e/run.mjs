@@ -5,5 +5,6 @@ import list from './specs/list.mjs';
 import deploy from './specs/deploy.mjs';
 import modify from './specs/modify.mjs';
 import persistence from './specs/persistence.mjs';
+import pools from './specs/pools.mjs';
 
-await run({ ...list, ...deploy, ...modify, ...persistence });
+await run({ ...list, ...deploy, ...modify, ...persistence, ...pools });

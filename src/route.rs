@@ -3,7 +3,7 @@
 //! any sub-path, which History-API routes (leptos_router 0.8's only mode) do not.
 
 use console_core::query::{percent_decode as decode, percent_encode as encode};
-use console_core::ServiceQuery;
+use console_core::{PoolQuery, PoolType, ServiceQuery};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,7 +13,12 @@ pub enum Route {
     /// Model Deployment > Batch Services > Deploy.
     DeployService,
     ServiceDetails(String),
-    Pools,
+    /// Dedicated Resource Pools: the tab (pool type) and its list query, in the URL.
+    Pools(PoolType, PoolQuery),
+    /// Create Dedicated Resource Pool, for the type of the tab it was opened from.
+    CreatePool(PoolType),
+    PoolDetails(String),
+    ScalePool(String),
     Settings,
     NotFound(String),
 }
@@ -28,7 +33,10 @@ impl Route {
             [] | ["batch-services"] => Route::BatchServices(ServiceQuery::from_url_query(query)),
             ["batch-services", "deploy"] => Route::DeployService,
             ["batch-services", id] => Route::ServiceDetails(decode(id)),
-            ["pools"] => Route::Pools,
+            ["pools"] => Route::Pools(pool_type(query), PoolQuery::from_url_query(query)),
+            ["pools", "create"] => Route::CreatePool(pool_type(query)),
+            ["pools", id] => Route::PoolDetails(decode(id)),
+            ["pools", id, "scale"] => Route::ScalePool(decode(id)),
             ["settings"] => Route::Settings,
             _ => Route::NotFound(path.to_string()),
         }
@@ -47,7 +55,18 @@ impl Route {
             }
             Route::DeployService => "#/batch-services/deploy".into(),
             Route::ServiceDetails(id) => format!("#/batch-services/{}", encode(id)),
-            Route::Pools => "#/pools".into(),
+            Route::Pools(pool_type, q) => {
+                let query = q.to_url_query();
+                let tab = format!("type={}", pool_type.slug());
+                if query.is_empty() {
+                    format!("#/pools?{tab}")
+                } else {
+                    format!("#/pools?{tab}&{query}")
+                }
+            }
+            Route::CreatePool(pool_type) => format!("#/pools/create?type={}", pool_type.slug()),
+            Route::PoolDetails(id) => format!("#/pools/{}", encode(id)),
+            Route::ScalePool(id) => format!("#/pools/{}/scale", encode(id)),
             Route::Settings => "#/settings".into(),
             Route::NotFound(path) => format!("#{path}"),
         }
@@ -59,11 +78,23 @@ impl Route {
             Route::BatchServices(_) | Route::DeployService | Route::ServiceDetails(_) => {
                 Section::BatchServices
             }
-            Route::Pools => Section::Pools,
+            Route::Pools(..)
+            | Route::CreatePool(_)
+            | Route::PoolDetails(_)
+            | Route::ScalePool(_) => Section::Pools,
             Route::Settings => Section::Settings,
             Route::NotFound(_) => Section::None,
         }
     }
+}
+
+/// The `type=` of a pools URL; Development/Training when absent or unknown.
+fn pool_type(query: &str) -> PoolType {
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("type="))
+        .and_then(PoolType::from_slug)
+        .unwrap_or(PoolType::DevelopmentTraining)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -120,6 +120,8 @@ async fn refused_delete_shows_the_reason_and_changes_nothing() {
     let key = test_key("refused");
     let root = mount_console(&key);
     next_render().await;
+    // The demo's oldest services are on page 2 of 10 rows.
+    go("#/batch-services?size=20").await;
     let before = storage().get_item(&key).unwrap();
     button(&row(&root, "flower-batch-2026-10").unwrap(), "Delete").click();
     next_render().await;

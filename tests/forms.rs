@@ -204,6 +204,8 @@ async fn modify_refuses_bad_input_beside_its_field_and_changes_nothing() {
     let key = test_key("modify-bad");
     let root = mount_console(&key);
     next_render().await;
+    // The demo's oldest services are on page 2 of 10 rows.
+    go("#/batch-services?size=20").await;
     button(&row(&root, "flower-batch-2026-10").unwrap(), "Modify").click();
     next_render().await;
     let modify = dialog(&root, "Modify Service");

@@ -3,7 +3,9 @@
 mod common;
 
 use common::*;
-use console_core::{Catalog, ServiceQuery, ServiceStatus, SortKey, SortOrder};
+use console_core::{
+    Catalog, PoolPhase, PoolQuery, PoolType, ServiceQuery, ServiceStatus, SortKey, SortOrder,
+};
 use modelarts_console::route::Route;
 use modelarts_console::storage::{Loaded, SnapshotStore, BACKUP_PREFIX};
 use wasm_bindgen_test::*;
@@ -24,7 +26,19 @@ fn routes_round_trip() {
         }),
         Route::DeployService,
         Route::ServiceDetails("910a2dec-8902-4cc1-a9e4-9b199086d8d3".into()),
-        Route::Pools,
+        Route::Pools(PoolType::DevelopmentTraining, PoolQuery::default()),
+        Route::Pools(
+            PoolType::ServiceDeployment,
+            PoolQuery {
+                name: "infer".into(),
+                status: Some(PoolPhase::Abnormal),
+                ..Default::default()
+            },
+        ),
+        Route::CreatePool(PoolType::ServiceDeployment),
+        Route::CreatePool(PoolType::DevelopmentTraining),
+        Route::PoolDetails("pool-910a2dec".into()),
+        Route::ScalePool("pool-910a2dec".into()),
         Route::Settings,
         Route::NotFound("/nowhere".into()),
     ];
@@ -38,6 +52,14 @@ fn routes_round_trip() {
     assert_eq!(
         Route::parse("#/"),
         Route::BatchServices(ServiceQuery::default())
+    );
+    assert_eq!(
+        Route::parse("#/pools"),
+        Route::Pools(PoolType::DevelopmentTraining, PoolQuery::default())
+    );
+    assert_eq!(
+        Route::parse("#/pools/create?type=bogus"),
+        Route::CreatePool(PoolType::DevelopmentTraining)
     );
     // Nonsense parameters fall back to defaults instead of breaking the page.
     let q = ServiceQuery {

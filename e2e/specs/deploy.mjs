@@ -22,7 +22,8 @@ export default {
     assert((await text(summary)).includes('Output Path: Enter an OBS folder path'), 'untouched fields are in the summary');
     assert(await page.getByRole('dialog').count() === 0, 'no confirmation while errors stand');
     await page.getByRole('link', { name: 'Cancel' }).click();
-    await list.row('mnist-batch-nightly').waitFor();
+    await page.getByRole('heading', { name: 'Batch Services' }).waitFor();
+    await list.open();
     assert((await page.locator('tbody tr').count()) === before, 'nothing created');
   },
 

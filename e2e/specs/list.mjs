@@ -64,6 +64,8 @@ export default {
     await page.getByRole('button', { name: 'Add Authorization' }).click();
     await page.getByText('Status: Authorized').waitFor();
     await page.getByRole('link', { name: 'Batch Services' }).first().click();
+    await page.getByRole('heading', { name: 'Batch Services' }).waitFor();
+    await list.open();
 
     await list.operation(target, 'Delete').click();
     const dialog = list.dialog('Delete Service');

@@ -1,14 +1,15 @@
-use console_core::ServiceStatus;
+use console_core::StatusValue;
 use leptos::prelude::*;
 
-/// Shows a service status as a coloured badge, with the progress while deploying or running.
+/// Shows a status (a service's or a pool's) as a coloured badge, with the progress while the
+/// status shows one (deploying, running, creating, scaling).
 #[component]
-pub fn StatusBadge(
-    #[prop(into)] status: Signal<ServiceStatus>,
-    #[prop(into)] progress: Signal<u8>,
-) -> impl IntoView {
+pub fn StatusBadge<S>(status: Signal<S>, #[prop(into)] progress: Signal<u8>) -> impl IntoView
+where
+    S: StatusValue + Send + Sync,
+{
     view! {
-        <span class=move || format!("badge badge-{}", status.get().api_value())>
+        <span class=move || format!("badge badge-{}", status.get().api_value().to_ascii_lowercase())>
             <span class="badge-dot" aria-hidden="true"></span>
             {move || status.get().label()}
             <Show when=move || status.get().shows_progress()>

@@ -7,7 +7,7 @@ mod header;
 mod nav;
 mod ticker;
 
-use console_core::{Catalog, ServiceQuery};
+use console_core::{Catalog, PoolQuery, PoolType, ServiceQuery};
 use leptos::prelude::*;
 
 use crate::catalog_source;
@@ -18,7 +18,10 @@ use crate::pages::batch_services::deploy::DeployPage;
 use crate::pages::batch_services::details::ServiceDetails;
 use crate::pages::batch_services::list::ServiceList;
 use crate::pages::not_found::NotFound;
-use crate::pages::pools::Pools;
+use crate::pages::pools::create::CreatePoolPage;
+use crate::pages::pools::details::PoolDetails;
+use crate::pages::pools::list::PoolList;
+use crate::pages::pools::scale::ScalePool;
 use crate::pages::settings::Settings;
 use crate::route::{Route, Router};
 use crate::state::ConsoleStore;
@@ -44,14 +47,23 @@ pub fn ConsoleApp(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView 
     cross_tab::follow_other_tabs(store, storage.key().to_string());
 
     let route = router.route();
-    // The list stays mounted while only its query changes, so the search box keeps focus.
+    // A list stays mounted while only its tab or query changes, so the search box keeps focus.
     let page = Memo::new(move |_| match route.get() {
         Route::BatchServices(_) => Route::BatchServices(ServiceQuery::default()),
+        Route::Pools(..) => Route::Pools(PoolType::DevelopmentTraining, PoolQuery::default()),
         other => other,
     });
     let list_query = Signal::derive(move || match route.get() {
         Route::BatchServices(q) => q,
         _ => ServiceQuery::default(),
+    });
+    let pool_tab = Signal::derive(move || match route.get() {
+        Route::Pools(t, _) => t,
+        _ => PoolType::DevelopmentTraining,
+    });
+    let pool_query = Signal::derive(move || match route.get() {
+        Route::Pools(_, q) => q,
+        _ => PoolQuery::default(),
     });
 
     view! {
@@ -65,7 +77,10 @@ pub fn ConsoleApp(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView 
                         Route::BatchServices(_) => view! { <ServiceList query=list_query /> }.into_any(),
                         Route::DeployService => view! { <DeployPage /> }.into_any(),
                         Route::ServiceDetails(id) => view! { <ServiceDetails service_id=id /> }.into_any(),
-                        Route::Pools => view! { <Pools /> }.into_any(),
+                        Route::Pools(..) => view! { <PoolList pool_type=pool_tab query=pool_query /> }.into_any(),
+                        Route::CreatePool(t) => view! { <CreatePoolPage pool_type=t /> }.into_any(),
+                        Route::PoolDetails(id) => view! { <PoolDetails pool_id=id /> }.into_any(),
+                        Route::ScalePool(id) => view! { <ScalePool pool_id=id /> }.into_any(),
                         Route::Settings => view! { <Settings /> }.into_any(),
                         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
                     }}

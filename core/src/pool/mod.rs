@@ -446,6 +446,17 @@ impl Pool {
         }
     }
 
+    /// Percent done while Creating or Scaling (0 otherwise).
+    pub fn progress(&self, now: Millis) -> u8 {
+        let length = match self.phase() {
+            PoolPhase::Creating => CREATE_DURATION,
+            PoolPhase::Scaling => SCALE_DURATION,
+            _ => return 0,
+        };
+        let done = now.saturating_sub(self.status.transition_at).min(length);
+        (done * 100 / length) as u8
+    }
+
     /// Whether `action` is allowed now, or the reason it is not.
     pub fn check(&self, action: PoolAction) -> Result<(), PoolRefusal> {
         let prepaid = self.billing_mode() == BillingMode::YearlyMonthly;

@@ -5,12 +5,14 @@
 
 mod check;
 mod key_value_list;
+mod radio_field;
 mod select_field;
 mod summary;
 mod text_fields;
 
 pub use check::FormCheck;
 pub use key_value_list::{KeyValueList, KvRow};
+pub use radio_field::{CheckboxField, RadioField};
 pub use select_field::SelectField;
 pub use summary::ErrorSummary;
 pub use text_fields::{NumberField, TextAreaField, TextField};

@@ -276,7 +276,7 @@ fn DeploySummary(request: Memo<DeployRequest>, price: Memo<Option<f64>>) -> impl
                             envs.join(", ")
                         },
                     ),
-                    ("Deployment Location", r.location.label()),
+                    ("Deployment Location", c.location_label(&r.location)),
                     (
                         "Price",
                         price.get().map_or("-".into(), |p| {

@@ -52,9 +52,11 @@ pub fn ServiceDetails(service_id: String) -> impl IntoView {
         ]
     });
     let operations = service_id.clone();
+    // Whether it exists decides the view; the service itself changes every tick.
+    let exists = Memo::new(move |_| service.with(|s| s.is_some()));
     view! {
         <PageHeader crumbs=crumbs title=title>
-            <Show when=move || service.with(|s| s.is_some())>
+            <Show when=move || exists.get()>
                 {
                     let id = operations.clone();
                     ServiceAction::OFFERED
@@ -71,7 +73,7 @@ pub fn ServiceDetails(service_id: String) -> impl IntoView {
                 }
             </Show>
         </PageHeader>
-        {move || match service.with(|s| s.is_some()) {
+        {move || match exists.get() {
             false => view! {
                 <section class="panel empty-state">
                     <p>
@@ -136,7 +138,13 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
             "Compute Nodes",
             get(|s| s.config().instance_count.to_string()),
         ),
-        ("Deployment Location", get(|s| s.location.label())),
+        (
+            "Deployment Location",
+            Box::new(move || {
+                let location = service.with(|s| s.as_ref().map(|s| s.location.clone()));
+                location.map_or_else(String::new, |l| store.read(|c| c.location_label(&l)))
+            }),
+        ),
         ("Input Path", get(|s| s.config().src_path.clone())),
         ("Output Path", get(|s| s.config().dest_path.clone())),
         ("Request Path", get(|s| s.config().req_uri.clone())),

@@ -1,0 +1,80 @@
+use console_core::pool::DELETE_CONFIRMATION;
+use console_core::{Command, Console};
+use leptos::prelude::*;
+
+use crate::components::dialog::Dialog;
+use crate::route::Route;
+use crate::state::use_store;
+
+/// Asks to confirm deleting a pool: what becomes unavailable, that it cannot be restored, the
+/// services deployed on it (which fail); OK only once DELETE is typed. Emits `on_deleted`
+/// once the core has accepted the deletion, `on_close` always.
+#[component]
+pub fn DeletePoolDialog(
+    pool_id: String,
+    on_close: Callback<()>,
+    #[prop(optional)] on_deleted: Option<Callback<()>>,
+) -> impl IntoView {
+    let store = use_store();
+    let plan = store.peek(|c| c.plan_pool_delete(&pool_id));
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let confirmed = move || typed.with(|t| Console::delete_confirmed(t));
+    let id = StoredValue::new(pool_id);
+    let confirm = move |_| {
+        if !confirmed() {
+            return;
+        }
+        match store.act_and_report(Command::DeletePool {
+            pool_id: id.get_value(),
+        }) {
+            Ok(_) => {
+                on_close.run(());
+                if let Some(done) = on_deleted {
+                    done.run(());
+                }
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let services = plan.services.clone();
+    view! {
+        <Dialog title="Delete Dedicated Resource Pool" on_close=on_close>
+            <p>"Are you sure you want to delete the dedicated resource pool " <strong>{plan.pool_name.clone()}</strong> "?"</p>
+            <p class="dialog-warning">
+                "After the dedicated resource pool is deleted, the training jobs, notebook instances and deployments that depend on it are unavailable. A dedicated resource pool cannot be restored after being deleted."
+            </p>
+            {if services.is_empty() {
+                view! { <p>"No batch services are deployed on this pool."</p> }.into_any()
+            } else {
+                view! {
+                    <p>"These batch services are deployed on the pool and will fail:"</p>
+                    <ul class="dialog-list" aria-label="Services deployed on the pool">
+                        {services.into_iter().map(|(id, name)| view! {
+                            <li><a href=Route::ServiceDetails(id).href()>{name}</a></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <div class="form">
+                <div class="field">
+                    <label class="field-label" for="delete-pool-confirm">{format!("Enter {DELETE_CONFIRMATION} to confirm")}</label>
+                    <input
+                        id="delete-pool-confirm"
+                        type="text"
+                        autocomplete="off"
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                    />
+                </div>
+            </div>
+            <Show when=move || error.with(|e| e.is_some())>
+                <p class="form-error" role="alert">{move || error.get()}</p>
+            </Show>
+            <div class="dialog-footer">
+                <button type="button" class="button primary danger" disabled=move || !confirmed() on:click=confirm>"OK"</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+            </div>
+        </Dialog>
+    }
+}

@@ -1,0 +1,364 @@
+//! A pool's details page (a deep link): its fields, its bill, its nodes, the batch services
+//! deployed on it, its events, and Scale and Delete as in its row.
+
+use console_core::{
+    format, BillingMode, Command, Pool, PoolAction, PoolPhase, PoolQuery, PoolType,
+};
+use leptos::prelude::*;
+
+use super::delete_dialog::DeletePoolDialog;
+use super::list::expiry_text;
+use super::{flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
+use crate::clock;
+use crate::components::page_header::{Crumb, PageHeader};
+use crate::components::status_badge::StatusBadge;
+use crate::route::{use_router, Route};
+use crate::state::use_store;
+
+type Text = Box<dyn Fn() -> String + Send + Sync>;
+
+#[component]
+pub fn PoolDetails(pool_id: String) -> impl IntoView {
+    let store = use_store();
+    let router = use_router();
+    let pool = follow_pool(store, pool_id.clone());
+    let deleting = RwSignal::new(false);
+    // Where the list is, by the pool's type (remembered once the pool is gone).
+    let pool_type = Memo::new(move |previous: Option<&PoolType>| {
+        pool.with(|p| p.as_ref().map(Pool::pool_type))
+            .or(previous.copied())
+            .unwrap_or(PoolType::DevelopmentTraining)
+    });
+    let list_href = move || Route::Pools(pool_type.get(), PoolQuery::default()).href();
+    let title = Signal::derive(move || {
+        pool.with(|p| {
+            p.as_ref()
+                .map(|p| p.display_name().to_string())
+                .unwrap_or_else(|| "Resource pool not found".into())
+        })
+    });
+    let crumbs = Signal::derive(move || {
+        vec![
+            Crumb {
+                label: "Dedicated Resource Pools".into(),
+                href: Some(list_href()),
+            },
+            Crumb::here(title.get()),
+        ]
+    });
+    let operations = pool_id.clone();
+    let missing_id = pool_id.clone();
+    // Whether it exists decides the view; the pool itself changes every tick.
+    let exists = Memo::new(move |_| pool.with(|p| p.is_some()));
+    view! {
+        <PageHeader crumbs=crumbs title=title>
+            <Show when=move || exists.get()>
+                <PoolActionButton
+                    pool_id=operations.clone()
+                    action=PoolAction::Scale
+                    class="button"
+                    on_allowed=Callback::new(move |id| router.push(Route::ScalePool(id)))
+                />
+                <PoolActionButton
+                    pool_id=operations.clone()
+                    action=PoolAction::Delete
+                    class="button"
+                    on_allowed=Callback::new(move |_| deleting.set(true))
+                />
+            </Show>
+        </PageHeader>
+        {move || match exists.get() {
+            false => view! {
+                <section class="panel empty-state">
+                    <p>
+                        "The resource pool " <span class="mono">{missing_id.clone()}</span>
+                        " does not exist in this region or has been deleted. A deleted pool cannot be restored."
+                    </p>
+                    <a href=list_href()>"Back to Dedicated Resource Pools"</a>
+                </section>
+            }
+            .into_any(),
+            true => view! {
+                <BasicInformation pool=pool />
+                <PoolBilling pool=pool />
+                <NodeList pool=pool />
+                <Show when=move || pool_type.get() == PoolType::ServiceDeployment>
+                    <ServicesOnPool pool=pool />
+                </Show>
+                <PoolEvents pool=pool />
+                <SandboxFault pool=pool />
+            }
+            .into_any(),
+        }}
+        <Show when=move || deleting.get()>
+            <DeletePoolDialog
+                pool_id=pool_id.clone()
+                on_close=Callback::new(move |_| deleting.set(false))
+                on_deleted=Callback::new(move |_| router.push(Route::Pools(pool_type.get_untracked(), PoolQuery::default())))
+            />
+        </Show>
+    }
+}
+
+#[component]
+fn BasicInformation(pool: Memo<Option<Pool>>) -> impl IntoView {
+    let store = use_store();
+    let get = move |f: fn(&Pool) -> String| -> Text { Box::new(pool_text(pool, f)) };
+    let network = move || {
+        let ids = pool.with(|p| p.as_ref().and_then(|p| p.spec.network.clone()));
+        match ids {
+            None => "Off (a dedicated network, isolated from other users)".to_string(),
+            Some(n) => store.read(|c| {
+                let vpc = c
+                    .catalog()
+                    .region(c.region())
+                    .and_then(|r| r.vpc(&n.vpc_id));
+                let vpc_name = vpc.map_or(n.vpc_id.clone(), |v| v.name.clone());
+                format!(
+                    "VPC {vpc_name}, subnet {}, security group {}",
+                    n.subnet_id, n.security_group_id
+                )
+            }),
+        }
+    };
+    let rows: Vec<(&'static str, Text)> = vec![
+        ("Name", get(|p| p.display_name().to_string())),
+        ("ID", get(|p| p.id().to_string())),
+        ("Resource Type", get(|p| p.pool_type().label().to_string())),
+        (
+            "Billing Mode",
+            get(|p| p.billing_mode().label().to_string()),
+        ),
+        (
+            "Specifications",
+            Box::new(move || flavor_display(store, &pool_text(pool, |p| p.flavor().to_string())())),
+        ),
+        ("Nodes", get(|p| p.node_count().to_string())),
+        ("AZ", get(|p| p.az_text())),
+        (
+            "Created",
+            get(|p| clock::show(p.metadata.creation_timestamp)),
+        ),
+        (
+            "Description",
+            get(|p| {
+                if p.description().is_empty() {
+                    "-".into()
+                } else {
+                    p.description().to_string()
+                }
+            }),
+        ),
+    ];
+    view! {
+        <section class="panel" aria-labelledby="pool-basic-heading">
+            <h2 id="pool-basic-heading">"Basic Information"</h2>
+            <p class="status-line">"Status: " <PoolBadge pool=pool /></p>
+            <Show when=move || pool.with(|p| p.as_ref().is_some_and(|p| p.status.message.is_some()))>
+                <p class="form-error" role="status">{move || pool.with(|p| p.as_ref().and_then(|p| p.status.message.clone()))}</p>
+            </Show>
+            <dl class="details-grid">
+                {rows.into_iter().map(|(k, v)| view! { <div class="detail"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                <Show when=move || pool.with(|p| p.as_ref().is_some_and(|p| p.pool_type() == PoolType::ServiceDeployment))>
+                    <div class="detail"><dt>"Custom Network Configuration"</dt><dd>{network}</dd></div>
+                </Show>
+            </dl>
+        </section>
+    }
+}
+
+/// Pay-per-use: the rate and what has accrued; Yearly/Monthly: the term, what was paid, the
+/// expiry and renewal.
+#[component]
+fn PoolBilling(pool: Memo<Option<Pool>>) -> impl IntoView {
+    let store = use_store();
+    let rows = move || -> Vec<(&'static str, String)> {
+        let now = store.sim_now();
+        pool.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            match p.billing_mode() {
+                BillingMode::PayPerUse => vec![
+                    (
+                        "Billing Mode",
+                        "Pay-per-use, billed by the second from creation".into(),
+                    ),
+                    (
+                        "Price",
+                        if p.phase() == PoolPhase::Deleting {
+                            "Billing ended with the deletion".into()
+                        } else {
+                            format!(
+                                "{}/hour for {} node(s)",
+                                format::usd(p.billing.hourly_rate),
+                                p.node_count()
+                            )
+                        },
+                    ),
+                    ("Accrued Cost", format::usd(p.cost_at(now))),
+                ],
+                BillingMode::YearlyMonthly => vec![
+                    ("Billing Mode", "Yearly/Monthly, prepaid".into()),
+                    (
+                        "Required Duration",
+                        p.duration().map_or("-".into(), |d| match d {
+                            console_core::RequiredDuration::Year => {
+                                "1 year (billed as 10 months)".into()
+                            }
+                            other => other.label(),
+                        }),
+                    ),
+                    ("Price per Term", format::usd(p.billing.term_price)),
+                    ("Paid So Far", format::usd(p.billing.cost)),
+                    ("Expires", expiry_text(p)),
+                    (
+                        "Auto-renew",
+                        if p.auto_renew() {
+                            "On: the term renews at expiry".into()
+                        } else {
+                            "Off: the pool is released at expiry".into()
+                        },
+                    ),
+                ],
+            }
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="pool-billing-heading">
+            <h2 id="pool-billing-heading">"Billing"</h2>
+            <dl class="details-grid">
+                {move || rows().into_iter().map(|(k, v)| view! { <div class="detail"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn NodeList(pool: Memo<Option<Pool>>) -> impl IntoView {
+    let store = use_store();
+    let nodes =
+        Memo::new(move |_| pool.with(|p| p.as_ref().map(|p| p.nodes.clone()).unwrap_or_default()));
+    view! {
+        <section class="panel" aria-labelledby="pool-nodes-heading">
+            <h2 id="pool-nodes-heading">"Node List"</h2>
+            <table class="table" aria-label="Node List">
+                <thead><tr><th>"Node Name"</th><th>"AZ"</th><th>"Specifications"</th><th>"Status"</th></tr></thead>
+                <tbody>
+                    {move || nodes.get().into_iter().map(|n| {
+                        let status = n.status;
+                        view! {
+                            <tr>
+                                <td class="mono">{n.name.clone()}</td>
+                                <td>{n.az.clone()}</td>
+                                <td>{flavor_display(store, &n.flavor)}</td>
+                                <td>
+                                    <span class=format!("badge badge-{}", status.label().to_ascii_lowercase())>
+                                        <span class="badge-dot" aria-hidden="true"></span>
+                                        {status.label()}
+                                    </span>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn ServicesOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
+    let store = use_store();
+    let services = Memo::new(move |_| {
+        let id = pool.with(|p| p.as_ref().map(|p| p.id().to_string()).unwrap_or_default());
+        store.read(|c| {
+            c.services_on_pool(&id)
+                .into_iter()
+                .map(|s| {
+                    (
+                        s.service_id.clone(),
+                        s.service_name.clone(),
+                        s.status,
+                        s.progress,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="pool-services-heading">
+            <h2 id="pool-services-heading">"Batch Services on This Pool"</h2>
+            <Show
+                when=move || services.with(|s| !s.is_empty())
+                fallback=|| view! { <p class="muted">"No batch services are deployed on this pool."</p> }
+            >
+                <table class="table" aria-label="Batch services on this pool">
+                    <thead><tr><th>"Name"</th><th>"Status"</th></tr></thead>
+                    <tbody>
+                        {move || services.get().into_iter().map(|(id, name, status, progress)| view! {
+                            <tr>
+                                <td><a class="name-link" href=Route::ServiceDetails(id).href()>{name}</a></td>
+                                <td><StatusBadge status=Signal::stored(status) progress=progress /></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn PoolEvents(pool: Memo<Option<Pool>>) -> impl IntoView {
+    let events = Memo::new(move |_| {
+        pool.with(|p| {
+            p.as_ref()
+                .map(|p| p.events.iter().rev().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="pool-events-heading">
+            <h2 id="pool-events-heading">"Events"</h2>
+            <table class="table" aria-label="Events">
+                <thead><tr><th>"Time"</th><th>"Type"</th><th>"Message"</th></tr></thead>
+                <tbody>
+                    {move || events.get().into_iter().map(|e| {
+                        let kind = e.event_type();
+                        view! {
+                            <tr>
+                                <td class="nowrap">{clock::show(e.time)}</td>
+                                <td class=format!("event-type event-{}", kind.label().to_lowercase())>{kind.label()}</td>
+                                <td>{e.message()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Sandbox only: make a Running pool Abnormal (a node fault) or let an Abnormal one recover,
+/// to rehearse what happens to the services on it.
+#[component]
+fn SandboxFault(pool: Memo<Option<Pool>>) -> impl IntoView {
+    let store = use_store();
+    let phase = Memo::new(move |_| pool.with(|p| p.as_ref().map(Pool::phase)));
+    let act = move |abnormal: bool| {
+        if let Some(pool_id) = pool.with_untracked(|p| p.as_ref().map(|p| p.id().to_string())) {
+            let _ = store.act_and_report(Command::SetPoolFault { pool_id, abnormal });
+        }
+    };
+    view! {
+        <section class="panel sandbox-panel" aria-labelledby="pool-sandbox-heading">
+            <h2 id="pool-sandbox-heading">"Sandbox: Node Health"</h2>
+            <p class="muted">"Not part of the real console: simulate a node fault to rehearse what happens to the services on the pool (they go to Alarm until it recovers)."</p>
+            <Show when=move || phase.get() == Some(PoolPhase::Running)>
+                <button type="button" class="button" on:click=move |_| act(true)>"Simulate Node Fault"</button>
+            </Show>
+            <Show when=move || phase.get() == Some(PoolPhase::Abnormal)>
+                <button type="button" class="button" on:click=move |_| act(false)>"Recover Pool"</button>
+            </Show>
+        </section>
+    }
+}

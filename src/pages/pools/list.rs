@@ -1,0 +1,228 @@
+use console_core::{
+    BillingMode, Pool, PoolAction, PoolPhase, PoolQuery, PoolType, SortKey, StatusValue,
+};
+use leptos::prelude::*;
+
+use super::delete_dialog::DeletePoolDialog;
+use super::{flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
+use crate::clock;
+use crate::components::page_header::{Crumb, PageHeader};
+use crate::components::pagination::Pagination;
+use crate::route::{use_router, Route};
+use crate::state::use_store;
+
+/// The ids of one page of a tab, and the numbers the pagination needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PageRows {
+    ids: Vec<String>,
+    total_count: usize,
+    page: usize,
+    page_count: usize,
+    /// The tab has no pools at all (not just none matching).
+    tab_empty: bool,
+}
+
+/// Dedicated Resource Pools: the public pool explained, then the dedicated pools of the
+/// selected region in two tabs (the tab and the list query live in the URL), the node quota,
+/// and each pool's Scale and Delete.
+#[component]
+pub fn PoolList(
+    #[prop(into)] pool_type: Signal<PoolType>,
+    #[prop(into)] query: Signal<PoolQuery>,
+) -> impl IntoView {
+    let store = use_store();
+    let router = use_router();
+    let deleting = RwSignal::new(None::<String>);
+    let page = Memo::new(move |_| {
+        let t = pool_type.get();
+        let q = query.get();
+        store.read(|c| {
+            let p = c.pool_query(t, &q);
+            PageRows {
+                ids: p.rows.iter().map(|p| p.id().to_string()).collect(),
+                total_count: p.total_count,
+                page: p.page,
+                page_count: p.page_count,
+                tab_empty: !c.pools().iter().any(|p| p.pool_type() == t),
+            }
+        })
+    });
+    let quota = Memo::new(move |_| {
+        store.read(|c| {
+            (
+                c.region_name().to_string(),
+                c.nodes_in_use(),
+                c.node_quota(),
+            )
+        })
+    });
+    let set_query = move |change: &dyn Fn(PoolQuery) -> PoolQuery| {
+        router.replace(Route::Pools(
+            pool_type.get_untracked(),
+            change(query.get_untracked()),
+        ));
+    };
+    let aria_sort = move |key: SortKey| move || query.with(|q| q.aria_sort(key));
+    let page_ids = move || page.with(|p| p.ids.clone());
+    let on_delete = Callback::new(move |id: String| deleting.set(Some(id)));
+    let on_scale = Callback::new(move |id: String| router.push(Route::ScalePool(id)));
+
+    view! {
+        <PageHeader crumbs=vec![Crumb::here("Dedicated Resource Pools")] title="Dedicated Resource Pools".to_string() />
+        <section class="panel" aria-labelledby="public-pool-heading">
+            <h2 id="public-pool-heading">"Public Resource Pool"</h2>
+            <p>"Always available: provided by ModelArts by default, with nothing to create or configure. Jobs get resources by their parameters, isolated by job, and are billed pay-per-use by specifications, duration and instance quantity."</p>
+        </section>
+        <section class="panel">
+            <div class="tabs" role="tablist" aria-label="Dedicated resource pool types">
+                {PoolType::ALL
+                    .into_iter()
+                    .map(|t| view! {
+                        <button
+                            role="tab"
+                            type="button"
+                            aria-selected=move || (pool_type.get() == t).to_string()
+                            on:click=move |_| router.replace(Route::Pools(t, PoolQuery::default()))
+                        >
+                            {t.label()}
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+            <p class="muted">
+                {move || match pool_type.get() {
+                    PoolType::DevelopmentTraining => "Used only for notebook instances, training and TensorBoard. A pool can be used only while it is Running.",
+                    PoolType::ServiceDeployment => "Used only for model deployment. A pool can be used only while it is Running.",
+                }}
+            </p>
+            <div class="toolbar">
+                <a class="button primary" href=move || Route::CreatePool(pool_type.get()).href()>"Create"</a>
+                <span class="quota-line" aria-live="polite">
+                    {move || quota.with(|(region, used, total)| format!("Node quota of {region}: {used} of {total} nodes used"))}
+                </span>
+                <div class="toolbar-right">
+                    <select
+                        aria-label="Status"
+                        on:change=move |ev| {
+                            let status = PoolPhase::from_api_value(&event_target_value(&ev));
+                            set_query(&|q| q.filtering(status));
+                        }
+                    >
+                        <option value="" selected=move || query.with(|q| q.status.is_none())>"All statuses"</option>
+                        {PoolPhase::ALL
+                            .into_iter()
+                            .map(|s| view! { <option value=s.label() selected=move || query.with(|q| q.status == Some(s))>{s.label()}</option> })
+                            .collect_view()}
+                    </select>
+                    <input
+                        type="search"
+                        class="search"
+                        aria-label="Search by name"
+                        placeholder="Search by name"
+                        prop:value=move || query.with(|q| q.name.clone())
+                        on:input=move |ev| {
+                            let name = event_target_value(&ev);
+                            set_query(&|q| q.searching(name.clone()));
+                        }
+                    />
+                </div>
+            </div>
+            <table class="table" aria-label=move || pool_type.get().label()>
+                <thead>
+                    <tr>
+                        <th aria-sort=aria_sort(SortKey::Name)>
+                            <button type="button" class="sort-button" on:click=move |_| set_query(&|q| q.sorted_by(SortKey::Name))>"Name/ID"</button>
+                        </th>
+                        <th>"Status"</th>
+                        <th>"Billing Mode"</th>
+                        <th>"Specifications"</th>
+                        <th>"Nodes"</th>
+                        <th>"AZ"</th>
+                        <th aria-sort=aria_sort(SortKey::Created)>
+                            <button type="button" class="sort-button" on:click=move |_| set_query(&|q| q.sorted_by(SortKey::Created))>"Created"</button>
+                        </th>
+                        <th>"Expires"</th>
+                        <th>"Operation"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=page_ids key=|id| id.clone() let:id>
+                        <PoolRow pool_id=id on_scale=on_scale on_delete=on_delete />
+                    </For>
+                    <Show when=move || page.with(|p| p.total_count == 0)>
+                        <tr class="empty-row">
+                            <td colspan="9">
+                                {move || if page.with(|p| p.tab_empty) {
+                                    format!("No pools of type {} in {}.", pool_type.get().label(), quota.with(|q| q.0.clone()))
+                                } else {
+                                    "No resource pools match the search criteria.".to_string()
+                                }}
+                            </td>
+                        </tr>
+                    </Show>
+                </tbody>
+            </table>
+            <Pagination
+                total=Signal::derive(move || page.with(|p| p.total_count))
+                page=Signal::derive(move || page.with(|p| p.page))
+                page_count=Signal::derive(move || page.with(|p| p.page_count))
+                page_size=Signal::derive(move || query.with(|q| q.page_size))
+                on_page=Callback::new(move |p| set_query(&|q| q.at_page(p)))
+                on_page_size=Callback::new(move |size| set_query(&|q| q.with_page_size(size)))
+            />
+        </section>
+        {move || deleting.get().map(|id| view! {
+            <DeletePoolDialog pool_id=id on_close=Callback::new(move |_| deleting.set(None)) />
+        })}
+    }
+}
+
+/// When a prepaid pool's term ends, and whether it renews.
+pub fn expiry_text(pool: &Pool) -> String {
+    match (pool.billing_mode(), pool.billing.expires_at) {
+        (BillingMode::YearlyMonthly, Some(at)) => format!(
+            "{} ({})",
+            clock::show(at),
+            if pool.auto_renew() {
+                "auto-renew"
+            } else {
+                "no auto-renew"
+            }
+        ),
+        _ => "-".into(),
+    }
+}
+
+/// One pool's row; it follows that pool through the store, so only rows that change
+/// re-render.
+#[component]
+fn PoolRow(
+    pool_id: String,
+    on_scale: Callback<String>,
+    on_delete: Callback<String>,
+) -> impl IntoView {
+    let store = use_store();
+    let pool = follow_pool(store, pool_id.clone());
+    let text = move |f: fn(&Pool) -> String| pool_text(pool, f);
+    let href = Route::PoolDetails(pool_id.clone()).href();
+    let flavor = move || flavor_display(store, &text(|p| p.flavor().to_string())());
+    view! {
+        <tr>
+            <td>
+                <a class="name-link" href=href>{text(|p| p.display_name().to_string())}</a>
+                <div class="muted mono">{pool_id.clone()}</div>
+            </td>
+            <td><PoolBadge pool=pool /></td>
+            <td>{text(|p| p.billing_mode().label().to_string())}</td>
+            <td>{flavor}</td>
+            <td>{text(|p| p.node_count().to_string())}</td>
+            <td>{text(|p| p.az_text())}</td>
+            <td class="nowrap">{text(|p| clock::show(p.metadata.creation_timestamp))}</td>
+            <td class="nowrap">{text(expiry_text)}</td>
+            <td class="operations">
+                <PoolActionButton pool_id=pool_id.clone() action=PoolAction::Scale on_allowed=on_scale />
+                <PoolActionButton pool_id=pool_id.clone() action=PoolAction::Delete on_allowed=on_delete />
+            </td>
+        </tr>
+    }
+}

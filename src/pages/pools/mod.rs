@@ -1,0 +1,74 @@
+//! Dedicated Resource Pools: the list with its two tabs, the Create page, a pool's details,
+//! the Scale page and the Delete dialog. Every rule is the core's; these views ask it.
+
+pub mod create;
+pub mod delete_dialog;
+pub mod details;
+pub mod list;
+pub mod scale;
+
+use console_core::{Pool, PoolAction, PoolPhase};
+use leptos::prelude::*;
+
+use crate::components::status_badge::StatusBadge;
+use crate::state::{use_store, ConsoleStore, ToastKind};
+
+/// Follows one pool of the selected region (`None` once it is gone).
+pub fn follow_pool(store: ConsoleStore, pool_id: String) -> Memo<Option<Pool>> {
+    Memo::new(move |_| store.read(|c| c.pool(&pool_id).cloned()))
+}
+
+/// One field of a followed pool as text; empty once the pool is gone.
+pub fn pool_text(
+    pool: Memo<Option<Pool>>,
+    field: fn(&Pool) -> String,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || pool.with(|p| p.as_ref().map(field).unwrap_or_default())
+}
+
+/// A followed pool's status, with progress while Creating or Scaling (a vanished pool reads
+/// as Deleting).
+#[component]
+pub fn PoolBadge(pool: Memo<Option<Pool>>) -> impl IntoView {
+    let store = use_store();
+    view! {
+        <StatusBadge
+            status=Signal::derive(move || pool.with(|p| p.as_ref().map_or(PoolPhase::Deleting, |p| p.phase())))
+            progress=Signal::derive(move || pool.with(|p| p.as_ref().map_or(0, |p| p.progress(store.sim_now()))))
+        />
+    }
+}
+
+/// One operation on one pool: marked disabled with the core's reason as its tooltip when
+/// refused (a click then shows the reason); otherwise emits `on_allowed` with the pool id.
+#[component]
+pub fn PoolActionButton(
+    #[prop(into)] pool_id: String,
+    action: PoolAction,
+    on_allowed: Callback<String>,
+    #[prop(optional, into)] class: Option<String>,
+) -> impl IntoView {
+    let store = use_store();
+    let id = pool_id.clone();
+    let reason =
+        Memo::new(move |_| store.read(|c| c.check_pool(&id, action).err().map(|e| e.reason())));
+    view! {
+        <button
+            type="button"
+            class=class.unwrap_or_else(|| "link-button".into())
+            aria-disabled=move || reason.with(|r| r.is_some()).then_some("true")
+            title=move || reason.get()
+            on:click=move |_| match reason.get_untracked() {
+                Some(why) => store.toast(ToastKind::Error, why),
+                None => on_allowed.run(pool_id.clone()),
+            }
+        >
+            {action.label()}
+        </button>
+    }
+}
+
+/// The console's text for a flavor id.
+pub fn flavor_display(store: ConsoleStore, flavor: &str) -> String {
+    store.read(|c| c.catalog().flavor_display(flavor).to_string())
+}

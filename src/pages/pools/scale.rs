@@ -1,0 +1,209 @@
+//! The Scale page of a pool: raise the node count to scale out, or switch off nodes in the
+//! node list to scale in, then Submit. The core says what is wrong (quota, counts) beside
+//! Nodes; after Submit the pools list is shown.
+
+use std::collections::BTreeSet;
+
+use console_core::pool::create::price;
+use console_core::validation::Field;
+use console_core::{
+    BillingMode, Command, NodeStatus, Pool, PoolAction, PoolQuery, PoolType, ScaleRequest,
+};
+use leptos::prelude::*;
+
+use super::create::price_text;
+use super::{flavor_display, follow_pool, pool_text};
+use crate::components::form::{ErrorSummary, FormCheck, NumberField};
+use crate::components::page_header::{Crumb, PageHeader};
+use crate::route::{use_router, Route};
+use crate::state::use_store;
+
+#[component]
+pub fn ScalePool(pool_id: String) -> impl IntoView {
+    let store = use_store();
+    let router = use_router();
+    let pool = follow_pool(store, pool_id.clone());
+    let refusal = {
+        let id = pool_id.clone();
+        Memo::new(move |_| {
+            store.read(|c| {
+                c.check_pool(&id, PoolAction::Scale)
+                    .err()
+                    .map(|e| e.to_string())
+            })
+        })
+    };
+    let pool_type = pool.with_untracked(|p| {
+        p.as_ref()
+            .map_or(PoolType::DevelopmentTraining, Pool::pool_type)
+    });
+    let list = Route::Pools(pool_type, PoolQuery::default());
+    let list_href = list.href();
+    let title = Signal::derive(move || {
+        pool.with(|p| {
+            p.as_ref().map_or("Resource pool not found".into(), |p| {
+                format!("Scale {}", p.display_name())
+            })
+        })
+    });
+    let crumbs = {
+        let href = list_href.clone();
+        Signal::derive(move || {
+            vec![
+                Crumb::link("Dedicated Resource Pools", &href),
+                Crumb::here(title.get()),
+            ]
+        })
+    };
+    let form_id = pool_id.clone();
+    // Only whether the pool exists and may be scaled decides the view: the pool itself changes
+    // every tick (its cost accrues), which must not rebuild the form.
+    let state = Memo::new(move |_| (pool.with(|p| p.is_some()), refusal.get()));
+    view! {
+        <PageHeader crumbs=crumbs title=title />
+        {move || match state.get() {
+            (false, _) => view! {
+                <section class="panel empty-state">
+                    <p>"The resource pool does not exist in this region or has been deleted."</p>
+                    <a href=list_href.clone()>"Back to Dedicated Resource Pools"</a>
+                </section>
+            }
+            .into_any(),
+            (true, Some(why)) => view! {
+                <section class="panel empty-state">
+                    <p role="alert">{why}</p>
+                    <a href=list_href.clone()>"Back to Dedicated Resource Pools"</a>
+                </section>
+            }
+            .into_any(),
+            (true, None) => view! { <ScaleForm pool_id=form_id.clone() pool=pool on_done=Callback::new({
+                let list = list.clone();
+                move |_| router.push(list.clone())
+            }) /> }
+            .into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let current = pool.with_untracked(|p| p.as_ref().map_or(0, Pool::node_count));
+    let nodes = RwSignal::new(current.to_string());
+    let removed = RwSignal::new(BTreeSet::<String>::new());
+    let id = StoredValue::new(pool_id);
+    let request = Memo::new(move |_| ScaleRequest {
+        nodes: nodes.with(|n| n.trim().parse().ok()),
+        removed: removed.with(|r| r.iter().cloned().collect()),
+    });
+    let check = FormCheck::new(move || {
+        request.with(|r| store.read(|c| c.validate_scale(&id.get_value(), r)))
+    });
+    let quota = Memo::new(move |_| {
+        store.read(|c| (c.nodes_left(), c.node_quota(), c.region_name().to_string()))
+    });
+    let new_price = Memo::new(move |_| {
+        let flavor = pool.with(|p| {
+            p.as_ref()
+                .map(|p| p.flavor().to_string())
+                .unwrap_or_default()
+        });
+        let count = request.with(|r| r.nodes).filter(|n| *n >= 1)?;
+        store.read(|c| price(c.catalog(), &flavor, count, BillingMode::PayPerUse, None))
+    });
+    let toggle = move |name: String, on: bool| {
+        removed.update(|r| {
+            if on {
+                r.remove(&name);
+            } else {
+                r.insert(name);
+            }
+        });
+        let off = removed.with_untracked(|r| r.len() as u32);
+        nodes.set(current.saturating_sub(off).to_string());
+        check.touch(Field::Nodes);
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !check.submit() {
+            return;
+        }
+        let command = Command::ScalePool {
+            pool_id: id.get_value(),
+            request: request.get_untracked(),
+        };
+        if store.act_and_report(command).is_ok() {
+            on_done.run(());
+        }
+    };
+    let text = move |f: fn(&Pool) -> String| pool_text(pool, f);
+    // A memo: the rows re-render when the nodes change, not on every tick of the pool's cost.
+    let node_rows =
+        Memo::new(move |_| pool.with(|p| p.as_ref().map(|p| p.nodes.clone()).unwrap_or_default()));
+    view! {
+        <form class="form deploy-form scale-form" novalidate on:submit=submit>
+            <section class="panel form-section" aria-labelledby="scale-current">
+                <h2 id="scale-current">"Current Configuration"</h2>
+                <dl class="details-grid">
+                    <div class="detail"><dt>"Name"</dt><dd>{text(|p| p.display_name().to_string())}</dd></div>
+                    <div class="detail"><dt>"Billing Mode"</dt><dd>{text(|p| p.billing_mode().label().to_string())}</dd></div>
+                    <div class="detail"><dt>"Specifications"</dt><dd>{move || flavor_display(store, &text(|p| p.flavor().to_string())())}</dd></div>
+                    <div class="detail"><dt>"Current Nodes"</dt><dd>{current}</dd></div>
+                </dl>
+            </section>
+            <section class="panel form-section" aria-labelledby="scale-nodes">
+                <h2 id="scale-nodes">"Scale"</h2>
+                <NumberField
+                    field=Field::Nodes
+                    value=nodes
+                    check=check
+                    min=1
+                    max=quota.with_untracked(|q| q.1)
+                    hint=quota.with_untracked(|(left, total, region)| format!(
+                        "Raise the count to scale out ({left} of the {total}-node quota of {region} are left). To scale in, switch off nodes in the node list."
+                    ))
+                />
+                <table class="table node-switches" aria-label="Node List">
+                    <thead><tr><th>"Node Name"</th><th>"AZ"</th><th>"Status"</th><th>"Operation"</th></tr></thead>
+                    <tbody>
+                        {move || node_rows.get().into_iter().map(|n| {
+                            let name = n.name.clone();
+                            let checked_name = n.name.clone();
+                            let switchable = n.status == NodeStatus::Available;
+                            view! {
+                                <tr>
+                                    <td class="mono">{n.name.clone()}</td>
+                                    <td>{n.az.clone()}</td>
+                                    <td>{n.status.label()}</td>
+                                    <td>
+                                        <label class="switch">
+                                            <input
+                                                type="checkbox"
+                                                role="switch"
+                                                aria-label=format!("Node {}", n.name)
+                                                disabled=!switchable
+                                                prop:checked=move || removed.with(|r| !r.contains(&checked_name))
+                                                on:change=move |ev| toggle(name.clone(), event_target_checked(&ev))
+                                            />
+                                            <span class="switch-text">{move || if removed.with(|r| r.contains(&n.name)) { "Off" } else { "On" }}</span>
+                                        </label>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+            <div class="form-footer panel">
+                <ErrorSummary check=check />
+                <div class="form-footer-row">
+                    <p class="price-line" aria-live="polite">
+                        "Price after scaling: " <strong>{move || price_text(new_price.get())}</strong>
+                    </p>
+                    <button type="button" class="button" on:click=move |_| on_done.run(())>"Cancel"</button>
+                    <button type="submit" class="button primary">"Submit"</button>
+                </div>
+            </div>
+        </form>
+    }
+}
