@@ -10,16 +10,16 @@ use crate::state::ConsoleStore;
 pub fn tick_while_moving(store: ConsoleStore) {
     let transitioning = Memo::new(move |_| store.read(|c| c.has_transitions()));
     let speed = Memo::new(move |_| store.read(|c| c.settings().clock.speed));
-    Effect::new(move |previous: Option<Option<IntervalHandle>>| {
-        if let Some(Some(handle)) = previous {
-            handle.clear();
-        }
+    // The interval is cleared when the effect re-runs (speed or movement changed) and when
+    // the console is unmounted.
+    Effect::new(move |_| {
         let every = if speed.get() > 1 { 250 } else { 1_000 };
-        transitioning
-            .get()
-            .then(|| {
-                set_interval_with_handle(move || store.tick(), Duration::from_millis(every)).ok()
-            })
-            .flatten()
+        if transitioning.get() {
+            if let Ok(handle) =
+                set_interval_with_handle(move || store.tick(), Duration::from_millis(every))
+            {
+                on_cleanup(move || handle.clear());
+            }
+        }
     });
 }

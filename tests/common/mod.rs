@@ -16,18 +16,28 @@ pub fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+thread_local! {
+    /// The console mounted by the running test and its element; the next mount unmounts it,
+    /// so an earlier test's console never ticks (and saves) into a later test's storage.
+    static MOUNTED: std::cell::RefCell<Option<(leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>, HtmlElement)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Mounts the whole console over `key` in a new element and returns that element.
 pub fn mount_console(key: &str) -> HtmlElement {
+    if let Some((handle, old_root)) = MOUNTED.with(|m| m.borrow_mut().take()) {
+        drop(handle);
+        old_root.remove();
+    }
     let _ = web_sys::window().unwrap().location().set_hash("");
     let document = web_sys::window().unwrap().document().unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let store = SnapshotStore::with_key(key);
-    let handle = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <ConsoleApp storage=store.clone() fetch_catalog=false /> },
-    );
-    handle.forget();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <ConsoleApp storage=store.clone() fetch_catalog=false /> }.into_any()
+    });
+    MOUNTED.with(|m| *m.borrow_mut() = Some((handle, root.clone())));
     root
 }
 
