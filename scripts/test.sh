@@ -44,6 +44,8 @@ tally "browser components" "$logs/wasm.log" "${PIPESTATUS[0]}"
 
 echo "== level 3: end-to-end (release build, Playwright, Debian Chromium)"
 if ./scripts/build.sh > "$logs/build.log" 2>&1; then
+  echo "== size budget (gzip -9 of the release site, size-budget.env)"
+  if ./scripts/size.sh --check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
   node e2e/run.mjs 2>&1 | tee "$logs/e2e.log"
   tally "end-to-end" "$logs/e2e.log" "${PIPESTATUS[0]}"
 else
