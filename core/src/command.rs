@@ -52,9 +52,10 @@ pub enum Command {
         pool_id: String,
         request: ScaleRequest,
     },
-    /// The UI sends it once DELETE was typed.
+    /// `confirmation` is what the user typed; only DELETE deletes.
     DeletePool {
         pool_id: String,
+        confirmation: String,
     },
     /// Sandbox only: a node of a Running pool fails (`abnormal`), or an Abnormal pool recovers.
     SetPoolFault {
@@ -244,7 +245,10 @@ impl Console {
             Command::Modify { service_id, update } => self.modify(&service_id, update, now),
             Command::CreatePool(request) => self.create_pool(request, now),
             Command::ScalePool { pool_id, request } => self.scale_pool(&pool_id, request, now),
-            Command::DeletePool { pool_id } => self.delete_pool(&pool_id, now),
+            Command::DeletePool {
+                pool_id,
+                confirmation,
+            } => self.delete_pool(&pool_id, &confirmation, now),
             Command::SetPoolFault { pool_id, abnormal } => {
                 self.set_pool_fault(&pool_id, abnormal, now)
             }

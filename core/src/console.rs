@@ -184,7 +184,7 @@ impl Console {
                 }
             });
             for (id, name, at) in gone {
-                region.fail_services_on(&id, &name, at);
+                region.fail_services_on(&id, &name, at, true);
             }
             region.services.retain_mut(|service| {
                 let (exists, events) = service.advance(now);

@@ -126,6 +126,8 @@ pub enum DomainError {
     },
     /// No pool with this id in the selected region.
     PoolNotFound(String),
+    /// A pool's deletion was not confirmed by typing DELETE.
+    DeleteNotConfirmed,
     /// The region id is not in the catalog.
     UnknownRegion(String),
     /// A batch command was given nothing to act on.
@@ -153,6 +155,9 @@ impl fmt::Display for DomainError {
                 write!(f, "The service {id} does not exist or has been deleted.")
             }
             DomainError::PoolRefused { pool_name, refusal } => write!(f, "{pool_name}: {refusal}"),
+            DomainError::DeleteNotConfirmed => f.write_str(
+                "Enter DELETE to confirm the deletion of the dedicated resource pool.",
+            ),
             DomainError::PoolNotFound(id) => write!(
                 f,
                 "The resource pool {id} does not exist in this region or has been deleted."

@@ -62,9 +62,12 @@ pub enum EventKind {
     PoolRecovered {
         pool_name: String,
     },
-    /// The pool the service ran on was deleted (or released at expiry): the service failed.
+    /// The pool the service ran on was deleted, or released when its prepaid term ended
+    /// without auto-renew: the service failed.
     PoolGone {
         pool_name: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        released: bool,
     },
     /// An event saved before events were typed whose text matched no kind; shown as it was.
     Legacy {
@@ -116,7 +119,10 @@ impl fmt::Display for EventKind {
                 f,
                 "The dedicated resource pool {pool_name} recovered. The service is running."
             ),
-            EventKind::PoolGone { pool_name } => f.write_str(&pool_gone_message(pool_name)),
+            EventKind::PoolGone {
+                pool_name,
+                released,
+            } => f.write_str(&pool_gone_message(pool_name, *released)),
             EventKind::Legacy { message, .. } => f.write_str(message),
         }
     }
@@ -141,10 +147,16 @@ impl ServiceEvent {
 }
 
 /// The error message of a service whose dedicated pool is gone.
-pub fn pool_gone_message(pool_name: &str) -> String {
-    format!(
-        "The dedicated resource pool {pool_name} has been deleted. The service cannot run on it."
-    )
+pub fn pool_gone_message(pool_name: &str, released: bool) -> String {
+    if released {
+        format!(
+            "The Yearly/Monthly term of the dedicated resource pool {pool_name} ended without renewal and the pool was released. The service cannot run on it."
+        )
+    } else {
+        format!(
+            "The dedicated resource pool {pool_name} has been deleted. The service cannot run on it."
+        )
+    }
 }
 
 /// An event together with the resource it happened to, as returned to the caller.

@@ -409,7 +409,11 @@ fn prepaid_terms_renew_or_end_with_the_pool_released() {
     };
     let renewing = running_pool(&mut c, prepaid("renewing", true));
     let ending = running_pool(&mut c, prepaid("ending", false));
-    let service = deploy_on(&mut c, &ending, "svc-on-ending");
+    let finished = deploy_on(&mut c, &ending, "svc-finished");
+    // Deployed two minutes before the term ends: still working when the pool is released.
+    let late = T0 + 2 * MONTH - 2 * MINUTE;
+    c.tick(late);
+    let service = deploy_on_at(&mut c, &ending, "svc-on-ending", late);
     c.tick(T0 + 2 * MONTH + HOUR);
     let pool = c.pool(&renewing).unwrap();
     assert_eq!(pool.billing.cost, 338.0 * 4.0, "two terms paid");
@@ -421,10 +425,23 @@ fn prepaid_terms_renew_or_end_with_the_pool_released() {
     assert!(c.pool(&ending).is_none(), "released at expiry");
     let s = c.service(&service).unwrap();
     assert_eq!(s.status, ServiceStatus::Failed);
-    assert!(s.error_msg.as_deref().unwrap().contains("ending"));
+    assert_eq!(
+        s.error_msg.as_deref(),
+        Some("The Yearly/Monthly term of the dedicated resource pool ending ended without renewal and the pool was released. The service cannot run on it.")
+    );
+    assert_eq!(
+        c.service(&finished).unwrap().status,
+        ServiceStatus::Finished,
+        "a completed service keeps its status"
+    );
 }
 
 fn deploy_on(c: &mut Console, pool_id: &str, name: &str) -> String {
+    let now = c.sim_now(T0 + CREATE_DURATION);
+    deploy_on_at(c, pool_id, name, now)
+}
+
+fn deploy_on_at(c: &mut Console, pool_id: &str, name: &str, now: u64) -> String {
     let catalog = Catalog::embedded();
     let model = &catalog.models[0];
     let request = DeployRequest {
@@ -444,7 +461,6 @@ fn deploy_on(c: &mut Console, pool_id: &str, name: &str) -> String {
             pool_name: pool_id.into(),
         },
     };
-    let now = c.sim_now(T0 + CREATE_DURATION);
     let Ok(Outcome::Deployed { service_id, .. }) = c.apply(Command::Deploy(request), now) else {
         panic!("deployed on the pool");
     };
@@ -585,6 +601,7 @@ fn deleting_a_pool_fails_the_services_on_it() {
         .apply(
             Command::DeletePool {
                 pool_id: id.clone(),
+                confirmation: "DELETE".into(),
             },
             t,
         )
@@ -630,7 +647,13 @@ fn deleting_a_pool_fails_the_services_on_it() {
     c.tick(t + HOUR);
     let before = c.state().clone();
     let err = c
-        .apply(Command::DeletePool { pool_id: prepaid }, t + HOUR)
+        .apply(
+            Command::DeletePool {
+                pool_id: prepaid,
+                confirmation: "DELETE".into(),
+            },
+            t + HOUR,
+        )
         .unwrap_err();
     assert_eq!(
         err.reason(),
@@ -908,4 +931,206 @@ fn inconsistent_pools_in_saved_data_are_reported() {
     region.pools.push(copy);
     let err = snapshot::decode(&snapshot::encode(&state, T0)).unwrap_err();
     assert!(err.to_string().contains("duplicate"), "{err}");
+}
+
+#[test]
+fn a_scale_command_naming_a_node_twice_is_refused() {
+    let mut c = in_region("cn-north-4");
+    let id = running_pool(&mut c, request(PoolType::DevelopmentTraining, "train-b", 3));
+    let before = c.state().clone();
+    let err = c
+        .apply(
+            Command::ScalePool {
+                pool_id: id,
+                request: ScaleRequest {
+                    nodes: Some(1),
+                    removed: vec!["train-b-node-01".into(), "train-b-node-01".into()],
+                },
+            },
+            T0 + CREATE_DURATION,
+        )
+        .unwrap_err();
+    assert!(err
+        .to_string()
+        .contains("Each node can be switched off only once."));
+    assert_eq!(c.state(), &before);
+}
+
+#[test]
+fn delete_needs_delete_typed_and_spares_services_that_are_not_working() {
+    let mut c = in_region("cn-north-4");
+    let id = running_pool(&mut c, request(PoolType::ServiceDeployment, "infer-a", 1));
+    let stopped = deploy_on(&mut c, &id, "svc-stopped");
+    let t = T0 + CREATE_DURATION + MINUTE;
+    c.apply(
+        Command::Stop {
+            service_id: stopped.clone(),
+        },
+        t,
+    )
+    .unwrap();
+    c.tick(t + MINUTE);
+    assert_eq!(c.service(&stopped).unwrap().status, ServiceStatus::Stopped);
+    assert!(
+        c.plan_pool_delete(&id).services.is_empty(),
+        "a stopped service will not fail"
+    );
+    for typed in ["", "delete", "DELETE "] {
+        let before = c.state().clone();
+        let err = c
+            .apply(
+                Command::DeletePool {
+                    pool_id: id.clone(),
+                    confirmation: typed.into(),
+                },
+                t + MINUTE,
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Enter DELETE to confirm the deletion of the dedicated resource pool."
+        );
+        assert_eq!(c.state(), &before);
+    }
+    let outcome = c
+        .apply(
+            Command::DeletePool {
+                pool_id: id.clone(),
+                confirmation: "DELETE".into(),
+            },
+            t + MINUTE,
+        )
+        .unwrap();
+    assert_eq!(
+        outcome.to_string(),
+        "infer-a: the dedicated resource pool is being deleted."
+    );
+    assert_eq!(c.service(&stopped).unwrap().status, ServiceStatus::Stopped);
+    assert!(c
+        .check(&stopped, console_core::ServiceAction::Start)
+        .unwrap_err()
+        .reason()
+        .contains("infer-a is Deleting"));
+}
+
+#[test]
+fn scaling_is_refused_while_creating_or_abnormal_with_the_state_unchanged() {
+    let mut c = in_region("cn-north-4");
+    let Ok(Outcome::PoolCreating { pool_id, .. }) = c.apply(
+        Command::CreatePool(request(PoolType::DevelopmentTraining, "train-a", 1)),
+        T0,
+    ) else {
+        panic!("created");
+    };
+    let scale = |c: &mut Console, at| {
+        let before = c.state().clone();
+        let err = c
+            .apply(
+                Command::ScalePool {
+                    pool_id: pool_id.clone(),
+                    request: ScaleRequest {
+                        nodes: Some(2),
+                        removed: vec![],
+                    },
+                },
+                at,
+            )
+            .unwrap_err();
+        assert_eq!(c.state(), &before);
+        err.to_string()
+    };
+    assert_eq!(
+        scale(&mut c, T0),
+        "train-a: Only a Running resource pool can be scaled; this one is Creating."
+    );
+    c.tick(T0 + CREATE_DURATION);
+    c.apply(
+        Command::SetPoolFault {
+            pool_id: pool_id.clone(),
+            abnormal: true,
+        },
+        T0 + CREATE_DURATION,
+    )
+    .unwrap();
+    assert_eq!(
+        scale(&mut c, T0 + CREATE_DURATION),
+        "train-a: Only a Running resource pool can be scaled; this one is Abnormal."
+    );
+    // An Abnormal pay-per-use pool keeps billing.
+    let at_fault = c.pool(&pool_id).unwrap().cost_at(T0 + CREATE_DURATION);
+    c.tick(T0 + CREATE_DURATION + HOUR);
+    let later = c
+        .pool(&pool_id)
+        .unwrap()
+        .cost_at(T0 + CREATE_DURATION + HOUR);
+    assert!((later - at_fault - 0.66).abs() < 1e-9);
+}
+
+#[test]
+fn a_one_year_term_renews_for_ten_months_price_and_node_names_are_not_reused() {
+    let mut c = in_region("cn-north-4");
+    let mut year = request(PoolType::DevelopmentTraining, "train-year", 1);
+    year.billing_mode = BillingMode::YearlyMonthly;
+    year.duration = Some(RequiredDuration::Year);
+    year.auto_renew = true;
+    let id = running_pool(&mut c, year);
+    c.tick(T0 + YEAR + HOUR);
+    let pool = c.pool(&id).unwrap();
+    assert_eq!(
+        pool.billing.cost,
+        2.0 * 338.0 * 10.0,
+        "each year billed as 10 months"
+    );
+    assert_eq!(pool.billing.expires_at, Some(T0 + 2 * YEAR));
+
+    let ppu = running_pool(
+        &mut c,
+        request(PoolType::DevelopmentTraining, "train-ppu", 3),
+    );
+    let t = T0 + YEAR + HOUR;
+    let scale = |c: &mut Console, nodes: u32, removed: &[&str], at| {
+        c.apply(
+            Command::ScalePool {
+                pool_id: ppu.clone(),
+                request: ScaleRequest {
+                    nodes: Some(nodes),
+                    removed: removed.iter().map(|s| s.to_string()).collect(),
+                },
+            },
+            at,
+        )
+        .unwrap();
+        c.tick(at + SCALE_DURATION);
+    };
+    scale(&mut c, 2, &["train-ppu-node-03"], t);
+    scale(&mut c, 3, &[], t + HOUR);
+    let names: Vec<String> = c
+        .pool(&ppu)
+        .unwrap()
+        .nodes
+        .iter()
+        .map(|n| n.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "train-ppu-node-01",
+            "train-ppu-node-02",
+            "train-ppu-node-04"
+        ]
+    );
+}
+
+#[test]
+fn a_saved_pool_with_an_impossible_term_is_reported_not_renewed_forever() {
+    let c = demo_console(Catalog::embedded(), T0);
+    let text = snapshot::encode(c.state(), T0);
+    let broken = text.replacen(
+        "\"os.modelarts/period.type\":\"2\",\"os.modelarts/period.num\":6",
+        "\"os.modelarts/period.type\":\"2\",\"os.modelarts/period.num\":0",
+        1,
+    );
+    assert_ne!(broken, text);
+    let err = snapshot::decode(&broken).unwrap_err();
+    assert!(err.to_string().contains("valid term"), "{err}");
 }

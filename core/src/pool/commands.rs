@@ -94,7 +94,7 @@ impl Console {
             services: self
                 .services_on_pool(pool_id)
                 .into_iter()
-                .filter(|s| s.status != ServiceStatus::Deleting)
+                .filter(|s| s.status.fails_with_its_pool())
                 .map(|s| (s.service_id.clone(), s.service_name.clone()))
                 .collect(),
         }
@@ -249,6 +249,37 @@ impl Console {
             .expect("some suffix is free")
     }
 
+    /// The pay-per-use price after a scaling to the requested node count.
+    pub fn scale_price(&self, pool_id: &str, request: &ScaleRequest) -> Option<PoolPrice> {
+        let pool = self.pool(pool_id)?;
+        let nodes = request.nodes.filter(|n| *n >= 1)?;
+        create::price(
+            &self.catalog,
+            pool.flavor(),
+            nodes,
+            BillingMode::PayPerUse,
+            None,
+        )
+    }
+
+    /// Sandbox: may a fault be simulated (`abnormal`) on this pool, or may it recover?
+    pub fn check_pool_fault(&self, pool_id: &str, abnormal: bool) -> Result<(), DomainError> {
+        let pool = self.find_pool(pool_id)?;
+        let expected = if abnormal {
+            PoolPhase::Running
+        } else {
+            PoolPhase::Abnormal
+        };
+        if pool.phase() == expected {
+            Ok(())
+        } else {
+            Err(DomainError::PoolRefused {
+                pool_name: pool.display_name().to_string(),
+                refusal: crate::error::PoolRefusal::Health(pool.phase()),
+            })
+        }
+    }
+
     /// What a Scale request does, once valid.
     pub fn scale_direction(&self, pool_id: &str, request: &ScaleRequest) -> Option<ScaleDirection> {
         let from = self.pool(pool_id)?.node_count();
@@ -291,6 +322,9 @@ impl Console {
                 "Change the number of nodes to scale out, or switch off nodes in the node list to scale in."
                     .into(),
             ),
+            Some(_) if has_duplicates(&request.removed) => {
+                Err("Each node can be switched off only once.".into())
+            }
             Some(_) => {
                 let unknown = request.removed.iter().find(|name| {
                     !pool
@@ -362,7 +396,7 @@ impl Console {
             (AzChoice::Az(az), true) => Some(az.clone()),
             _ => None,
         };
-        let pool_id = format!("pool-{}", &self.next_id()[..8]);
+        let pool_id = self.next_pool_id();
         let name = request.name.trim().to_string();
         let (period_type, period_num) = duration.map(|d| d.period()).unzip();
         let price = create::price(
@@ -427,6 +461,7 @@ impl Console {
             nodes: Vec::new(),
             billing,
             events: Vec::new(),
+            node_seq: 0,
         };
         for _ in 0..nodes {
             let node = pool.new_node(chosen_az.as_deref(), &azs, NodeStatus::Creating);
@@ -483,19 +518,24 @@ impl Console {
         })
     }
 
-    /// Deletes a pool: it is Deleting, then gone; the services on it fail now.
+    /// Deletes a pool once DELETE was typed: it is Deleting, then gone; the services working
+    /// on it fail now.
     pub(crate) fn delete_pool(
         &mut self,
         pool_id: &str,
+        confirmation: &str,
         now: Millis,
     ) -> Result<Outcome, DomainError> {
         self.check_pool(pool_id, PoolAction::Delete)?;
+        if !Console::delete_confirmed(confirmation) {
+            return Err(DomainError::DeleteNotConfirmed);
+        }
         let pool = self.find_pool_mut(pool_id)?;
         pool.begin_delete(now);
         let pool_name = pool.display_name().to_string();
         let failed = self
             .region_state_mut()
-            .fail_services_on(pool_id, &pool_name, now);
+            .fail_services_on(pool_id, &pool_name, now, false);
         Ok(Outcome::PoolDeleting {
             pool_name,
             failed_services: failed,
@@ -510,18 +550,8 @@ impl Console {
         abnormal: bool,
         now: Millis,
     ) -> Result<Outcome, DomainError> {
+        self.check_pool_fault(pool_id, abnormal)?;
         let pool = self.find_pool_mut(pool_id)?;
-        let expected = if abnormal {
-            PoolPhase::Running
-        } else {
-            PoolPhase::Abnormal
-        };
-        if pool.phase() != expected {
-            return Err(DomainError::PoolRefused {
-                pool_name: pool.display_name().to_string(),
-                refusal: crate::error::PoolRefusal::Health(pool.phase()),
-            });
-        }
         if abnormal {
             pool.fault(now);
         } else {
@@ -533,6 +563,22 @@ impl Console {
             pool_name,
             abnormal,
         })
+    }
+
+    /// `pool-` and 8 hex digits, like the API's generated names; drawn again on the rare
+    /// collision with a pool of any region (ids must stay unique in the saved data).
+    fn next_pool_id(&mut self) -> String {
+        loop {
+            let id = format!("pool-{}", &self.next_id()[..8]);
+            let taken = self
+                .state
+                .regions
+                .values()
+                .any(|r| r.pools.iter().any(|p| p.id() == id));
+            if !taken {
+                return id;
+            }
+        }
     }
 
     fn find_pool(&self, pool_id: &str) -> Result<&Pool, DomainError> {
@@ -550,14 +596,24 @@ impl Console {
 }
 
 impl RegionState {
-    /// Fails every service on a pool that is going away; returns how many.
-    pub(crate) fn fail_services_on(&mut self, pool_id: &str, pool_name: &str, at: Millis) -> usize {
+    /// Fails the services still working on a pool that is going away (deleted, or released
+    /// at `released` expiry); returns how many. Stopped, Completed and Failed ones keep their
+    /// status (they cannot start again: their pool is gone).
+    pub(crate) fn fail_services_on(
+        &mut self,
+        pool_id: &str,
+        pool_name: &str,
+        at: Millis,
+        released: bool,
+    ) -> usize {
         let mut failed = 0;
         for service in &mut self.services {
-            if service.location.is_on_pool(pool_id) && service.status != ServiceStatus::Deleting {
+            if service.location.is_on_pool(pool_id) {
                 service.advance(at);
-                service.pool_gone(at, pool_name);
-                failed += 1;
+                if service.status.fails_with_its_pool() {
+                    service.pool_gone(at, pool_name, released);
+                    failed += 1;
+                }
             }
         }
         failed
@@ -591,6 +647,11 @@ impl RegionState {
         }
         happened
     }
+}
+
+fn has_duplicates(names: &[String]) -> bool {
+    let mut seen = std::collections::BTreeSet::new();
+    names.iter().any(|n| !seen.insert(n))
 }
 
 fn placeholder(text: &str) -> impl Iterator<Item = Choice<String>> {

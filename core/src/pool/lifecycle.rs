@@ -44,7 +44,7 @@ impl Pool {
 
     /// Accounts pay-per-use cost up to `now` at the current rate.
     pub(crate) fn settle(&mut self, now: Millis) {
-        if self.status.phase == PoolPhase::Deleting {
+        if !self.accrues() {
             return;
         }
         let elapsed = now.saturating_sub(self.billing.accounted_at);
@@ -99,7 +99,10 @@ impl Pool {
             }
         }
         while let Some(expires) = self.billing.expires_at.filter(|e| *e <= now) {
-            let Some(term) = self.duration() else { break };
+            // (A zero-length term cannot come from a command, and the snapshot refuses it.)
+            let Some(term) = self.duration().filter(|t| t.length() > 0) else {
+                break;
+            };
             if !self.auto_renew() {
                 return (PoolEnd::Released(expires), events);
             }
@@ -202,21 +205,22 @@ impl Pool {
         self.record(now, PoolEventKind::Recovered);
     }
 
-    /// A node named after the pool, numbered after the highest so far; in the chosen AZ or,
-    /// for Random, spread over the region's AZs in turn.
+    /// A node named after the pool, numbered after every node it ever had (a removed node's
+    /// name is not reused); in the chosen AZ or, for Random, spread over the region's AZs.
     pub(crate) fn new_node(
-        &self,
+        &mut self,
         chosen_az: Option<&str>,
         azs: &[String],
         status: NodeStatus,
     ) -> PoolNode {
-        let number = self
+        let highest = self
             .nodes
             .iter()
             .filter_map(|n| n.name.rsplit('-').next()?.parse::<u32>().ok())
             .max()
-            .unwrap_or(0)
-            + 1;
+            .unwrap_or(0);
+        let number = highest.max(self.node_seq) + 1;
+        self.node_seq = number;
         let az = match chosen_az {
             Some(az) => az.to_string(),
             None if azs.is_empty() => "AZ 1".to_string(),

@@ -350,6 +350,9 @@ pub struct Pool {
     pub billing: PoolBilling,
     #[serde(default)]
     pub events: Vec<PoolEvent>,
+    /// Sandbox: the number of the last node added, so a node name is never used twice.
+    #[serde(default)]
+    pub node_seq: u32,
 }
 
 impl Pool {
@@ -434,16 +437,18 @@ impl Pool {
         }
     }
 
+    /// Whether cost accrues with time: pay-per-use, until the deletion is requested.
+    pub fn accrues(&self) -> bool {
+        self.billing_mode() == BillingMode::PayPerUse && self.phase() != PoolPhase::Deleting
+    }
+
     /// Cost so far at `now`: pay-per-use accrues up to it; prepaid is what was paid.
     pub fn cost_at(&self, now: Millis) -> f64 {
-        match self.billing_mode() {
-            BillingMode::YearlyMonthly => self.billing.cost,
-            BillingMode::PayPerUse if self.phase() == PoolPhase::Deleting => self.billing.cost,
-            BillingMode::PayPerUse => {
-                let elapsed = now.saturating_sub(self.billing.accounted_at);
-                self.billing.cost + self.billing.hourly_rate * elapsed as f64 / crate::HOUR as f64
-            }
+        if !self.accrues() {
+            return self.billing.cost;
         }
+        let elapsed = now.saturating_sub(self.billing.accounted_at);
+        self.billing.cost + self.billing.hourly_rate * elapsed as f64 / crate::HOUR as f64
     }
 
     /// Percent done while Creating or Scaling (0 otherwise).

@@ -10,6 +10,16 @@ pub struct ScaleRequest {
     pub removed: Vec<String>,
 }
 
+impl ScaleRequest {
+    /// Scale in: the nodes switched off in the node list, and the count that leaves.
+    pub fn switching_off(current: u32, removed: Vec<String>) -> ScaleRequest {
+        ScaleRequest {
+            nodes: Some(current.saturating_sub(removed.len() as u32)),
+            removed,
+        }
+    }
+}
+
 /// Whether a valid request scales out or in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScaleDirection {

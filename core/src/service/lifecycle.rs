@@ -206,14 +206,15 @@ impl BatchService {
     }
 
     /// The dedicated pool it runs on is gone: the service failed at `at`.
-    pub(crate) fn pool_gone(&mut self, at: Millis, pool_name: &str) {
+    pub(crate) fn pool_gone(&mut self, at: Millis, pool_name: &str, released: bool) {
         self.settle(at);
         self.enter(ServiceStatus::Failed, at);
-        self.error_msg = Some(event::pool_gone_message(pool_name));
+        self.error_msg = Some(event::pool_gone_message(pool_name, released));
         self.record(
             at,
             EventKind::PoolGone {
                 pool_name: pool_name.to_string(),
+                released,
             },
         );
     }

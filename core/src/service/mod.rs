@@ -92,6 +92,18 @@ impl ServiceStatus {
         )
     }
 
+    /// Working on its pool, so it fails when the pool goes away (Deploying, Running, Alarm,
+    /// Stopping).
+    pub fn fails_with_its_pool(self) -> bool {
+        matches!(
+            self,
+            ServiceStatus::Deploying
+                | ServiceStatus::Running
+                | ServiceStatus::Concerning
+                | ServiceStatus::Stopping
+        )
+    }
+
     /// Billed only while running (Running or Alarm).
     pub fn is_billed(self) -> bool {
         matches!(self, ServiceStatus::Running | ServiceStatus::Concerning)

@@ -175,10 +175,15 @@ fn validate(state: &ConsoleState) -> Result<(), String> {
             if costs.iter().any(|c| !c.is_finite() || *c < 0.0) {
                 return Err(format!("{who}: invalid billing"));
             }
-            if p.billing_mode() == BillingMode::YearlyMonthly
-                && (p.duration().is_none() || p.billing.expires_at.is_none())
-            {
-                return Err(format!("{who}: a Yearly/Monthly pool needs its term"));
+            // A term of 1-11 months (or 1 year for Development/Training) and its expiry; a
+            // zero-length term would renew forever.
+            if p.billing_mode() == BillingMode::YearlyMonthly {
+                let term_ok = p
+                    .duration()
+                    .is_some_and(|d| crate::pool::create::duration(p.pool_type(), Some(d)).is_ok());
+                if !term_ok || p.billing.expires_at.is_none() {
+                    return Err(format!("{who}: a Yearly/Monthly pool needs a valid term"));
+                }
             }
         }
     }

@@ -64,18 +64,19 @@ pub fn TextAreaField(
 }
 
 /// A whole-number input between `min` and `max`. The text is kept as typed; the core says
-/// what is wrong with it.
+/// what is wrong with it. `max` and the hint may follow the state (what is left of a quota).
 #[component]
 pub fn NumberField(
     field: Field,
     value: RwSignal<String>,
     check: FormCheck,
     min: u32,
-    max: u32,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] max: Signal<u32>,
+    #[prop(optional, into)] hint: MaybeProp<String>,
 ) -> impl IntoView {
     let message = check.message(field);
-    let describedby = described_by(field, hint.is_some(), message);
+    let has_hint = hint.get_untracked().is_some();
+    let describedby = described_by(field, has_hint, message);
     view! {
         <div class="field">
             <label class="field-label" for=input_id(field)>{field.label()}</label>
@@ -84,7 +85,7 @@ pub fn NumberField(
                 class="number-input"
                 type="number"
                 min=min
-                max=max
+                max=move || max.get()
                 step="1"
                 aria-invalid=move || message.with(|m| m.is_some()).then_some("true")
                 aria-describedby=describedby
@@ -92,7 +93,7 @@ pub fn NumberField(
                 on:input=move |ev| value.set(event_target_value(&ev))
                 on:blur=move |_| check.touch(field)
             />
-            <Hint field=field hint=hint />
+            {has_hint.then(|| view! { <p class="field-hint" id=format!("field-{}-hint", field.slug())>{move || hint.get()}</p> })}
             <FieldMessage field=field message=message />
         </div>
     }

@@ -143,8 +143,9 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
         let vpc = form.vpc.get();
         store.read(|c| c.security_group_choices(&vpc))
     });
-    let (left, total, region) =
-        store.peek(|c| (c.nodes_left(), c.node_quota(), c.region_name().to_string()));
+    let quota = Memo::new(move |_| {
+        store.read(|c| (c.nodes_left(), c.node_quota(), c.region_name().to_string()))
+    });
     let prepaid = move || form.billing_mode.get() == BillingMode::YearlyMonthly;
     let list_href = Route::Pools(pool_type, PoolQuery::default()).href();
 
@@ -218,10 +219,10 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
                     value=form.nodes
                     check=check
                     min=1
-                    max=total
-                    hint=format!(
+                    max=Signal::derive(move || quota.with(|q| q.0.max(1)))
+                    hint=Signal::derive(move || quota.with(|(left, total, region)| format!(
                         "1 to {left}: {left} of the {total}-node quota of {region} are left. More nodes mean higher performance and a higher cost."
-                    )
+                    )))
                 />
                 <SelectField field=Field::Specifications value=form.flavor options=flavors check=check />
                 <Show when=prepaid>

@@ -21,21 +21,17 @@ pub fn DeletePoolDialog(
     let error = RwSignal::new(None::<String>);
     let confirmed = move || typed.with(|t| Console::delete_confirmed(t));
     let id = StoredValue::new(pool_id);
-    let confirm = move |_| {
-        if !confirmed() {
-            return;
-        }
-        match store.act_and_report(Command::DeletePool {
-            pool_id: id.get_value(),
-        }) {
-            Ok(_) => {
-                on_close.run(());
-                if let Some(done) = on_deleted {
-                    done.run(());
-                }
+    let confirm = move |_| match store.act_and_report(Command::DeletePool {
+        pool_id: id.get_value(),
+        confirmation: typed.get_untracked(),
+    }) {
+        Ok(_) => {
+            on_close.run(());
+            if let Some(done) = on_deleted {
+                done.run(());
             }
-            Err(e) => error.set(Some(e.to_string())),
         }
+        Err(e) => error.set(Some(e.to_string())),
     };
     let services = plan.services.clone();
     view! {

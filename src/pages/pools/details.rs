@@ -2,7 +2,7 @@
 //! deployed on it, its events, and Scale and Delete as in its row.
 
 use console_core::{
-    format, BillingMode, Command, Pool, PoolAction, PoolPhase, PoolQuery, PoolType,
+    format, BillingMode, Command, Millis, Pool, PoolAction, PoolQuery, PoolType, RequiredDuration,
 };
 use leptos::prelude::*;
 
@@ -11,7 +11,7 @@ use super::list::expiry_text;
 use super::{flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
 use crate::clock;
 use crate::components::page_header::{Crumb, PageHeader};
-use crate::components::status_badge::StatusBadge;
+use crate::pages::batch_services::ServiceBadge;
 use crate::route::{use_router, Route};
 use crate::state::use_store;
 
@@ -172,61 +172,76 @@ fn BasicInformation(pool: Memo<Option<Pool>>) -> impl IntoView {
 #[component]
 fn PoolBilling(pool: Memo<Option<Pool>>) -> impl IntoView {
     let store = use_store();
-    let rows = move || -> Vec<(&'static str, String)> {
-        let now = store.sim_now();
-        pool.with(|p| {
-            let Some(p) = p else { return Vec::new() };
-            match p.billing_mode() {
-                BillingMode::PayPerUse => vec![
-                    (
-                        "Billing Mode",
-                        "Pay-per-use, billed by the second from creation".into(),
-                    ),
-                    (
-                        "Price",
-                        if p.phase() == PoolPhase::Deleting {
-                            "Billing ended with the deletion".into()
-                        } else {
-                            format!(
-                                "{}/hour for {} node(s)",
-                                format::usd(p.billing.hourly_rate),
-                                p.node_count()
-                            )
-                        },
-                    ),
-                    ("Accrued Cost", format::usd(p.cost_at(now))),
-                ],
-                BillingMode::YearlyMonthly => vec![
-                    ("Billing Mode", "Yearly/Monthly, prepaid".into()),
-                    (
-                        "Required Duration",
-                        p.duration().map_or("-".into(), |d| match d {
-                            console_core::RequiredDuration::Year => {
-                                "1 year (billed as 10 months)".into()
-                            }
-                            other => other.label(),
-                        }),
-                    ),
-                    ("Price per Term", format::usd(p.billing.term_price)),
-                    ("Paid So Far", format::usd(p.billing.cost)),
-                    ("Expires", expiry_text(p)),
-                    (
-                        "Auto-renew",
-                        if p.auto_renew() {
-                            "On: the term renews at expiry".into()
-                        } else {
-                            "Off: the pool is released at expiry".into()
-                        },
-                    ),
-                ],
-            }
+    // The billing mode never changes, so the rows are fixed and only their values follow the
+    // pool (the accrued cost moves every tick).
+    let mode = pool
+        .with_untracked(|p| p.as_ref().map(Pool::billing_mode))
+        .unwrap_or(BillingMode::PayPerUse);
+    let value = move |f: fn(&Pool, Millis) -> String| -> Text {
+        Box::new(move || {
+            let now = store.sim_now();
+            pool.with(|p| p.as_ref().map(|p| f(p, now)).unwrap_or_default())
         })
+    };
+    let rows: Vec<(&'static str, Text)> = match mode {
+        BillingMode::PayPerUse => vec![
+            (
+                "Billing Mode",
+                value(|_, _| "Pay-per-use, billed by the second from creation".into()),
+            ),
+            (
+                "Price",
+                value(|p, _| {
+                    if p.accrues() {
+                        format!(
+                            "{}/hour for {} node(s)",
+                            format::usd(p.billing.hourly_rate),
+                            p.node_count()
+                        )
+                    } else {
+                        "Billing ended with the deletion".into()
+                    }
+                }),
+            ),
+            ("Accrued Cost", value(|p, now| format::usd(p.cost_at(now)))),
+        ],
+        BillingMode::YearlyMonthly => vec![
+            (
+                "Billing Mode",
+                value(|_, _| "Yearly/Monthly, prepaid".into()),
+            ),
+            (
+                "Required Duration",
+                value(|p, _| {
+                    p.duration().map_or("-".into(), |d| match d {
+                        RequiredDuration::Year => "1 year (billed as 10 months)".into(),
+                        other => other.label(),
+                    })
+                }),
+            ),
+            (
+                "Price per Term",
+                value(|p, _| format::usd(p.billing.term_price)),
+            ),
+            ("Paid So Far", value(|p, _| format::usd(p.billing.cost))),
+            ("Expires", value(|p, _| expiry_text(p))),
+            (
+                "Auto-renew",
+                value(|p, _| {
+                    if p.auto_renew() {
+                        "On: the term renews at expiry".into()
+                    } else {
+                        "Off: the pool is released at expiry".into()
+                    }
+                }),
+            ),
+        ],
     };
     view! {
         <section class="panel" aria-labelledby="pool-billing-heading">
             <h2 id="pool-billing-heading">"Billing"</h2>
             <dl class="details-grid">
-                {move || rows().into_iter().map(|(k, v)| view! { <div class="detail"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                {rows.into_iter().map(|(k, v)| view! { <div class="detail"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
             </dl>
         </section>
     }
@@ -268,19 +283,14 @@ fn NodeList(pool: Memo<Option<Pool>>) -> impl IntoView {
 #[component]
 fn ServicesOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
     let store = use_store();
+    // Which services: rebuilt only when one is added or removed; each row's badge follows its
+    // service (progress moves every tick).
     let services = Memo::new(move |_| {
         let id = pool.with(|p| p.as_ref().map(|p| p.id().to_string()).unwrap_or_default());
         store.read(|c| {
             c.services_on_pool(&id)
                 .into_iter()
-                .map(|s| {
-                    (
-                        s.service_id.clone(),
-                        s.service_name.clone(),
-                        s.status,
-                        s.progress,
-                    )
-                })
+                .map(|s| (s.service_id.clone(), s.service_name.clone()))
                 .collect::<Vec<_>>()
         })
     });
@@ -294,12 +304,12 @@ fn ServicesOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
                 <table class="table" aria-label="Batch services on this pool">
                     <thead><tr><th>"Name"</th><th>"Status"</th></tr></thead>
                     <tbody>
-                        {move || services.get().into_iter().map(|(id, name, status, progress)| view! {
+                        <For each=move || services.get() key=|(id, _)| id.clone() let:((id, name))>
                             <tr>
-                                <td><a class="name-link" href=Route::ServiceDetails(id).href()>{name}</a></td>
-                                <td><StatusBadge status=Signal::stored(status) progress=progress /></td>
+                                <td><a class="name-link" href=Route::ServiceDetails(id.clone()).href()>{name}</a></td>
+                                <td><ServiceBadge service=Memo::new(move |_| store.read(|c| c.service(&id).cloned())) /></td>
                             </tr>
-                        }).collect_view()}
+                        </For>
                     </tbody>
                 </table>
             </Show>
@@ -343,7 +353,15 @@ fn PoolEvents(pool: Memo<Option<Pool>>) -> impl IntoView {
 #[component]
 fn SandboxFault(pool: Memo<Option<Pool>>) -> impl IntoView {
     let store = use_store();
-    let phase = Memo::new(move |_| pool.with(|p| p.as_ref().map(Pool::phase)));
+    let id = move || pool.with(|p| p.as_ref().map(|p| p.id().to_string()).unwrap_or_default());
+    let may = move |abnormal: bool| {
+        Memo::new(move |_| {
+            let id = id();
+            store.read(|c| c.check_pool_fault(&id, abnormal).is_ok())
+        })
+    };
+    let may_fault = may(true);
+    let may_recover = may(false);
     let act = move |abnormal: bool| {
         if let Some(pool_id) = pool.with_untracked(|p| p.as_ref().map(|p| p.id().to_string())) {
             let _ = store.act_and_report(Command::SetPoolFault { pool_id, abnormal });
@@ -353,10 +371,10 @@ fn SandboxFault(pool: Memo<Option<Pool>>) -> impl IntoView {
         <section class="panel sandbox-panel" aria-labelledby="pool-sandbox-heading">
             <h2 id="pool-sandbox-heading">"Sandbox: Node Health"</h2>
             <p class="muted">"Not part of the real console: simulate a node fault to rehearse what happens to the services on the pool (they go to Alarm until it recovers)."</p>
-            <Show when=move || phase.get() == Some(PoolPhase::Running)>
+            <Show when=move || may_fault.get()>
                 <button type="button" class="button" on:click=move |_| act(true)>"Simulate Node Fault"</button>
             </Show>
-            <Show when=move || phase.get() == Some(PoolPhase::Abnormal)>
+            <Show when=move || may_recover.get()>
                 <button type="button" class="button" on:click=move |_| act(false)>"Recover Pool"</button>
             </Show>
         </section>

@@ -4,11 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use console_core::pool::create::price;
 use console_core::validation::Field;
-use console_core::{
-    BillingMode, Command, NodeStatus, Pool, PoolAction, PoolQuery, PoolType, ScaleRequest,
-};
+use console_core::{Command, NodeStatus, Pool, PoolAction, PoolQuery, PoolType, ScaleRequest};
 use leptos::prelude::*;
 
 use super::create::price_text;
@@ -102,15 +99,8 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
     let quota = Memo::new(move |_| {
         store.read(|c| (c.nodes_left(), c.node_quota(), c.region_name().to_string()))
     });
-    let new_price = Memo::new(move |_| {
-        let flavor = pool.with(|p| {
-            p.as_ref()
-                .map(|p| p.flavor().to_string())
-                .unwrap_or_default()
-        });
-        let count = request.with(|r| r.nodes).filter(|n| *n >= 1)?;
-        store.read(|c| price(c.catalog(), &flavor, count, BillingMode::PayPerUse, None))
-    });
+    let new_price =
+        Memo::new(move |_| request.with(|r| store.read(|c| c.scale_price(&id.get_value(), r))));
     let toggle = move |name: String, on: bool| {
         removed.update(|r| {
             if on {
@@ -119,8 +109,11 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
                 r.insert(name);
             }
         });
-        let off = removed.with_untracked(|r| r.len() as u32);
-        nodes.set(current.saturating_sub(off).to_string());
+        let off = removed.with_untracked(|r| r.iter().cloned().collect());
+        let count = ScaleRequest::switching_off(current, off)
+            .nodes
+            .unwrap_or(current);
+        nodes.set(count.to_string());
         check.touch(Field::Nodes);
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -158,10 +151,10 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
                     value=nodes
                     check=check
                     min=1
-                    max=quota.with_untracked(|q| q.1)
-                    hint=quota.with_untracked(|(left, total, region)| format!(
+                    max=Signal::derive(move || quota.with(|q| current + q.0))
+                    hint=Signal::derive(move || quota.with(|(left, total, region)| format!(
                         "Raise the count to scale out ({left} of the {total}-node quota of {region} are left). To scale in, switch off nodes in the node list."
-                    ))
+                    )))
                 />
                 <table class="table node-switches" aria-label="Node List">
                     <thead><tr><th>"Node Name"</th><th>"AZ"</th><th>"Status"</th><th>"Operation"</th></tr></thead>
