@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
-# Prints the speed figures of the core's hot paths (default: 5,000 services) and the size of
-# the release build (building it if there is none).
+# The shipped benchmark. Builds the release site, writes saved states of 100, 1,000 and
+# 10,000 batch services (10,000 with 500 pools) through the core, and prints, from one run of
+# headless Chromium, the app against bench/vanilla.html (a hand-written page reading the same
+# records with JSON.parse and building the same 50 rows): first rows painted, keystroke
+# latency, tick cost, batch delete with its save, saved characters per service, and the gzip
+# size of each file. Then the core's hot paths natively. RUNS=n sets the runs per figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "== core speed (native release build)"
-cargo run --quiet --release -p console-core --example bench -- "${1:-5000}"
-echo "== release build size"
-[ -d dist ] || ./scripts/build.sh
-./scripts/size.sh
+./scripts/setup.sh > /dev/null
+source scripts/env.sh
+./scripts/build.sh > /dev/null 2>&1 || { echo "release build failed: run scripts/build.sh" >&2; exit 1; }
+states=$(mktemp -d)
+now=$(date +%s%3N)
+for n in 100 1000 10000; do
+  pools=0; [ "$n" = 10000 ] && pools=500
+  cargo run --quiet --release -p console-core --example gen_state -- "$n" "$pools" "$now" > "$states/state-$n.json"
+done
+echo "== browser: the app against a vanilla-JS page (median of ${RUNS:-3} runs; ratio = app / vanilla)"
+node bench/run.mjs "$states" "${RUNS:-3}"
+echo "== core hot paths (native release build, 10,000 services)"
+cargo run --quiet --release -p console-core --example bench -- 10000
+rm -rf "$states"

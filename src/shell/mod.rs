@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn ConsoleApp(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView {
     let store = ConsoleStore::open(storage.clone(), Catalog::embedded(), clock::now());
+    clock::mark("decoded");
     provide_context(store);
     let router = Router::install();
     provide_context(router);

@@ -1,0 +1,231 @@
+// The browser benchmark (scripts/bench.sh): the release site against a hand-written vanilla
+// page (bench/vanilla.html) doing the same work on the same saved records, in one run of
+// headless Chromium. Machines are noisy, so figures are printed with their ratio to vanilla.
+//
+// usage: node bench/run.mjs <dir with state-<n>.json files> [runs]
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const KEY = 'modelarts-console/state';
+const statesDir = process.argv[2];
+const RUNS = Number(process.argv[3] ?? 3);
+const KEYS = 15;
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const ms = (x) => (x == null ? '-' : `${x.toFixed(1)} ms`);
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
+  });
+}
+
+async function serve() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'console-bench-'));
+  fs.cpSync('dist', root, { recursive: true });
+  fs.copyFileSync('bench/vanilla.html', path.join(root, 'vanilla.html'));
+  fs.writeFileSync(path.join(root, 'blank.html'), '<!DOCTYPE html><title>blank</title>');
+  const port = await freePort();
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(base)).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, stop: () => server.kill() };
+}
+
+// Records when at least `want` list rows are in the DOM and a frame has been painted.
+const FIRST_ROWS = (want) => {
+  window.__firstRows = null;
+  const check = () => {
+    if (window.__firstRows === null && document.querySelectorAll('tbody tr .name-link').length >= want) {
+      window.__firstRows = -1;
+      requestAnimationFrame(() => setTimeout(() => { window.__firstRows = performance.now(); }, 0));
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true });
+};
+
+async function withState(browser, base, text, url, fn) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}blank.html`);
+  const stored = await page.evaluate(([key, value]) => {
+    localStorage.clear();
+    try { localStorage.setItem(key, value); return true; } catch { return false; }
+  }, [KEY, text]);
+  let result = null;
+  if (stored) result = await fn(page, context);
+  await context.close();
+  return { stored, result };
+}
+
+async function firstRows(browser, base, text, url, want) {
+  return withState(browser, base, text, url, async (page) => {
+    await page.addInitScript(FIRST_ROWS, want);
+    await page.goto(`${base}${url}`);
+    await page.waitForFunction(() => window.__firstRows > 0, null, { timeout: 60000 });
+    return page.evaluate(() => {
+      const mark = (name) => performance.getEntriesByName(`console:${name}`)[0]?.startTime ?? null;
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      return {
+        firstRows: window.__firstRows,
+        fetched: wasm ? wasm.responseEnd : null,
+        started: mark('start'),
+        decoded: mark('decoded'),
+      };
+    });
+  });
+}
+
+// Sets the search box to each value in turn; each is timed from the input event to the
+// frame after the page has reacted.
+async function keystrokes(browser, base, text, url, values) {
+  return withState(browser, base, text, url, async (page) => {
+    await page.goto(`${base}${url}`);
+    await page.locator('tbody tr .name-link').first().waitFor({ timeout: 60000 });
+    const times = [];
+    for (const value of values) {
+      times.push(await page.evaluate((v) => new Promise((resolve) => {
+        const input = document.querySelector('input[type=search]');
+        const t0 = performance.now();
+        input.value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+      }), value));
+    }
+    return median(times);
+  });
+}
+
+// Script time per tick of the app's clock, from Chromium's own counters.
+async function tickCost(browser, base, text) {
+  return withState(browser, base, text, '', async (page, context) => {
+    await page.goto(`${base}#/batch-services?size=50`);
+    await page.locator('tbody tr .name-link').first().waitFor({ timeout: 60000 });
+    await page.waitForTimeout(1500);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const script = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
+    const before = await script();
+    const seconds = 5;
+    await page.waitForTimeout(seconds * 1000);
+    const after = await script();
+    return ((after - before) * 1000) / seconds; // one tick a second at 1x
+  });
+}
+
+// Select the page's 50 rows, Delete, OK: from the click on OK to the frame after the rows
+// changed, with the save included (it happens inside the command).
+async function batchDelete(browser, base, text) {
+  return withState(browser, base, text, '', async (page) => {
+    await page.goto(`${base}#/batch-services?size=50`);
+    await page.locator('tbody tr .name-link').first().waitFor({ timeout: 60000 });
+    await page.getByRole('checkbox', { name: 'Select all services on this page' }).check();
+    await page.locator('.toolbar').getByRole('button', { name: 'Delete' }).click();
+    const ok = page.getByRole('dialog', { name: 'Delete Service' }).getByRole('button', { name: 'OK' });
+    await ok.waitFor();
+    const handle = await ok.elementHandle();
+    return page.evaluate((button) => new Promise((resolve) => {
+      const t0 = performance.now();
+      button.click();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    }), handle);
+  });
+}
+
+async function vanillaDelete(browser, base, text) {
+  return withState(browser, base, text, '', async (page) => {
+    await page.goto(`${base}vanilla.html`);
+    return page.evaluate(() => new Promise((resolve) => {
+      const t0 = performance.now();
+      window.__benchDelete(50);
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    }));
+  });
+}
+
+function gzipSizes() {
+  const rows = [];
+  for (const file of fs.readdirSync('dist').sort()) {
+    const full = path.join('dist', file);
+    if (!fs.statSync(full).isFile() || !/\.(wasm|js|css|html)$/.test(file)) continue;
+    const raw = fs.readFileSync(full);
+    rows.push([file, raw.length, zlib.gzipSync(raw, { level: 9 }).length]);
+  }
+  return rows;
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const site = await serve();
+const out = [];
+const line = (figure, app, vanilla, ratio) => out.push([figure, app, vanilla, ratio]);
+const ratio = (a, v) => (a == null || v == null || v === 0 ? '-' : `${(a / v).toFixed(2)}x`);
+try {
+  const files = fs.readdirSync(statesDir).filter((f) => /^state-\d+\.json$/.test(f))
+    .sort((a, b) => Number(a.match(/\d+/)[0]) - Number(b.match(/\d+/)[0]));
+  for (const file of files) {
+    const n = Number(file.match(/\d+/)[0]);
+    const text = fs.readFileSync(path.join(statesDir, file), 'utf8');
+    const state = JSON.parse(text).state;
+    const services = state.regions[state.region].services;
+    const moving = services.filter((s) => ['deploying', 'running', 'concerning', 'stopping', 'deleting'].includes(s.status)).length;
+    line(`saved text, ${n} services`, `${(text.length / 1e6).toFixed(2)} M chars`, `${Math.round(text.length / n)} chars/service`, '');
+    const want = Math.min(50, n);
+    const app = []; const van = []; let fits = true; let parts = [];
+    for (let r = 0; r < RUNS; r++) {
+      const a = await firstRows(browser, site.base, text, '#/batch-services?size=50', want);
+      if (!a.stored) { fits = false; break; }
+      app.push(a.result.firstRows); parts.push(a.result);
+      const v = await firstRows(browser, site.base, text, 'vanilla.html', want);
+      van.push(v.result.firstRows);
+    }
+    if (!fits) {
+      line(`first rows, ${n} services`, 'does not fit in localStorage', '', '');
+      continue;
+    }
+    const a = median(app); const v = median(van);
+    line(`first rows, ${n} services`, ms(a), ms(v), ratio(a, v));
+    const p = parts[app.indexOf(a)];
+    line('  where the time goes', `wasm fetched ${ms(p.fetched)}, started ${ms(p.started)}, decoded ${ms(p.decoded)}, rows ${ms(p.firstRows)}`, '', '');
+    // Alternately one service's full name and a prefix many names share, so every keystroke
+    // changes the rows shown.
+    const values = Array.from({ length: KEYS }, (_, k) => {
+      const digits = String((k * 7919) % n).padStart(5, '0');
+      return k % 2 === 0 ? `svc-${digits}` : `svc-${digits.slice(0, 3)}`;
+    });
+    const ka = (await keystrokes(browser, site.base, text, '#/batch-services?size=50', values)).result;
+    const kv = (await keystrokes(browser, site.base, text, 'vanilla.html', values)).result;
+    line(`keystroke -> patched DOM, ${n} services (median of ${KEYS})`, ms(ka), ms(kv), ratio(ka, kv));
+    if (n >= 1000) {
+      const t = (await tickCost(browser, site.base, text)).result;
+      line(`tick, ${moving} services in transition (script ms/s)`, ms(t), '', '');
+      const d = (await batchDelete(browser, site.base, text)).result;
+      const dv = (await vanillaDelete(browser, site.base, text)).result;
+      line(`batch delete of a 50-row page with its save, ${n} services`, ms(d), ms(dv), ratio(d, dv));
+    }
+  }
+  let total = 0; let totalRaw = 0;
+  for (const [file, raw, gz] of gzipSizes()) {
+    total += gz; totalRaw += raw;
+    line(`size ${file}`, `${(gz / 1024).toFixed(1)} KB gzip`, `${(raw / 1024).toFixed(1)} KB raw`, '');
+  }
+  line('size, whole site', `${(total / 1024).toFixed(1)} KB gzip`, `${(totalRaw / 1024).toFixed(1)} KB raw`, '');
+} finally {
+  await browser.close();
+  site.stop();
+}
+const widths = [0, 1, 2, 3].map((i) => Math.max(...out.map((r) => String(r[i]).length), ['figure', 'app', 'vanilla', 'ratio'][i].length));
+const row = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+console.log(row(['figure', 'app', 'vanilla', 'ratio']));
+for (const r of out) console.log(row(r));
