@@ -80,6 +80,7 @@ async function firstRows(browser, base, text, url, want) {
         fetched: wasm ? wasm.responseEnd : null,
         started: mark('start'),
         decoded: mark('decoded'),
+        mounted: mark('mounted'),
       };
     });
   });
@@ -197,7 +198,7 @@ try {
     const a = median(app); const v = median(van);
     line(`first rows, ${n} services`, ms(a), ms(v), ratio(a, v));
     const p = parts[app.indexOf(a)];
-    line('  where the time goes', `wasm fetched ${ms(p.fetched)}, started ${ms(p.started)}, decoded ${ms(p.decoded)}, rows ${ms(p.firstRows)}`, '', '');
+    line('  where the time goes', `wasm fetched ${ms(p.fetched)}, started ${ms(p.started)}, decoded ${ms(p.decoded)}, view built ${ms(p.mounted)}, rows painted ${ms(p.firstRows)}`, '', '');
     // Alternately one service's full name and a prefix many names share, so every keystroke
     // changes the rows shown.
     const values = Array.from({ length: KEYS }, (_, k) => {

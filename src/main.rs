@@ -5,4 +5,6 @@ fn main() {
     modelarts_console::clock::mark("start");
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(modelarts_console::shell::App);
+    // The first view is built (the browser lays it out and paints next).
+    modelarts_console::clock::mark("mounted");
 }

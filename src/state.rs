@@ -62,9 +62,15 @@ impl ConsoleStore {
         let demo = || console_core::demo::demo_console(catalog.clone(), now);
         let mut banners = Vec::new();
         let mut saving_enabled = true;
+        // A current-version state is already saved as it is: writing it again would only cost
+        // start-up time (everything since is recomputed exactly from it).
+        let mut save_now = true;
         let console = match storage.load(now) {
             Loaded::Nothing => demo(),
-            Loaded::State(state) => restored(catalog.clone(), state, now),
+            Loaded::State { state, current } => {
+                save_now = !current;
+                restored(catalog.clone(), state, now)
+            }
             Loaded::Unreadable {
                 error,
                 backup: Ok(key),
@@ -109,7 +115,9 @@ impl ConsoleStore {
             saving_enabled: StoredValue::new(saving_enabled),
             toast_seq: StoredValue::new(0),
         };
-        store.save(now);
+        if save_now {
+            store.save(now);
+        }
         store
     }
 

@@ -16,7 +16,9 @@ pub const BACKUP_PREFIX: &str = "modelarts-console/backup/";
 pub enum Loaded {
     /// Nothing saved yet: first start.
     Nothing,
-    State(ConsoleState),
+    /// A usable state; `current` when it was saved in the current version (an older one is
+    /// saved again, migrated, right away).
+    State { state: ConsoleState, current: bool },
     /// Something was saved but cannot be used. It was copied to `backup` (or copying failed,
     /// in which case the original is left in place and saving stays off to protect it).
     Unreadable {
@@ -63,7 +65,10 @@ impl SnapshotStore {
             Err(e) => return Loaded::Unavailable(js_message(&e)),
         };
         match snapshot::decode(&text) {
-            Ok(state) => Loaded::State(state),
+            Ok(state) => Loaded::State {
+                current: snapshot::is_current(&text),
+                state,
+            },
             Err(error) => {
                 let backup_key = format!("{BACKUP_PREFIX}{now}");
                 let backup = storage

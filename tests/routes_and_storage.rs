@@ -81,7 +81,10 @@ fn storage_loads_nothing_then_what_was_saved() {
     let console = console_core::demo::demo_console(Catalog::embedded(), 1_790_000_000_000);
     store.save(console.state(), 1).unwrap();
     match store.load(2) {
-        Loaded::State(state) => assert_eq!(&state, console.state()),
+        Loaded::State { state, current } => {
+            assert_eq!(&state, console.state());
+            assert!(current, "saved in the current version");
+        }
         other => panic!("expected the saved state, got {other:?}"),
     }
 }

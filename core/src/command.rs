@@ -206,6 +206,17 @@ impl Console {
     pub fn apply(&mut self, command: Command, wall: Millis) -> Result<Outcome, DomainError> {
         let now = self.sim_now(wall);
         self.advance_to(now);
+        let result = self.execute(command, wall, now);
+        self.reindex();
+        result
+    }
+
+    fn execute(
+        &mut self,
+        command: Command,
+        wall: Millis,
+        now: Millis,
+    ) -> Result<Outcome, DomainError> {
         match command {
             Command::SelectRegion { region } => {
                 let name = self

@@ -2,7 +2,7 @@
 //! through [`Console::apply`] (see `command.rs`) and [`Console::tick`]; the resources' own
 //! modules (`service/`) hold their rules and commands.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -57,10 +57,29 @@ pub struct RegionState {
 }
 
 /// The console: the catalog it runs against plus the user's state.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Console {
     pub(crate) catalog: Catalog,
     pub(crate) state: ConsoleState,
+    /// Where each service of the selected region is, so a lookup by id does not scan.
+    index: ServiceIndex,
+}
+
+/// Two consoles are equal when their catalog and state are; the index is derived.
+impl PartialEq for Console {
+    fn eq(&self, other: &Console) -> bool {
+        self.catalog == other.catalog && self.state == other.state
+    }
+}
+
+/// Positions of the selected region's services by id. Refreshed after every command and
+/// tick that adds or removes services; a lookup verifies the position it finds, so a stale
+/// entry can only cost a scan, never give a wrong service.
+#[derive(Clone, Debug, Default)]
+struct ServiceIndex {
+    region: String,
+    len: usize,
+    positions: HashMap<String, usize>,
 }
 
 impl Console {
@@ -72,7 +91,37 @@ impl Console {
             regions: BTreeMap::new(),
             id_seq: 0,
         };
-        Console { catalog, state }
+        Console::with_index(catalog, state)
+    }
+
+    fn with_index(catalog: Catalog, state: ConsoleState) -> Console {
+        let mut console = Console {
+            catalog,
+            state,
+            index: ServiceIndex::default(),
+        };
+        console.reindex();
+        console
+    }
+
+    /// Brings the id index up to date when the region or the number of services changed.
+    pub(crate) fn reindex(&mut self) {
+        let region = &self.state.region;
+        let services = self
+            .state
+            .regions
+            .get(region)
+            .map_or(&[][..], |r| r.services.as_slice());
+        if self.index.region == *region && self.index.len == services.len() {
+            return;
+        }
+        self.index.region = region.clone();
+        self.index.len = services.len();
+        self.index.positions = services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.service_id.clone(), i))
+            .collect();
     }
 
     /// A console over a saved state. A selected region the catalog no longer has falls back to
@@ -81,7 +130,7 @@ impl Console {
         if catalog.region(&state.region).is_none() {
             state.region = catalog.default_region.clone();
         }
-        Console { catalog, state }
+        Console::with_index(catalog, state)
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -132,8 +181,19 @@ impl Console {
             .map_or(&[], |r| r.services.as_slice())
     }
 
+    /// A service of the selected region, found through the index (a scan only when the index
+    /// is stale).
     pub fn service(&self, service_id: &str) -> Option<&BatchService> {
-        self.services().iter().find(|s| s.service_id == service_id)
+        let services = self.services();
+        let fresh = self.index.region == self.state.region && self.index.len == services.len();
+        if let Some(&i) = self.index.positions.get(service_id) {
+            if let Some(s) = services.get(i).filter(|s| s.service_id == service_id) {
+                return Some(s);
+            }
+        } else if fresh {
+            return None;
+        }
+        services.iter().find(|s| s.service_id == service_id)
     }
 
     /// Batch services in all regions (the account limit counts them all).
@@ -158,7 +218,9 @@ impl Console {
     /// follows the clock's speed), returning what happened.
     pub fn tick(&mut self, wall: Millis) -> Vec<Event> {
         let now = self.sim_now(wall);
-        self.advance_to(now)
+        let happened = self.advance_to(now);
+        self.reindex();
+        happened
     }
 
     /// Pools first (a pool that is gone fails its services at that instant), then services,

@@ -11,6 +11,9 @@ use crate::{Millis, DAY};
 
 /// Events older than this are pruned, as the real service keeps them for a month.
 pub const EVENT_RETENTION: Millis = 30 * DAY;
+/// At most this many events are kept per resource (the newest), so a busy resource's saved
+/// size stays bounded within the month.
+pub const MAX_EVENTS: usize = 100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -194,7 +197,11 @@ impl Timed for ServiceEvent {
     }
 }
 
-/// Drops events older than the retention at `now`.
+/// Drops events older than the retention at `now`, and the oldest beyond [`MAX_EVENTS`] - 1
+/// (room for the one about to be recorded).
 pub fn prune<E: Timed>(events: &mut Vec<E>, now: Millis) {
     events.retain(|e| e.time().saturating_add(EVENT_RETENTION) >= now);
+    if events.len() >= MAX_EVENTS {
+        events.drain(..events.len() + 1 - MAX_EVENTS);
+    }
 }

@@ -253,3 +253,103 @@ fn an_unknown_selected_region_falls_back_to_the_default_and_keeps_data() {
     assert_eq!(console.region(), "cn-north-4");
     assert_eq!(console.state().regions["gone-1"].services.len(), 3);
 }
+
+#[test]
+fn services_are_found_by_id_after_every_kind_of_change() {
+    use console_core::Command;
+    let mut console = demo_console(Catalog::embedded(), T0);
+    console
+        .apply(Command::SetAgencyAuthorization { authorized: true }, T0)
+        .unwrap();
+    let ids: Vec<String> = console
+        .services()
+        .iter()
+        .map(|s| s.service_id.clone())
+        .collect();
+    for id in &ids {
+        assert_eq!(&console.service(id).unwrap().service_id, id);
+    }
+    assert!(console.service("no-such-id").is_none());
+    // Delete one: once it is gone, the others are still found and it is not.
+    let gone = ids[3].clone();
+    console
+        .apply(
+            Command::Delete {
+                service_ids: vec![gone.clone()],
+            },
+            T0,
+        )
+        .unwrap();
+    console.tick(T0 + MINUTE);
+    assert!(console.service(&gone).is_none());
+    for id in ids.iter().filter(|id| **id != gone) {
+        if let Some(s) = console.service(id) {
+            assert_eq!(&s.service_id, id);
+        }
+    }
+    // Another region has none of them; back again, all are there.
+    console
+        .apply(
+            Command::SelectRegion {
+                region: "cn-east-3".into(),
+            },
+            T0 + MINUTE,
+        )
+        .unwrap();
+    assert!(console.service(&ids[0]).is_none());
+    console
+        .apply(
+            Command::SelectRegion {
+                region: "cn-north-4".into(),
+            },
+            T0 + MINUTE,
+        )
+        .unwrap();
+    assert!(console.service(&ids[0]).is_some());
+}
+
+#[test]
+fn events_are_bounded_per_service() {
+    use console_core::{Command, ServiceAction};
+    let mut console = demo_console(Catalog::embedded(), T0);
+    let id = console
+        .services()
+        .iter()
+        .find(|s| s.service_name == "mnist-batch-weekly")
+        .unwrap()
+        .service_id
+        .clone();
+    let mut t = T0;
+    for _ in 0..60 {
+        if console.check(&id, ServiceAction::Start).is_ok() {
+            console
+                .apply(
+                    Command::Start {
+                        service_id: id.clone(),
+                    },
+                    t,
+                )
+                .unwrap();
+        }
+        t += MINUTE;
+        console.tick(t);
+        if console.check(&id, ServiceAction::Stop).is_ok() {
+            console
+                .apply(
+                    Command::Stop {
+                        service_id: id.clone(),
+                    },
+                    t,
+                )
+                .unwrap();
+        }
+        t += MINUTE;
+        console.tick(t);
+    }
+    let events = &console.service(&id).unwrap().events;
+    assert_eq!(events.len(), console_core::event::MAX_EVENTS);
+    assert!(
+        events.windows(2).all(|w| w[0].time <= w[1].time),
+        "the newest are kept, in order"
+    );
+}

@@ -32,11 +32,23 @@ struct SnapshotOut<'a> {
     state: &'a ConsoleState,
 }
 
+/// The envelope's header: schema and version are judged before the content (which this
+/// read skips without building it).
 #[derive(Deserialize)]
-struct Envelope {
+struct Header {
     schema: String,
     version: u32,
-    /// Optional here so that schema and version are judged before the content.
+}
+
+/// The current version, decoded straight into the typed state.
+#[derive(Deserialize)]
+struct Current {
+    state: Option<ConsoleState>,
+}
+
+/// An older version, decoded as JSON values for its migration.
+#[derive(Deserialize)]
+struct Older {
     state: Option<serde_json::Value>,
 }
 
@@ -84,24 +96,44 @@ pub fn encode(state: &ConsoleState, saved_at: Millis) -> String {
     .expect("console state always serialises")
 }
 
+/// Whether a text is a snapshot of the current version (so loading it needs no re-save).
+pub fn is_current(text: &str) -> bool {
+    serde_json::from_str::<Header>(text).is_ok_and(|h| h.schema == SCHEMA && h.version == VERSION)
+}
+
 /// Reads a snapshot text back, migrating older versions and validating the result.
 pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
-    let envelope: Envelope =
+    let header: Header =
         serde_json::from_str(text).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
-    if envelope.schema != SCHEMA {
-        return Err(SnapshotError::ForeignSchema(envelope.schema));
+    if header.schema != SCHEMA {
+        return Err(SnapshotError::ForeignSchema(header.schema));
     }
-    if envelope.version == 0 || envelope.version > VERSION {
-        return Err(SnapshotError::UnsupportedVersion(envelope.version));
+    if header.version == 0 || header.version > VERSION {
+        return Err(SnapshotError::UnsupportedVersion(header.version));
     }
-    let mut value = envelope
+    let invalid = |e: serde_json::Error| SnapshotError::Invalid(e.to_string());
+    let no_state = || SnapshotError::Invalid("no state".into());
+    // The state is always decoded from text (one decoder in the wasm, not a second one for
+    // `serde_json::Value`); an older version is migrated as values and written back first.
+    let migrated;
+    let current = if header.version == VERSION {
+        text
+    } else {
+        let mut value = serde_json::from_str::<Older>(text)
+            .map_err(invalid)?
+            .state
+            .ok_or_else(no_state)?;
+        if header.version == 1 {
+            v1::migrate(&mut value).map_err(SnapshotError::Invalid)?;
+        }
+        // Version 2 differs only by having no pools (they default to none).
+        migrated = serde_json::json!({ "state": value }).to_string();
+        &migrated
+    };
+    let state = serde_json::from_str::<Current>(current)
+        .map_err(invalid)?
         .state
-        .ok_or_else(|| SnapshotError::Invalid("no state".into()))?;
-    if envelope.version == 1 {
-        v1::migrate(&mut value).map_err(SnapshotError::Invalid)?;
-    }
-    let state = serde_json::from_value::<ConsoleState>(value)
-        .map_err(|e| SnapshotError::Invalid(e.to_string()))?;
+        .ok_or_else(no_state)?;
     validate(&state).map_err(SnapshotError::Invalid)?;
     Ok(state)
 }

@@ -1,13 +1,16 @@
 use std::collections::BTreeSet;
 
-use console_core::{ServiceAction, ServiceQuery, ServiceStatus, SortKey};
+use console_core::{
+    BatchService, Console, Millis, ServiceAction, ServiceQuery, ServiceStatus, SortKey,
+};
 use leptos::prelude::*;
 
-use super::{flavor_text, run_operation, service_text, OpenDialog, ServiceBadge, ServiceDialogs};
+use super::{run_operation, OpenDialog, ServiceDialogs};
 use crate::clock;
 use crate::components::action_button::ActionButton;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
+use crate::components::status_badge::StatusBadge;
 use crate::route::{use_router, Route};
 use crate::state::{use_store, ToastKind};
 
@@ -183,8 +186,41 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
     }
 }
 
-/// One service's row; it follows that service through the store, so only rows that change
-/// re-render (and focus stays where it is while statuses move).
+/// What a row shows of its service: a small view, compared on every tick instead of a
+/// clone of the whole service (config, bill and events).
+#[derive(Clone, Debug, PartialEq)]
+struct RowView {
+    name: String,
+    status: ServiceStatus,
+    progress: u8,
+    model: String,
+    flavor: String,
+    nodes: u32,
+    created: Millis,
+    description: String,
+}
+
+impl RowView {
+    fn of(console: &Console, s: &BatchService) -> RowView {
+        let config = s.config();
+        RowView {
+            name: s.service_name.clone(),
+            status: s.status,
+            progress: s.progress,
+            model: format!("{} | {}", config.model_name, config.model_version),
+            flavor: console
+                .catalog()
+                .flavor_display(&config.specification)
+                .to_string(),
+            nodes: config.instance_count,
+            created: s.publish_at,
+            description: s.description.clone(),
+        }
+    }
+}
+
+/// One service's row; it follows that service's [`RowView`] through the store, so only rows
+/// that change re-render (and focus stays where it is while statuses move).
 #[component]
 fn ServiceRow(
     service_id: String,
@@ -193,9 +229,10 @@ fn ServiceRow(
 ) -> impl IntoView {
     let store = use_store();
     let id = service_id.clone();
-    let service = Memo::new(move |_| store.read(|c| c.service(&id).cloned()));
-    let flavor = Memo::new(move |_| flavor_text(store, service)());
-    let field = move |f: fn(&console_core::BatchService) -> String| service_text(service, f);
+    let row = Memo::new(move |_| store.read(|c| c.service(&id).map(|s| RowView::of(c, s))));
+    let field = move |f: fn(&RowView) -> String| {
+        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
+    };
     let id_for_check = service_id.clone();
     let details_href = Route::ServiceDetails(service_id.clone()).href();
     view! {
@@ -203,7 +240,7 @@ fn ServiceRow(
             <td class="col-check">
                 <input
                     type="checkbox"
-                    aria-label=field(|s| format!("Select {}", s.service_name))
+                    aria-label=field(|r| format!("Select {}", r.name))
                     prop:checked=move || selected.with(|s| s.contains(&id_for_check))
                     on:change={
                         let id = service_id.clone();
@@ -215,19 +252,22 @@ fn ServiceRow(
                 />
             </td>
             <td>
-                <a class="name-link" href=details_href>{field(|s| s.service_name.clone())}</a>
+                <a class="name-link" href=details_href>{field(|r| r.name.clone())}</a>
                 <div class="muted mono">{service_id.clone()}</div>
             </td>
             <td>
-                <ServiceBadge service=service />
+                <StatusBadge
+                    status=Signal::derive(move || row.with(|r| r.as_ref().map_or(ServiceStatus::Deleting, |r| r.status)))
+                    progress=Signal::derive(move || row.with(|r| r.as_ref().map_or(0, |r| r.progress)))
+                />
             </td>
-            <td>{field(|s| format!("{} | {}", s.config().model_name, s.config().model_version))}</td>
+            <td>{field(|r| r.model.clone())}</td>
             <td>
-                <div>{move || flavor.get()}</div>
-                <div class="muted">{field(|s| format!("Compute nodes: {}", s.config().instance_count))}</div>
+                <div>{field(|r| r.flavor.clone())}</div>
+                <div class="muted">{field(|r| format!("Compute nodes: {}", r.nodes))}</div>
             </td>
-            <td class="nowrap">{field(|s| clock::show(s.publish_at))}</td>
-            <td class="description">{field(|s| s.description.clone())}</td>
+            <td class="nowrap">{field(|r| clock::show(r.created))}</td>
+            <td class="description">{field(|r| r.description.clone())}</td>
             <td class="operations">
                 {ServiceAction::OFFERED
                     .into_iter()
