@@ -53,14 +53,16 @@ const FIRST_ROWS = (want) => {
   new MutationObserver(check).observe(document, { subtree: true, childList: true });
 };
 
-async function withState(browser, base, text, url, fn) {
+// `data` is { stored, records }: the app reads its stored form, the vanilla page its records.
+async function withState(browser, base, data, url, fn) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${base}blank.html`);
-  const stored = await page.evaluate(([key, value]) => {
+  const [key, value] = url.startsWith('vanilla') ? ['bench/records', data.records] : [KEY, data.stored];
+  const stored = await page.evaluate(([k, v]) => {
     localStorage.clear();
-    try { localStorage.setItem(key, value); return true; } catch { return false; }
-  }, [KEY, text]);
+    try { localStorage.setItem(k, v); return true; } catch { return false; }
+  }, [key, value]);
   let result = null;
   if (stored) result = await fn(page, context);
   await context.close();
@@ -143,7 +145,7 @@ async function batchDelete(browser, base, text) {
 }
 
 async function vanillaDelete(browser, base, text) {
-  return withState(browser, base, text, '', async (page) => {
+  return withState(browser, base, text, 'vanilla.html', async (page) => {
     await page.goto(`${base}vanilla.html`);
     return page.evaluate(() => new Promise((resolve) => {
       const t0 = performance.now();
@@ -177,11 +179,23 @@ try {
     .sort((a, b) => Number(a.match(/\d+/)[0]) - Number(b.match(/\d+/)[0]));
   for (const file of files) {
     const n = Number(file.match(/\d+/)[0]);
-    const text = fs.readFileSync(path.join(statesDir, file), 'utf8');
-    const state = JSON.parse(text).state;
+    const json = fs.readFileSync(path.join(statesDir, file), 'utf8');
+    const state = JSON.parse(json).state;
     const services = state.regions[state.region].services;
     const moving = services.filter((s) => ['deploying', 'running', 'concerning', 'stopping', 'deleting'].includes(s.status)).length;
-    line(`saved text, ${n} services`, `${(text.length / 1e6).toFixed(2)} M chars`, `${Math.round(text.length / n)} chars/service`, '');
+    const records = JSON.stringify(services.map((s) => ({
+      service_id: s.service_id, service_name: s.service_name, status: s.status, progress: s.progress,
+      model_name: s.config[0].model_name, model_version: s.config[0].model_version,
+      specification: s.config[0].specification, instance_count: s.config[0].instance_count,
+      publish_at: s.publish_at, description: s.description,
+    })));
+    const stored = fs.readFileSync(path.join(statesDir, `stored-${n}.txt`), 'utf8');
+    const text = { stored, records };
+    const pools = (state.regions[state.region].pools ?? []).length;
+    line(`saved text, ${n} services${pools ? ` and ${pools} pools` : ''}`,
+      `${(stored.length / 1e6).toFixed(2)} M chars, ${Math.round(stored.length / n)} chars/service`,
+      `${(records.length / 1e6).toFixed(2)} M chars (JSON of the rows' fields)`, '');
+    line('  (the snapshot JSON the stored form packs)', `${(json.length / 1e6).toFixed(2)} M chars, ${Math.round(json.length / n)} chars/service`, '', '');
     const want = Math.min(50, n);
     const app = []; const van = []; let fits = true; let parts = [];
     for (let r = 0; r < RUNS; r++) {

@@ -14,7 +14,7 @@ states=$(mktemp -d)
 now=$(date +%s%3N)
 for n in 100 1000 10000; do
   pools=0; [ "$n" = 10000 ] && pools=500
-  cargo run --quiet --release -p console-core --example gen_state -- "$n" "$pools" "$now" > "$states/state-$n.json"
+  cargo run --quiet --release -p console-core --example gen_state -- "$n" "$pools" "$now" "$states"
 done
 echo "== browser: the app against a vanilla-JS page (median of ${RUNS:-3} runs; ratio = app / vanilla)"
 node bench/run.mjs "$states" "${RUNS:-3}"

@@ -64,11 +64,8 @@ impl SnapshotStore {
             Ok(Some(text)) => text,
             Err(e) => return Loaded::Unavailable(js_message(&e)),
         };
-        match snapshot::decode(&text) {
-            Ok(state) => Loaded::State {
-                current: snapshot::is_current(&text),
-                state,
-            },
+        match snapshot::decode_stored(&text) {
+            Ok((state, current)) => Loaded::State { state, current },
             Err(error) => {
                 let backup_key = format!("{BACKUP_PREFIX}{now}");
                 let backup = storage
@@ -86,7 +83,7 @@ impl SnapshotStore {
             .as_ref()
             .ok_or("Local storage is not available.")?;
         storage
-            .set_item(&self.key, &snapshot::encode(state, now))
+            .set_item(&self.key, &snapshot::encode_stored(state, now))
             .map_err(|e| js_message(&e))
     }
 

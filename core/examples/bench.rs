@@ -48,6 +48,23 @@ fn main() {
         "snapshot size",
         text.len() as f64 / 1024.0
     );
+    let stored = snapshot::encode_stored(console.state(), T0);
+    report(
+        "stored form encode (JSON + LZ4 + 15-bit packing)",
+        20,
+        || {
+            std::hint::black_box(snapshot::encode_stored(console.state(), T0).len());
+        },
+    );
+    report("stored form decode + validate", 20, || {
+        std::hint::black_box(snapshot::decode_stored(&stored).is_ok());
+    });
+    println!(
+        "{:<48} {:>10} chars ({} per service)",
+        "stored form size",
+        stored.chars().count(),
+        stored.chars().count() / count.max(1)
+    );
 }
 
 /// The demo services, copied until there are `count`, spread over the region.

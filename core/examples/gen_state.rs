@@ -1,6 +1,7 @@
-//! Writes a saved console state with many resources to stdout, for the browser benchmark
+//! Writes a saved console state with many resources, for the browser benchmark
 //! (`scripts/bench.sh`): `cargo run --release -p console-core --example gen_state -- <services>
-//! <pools> <now-ms>`. Everything is made through commands, as a user would, so the state is
+//! <pools> <now-ms> <dir>` writes `<dir>/state-<services>.json` (the snapshot JSON) and
+//! `<dir>/stored-<services>.txt` (what the app keeps in localStorage). Everything is made through commands, as a user would, so the state is
 //! one the app can produce: services in every status with their events and bills, pools of
 //! both types (the node quota is raised for the generation only).
 
@@ -14,6 +15,7 @@ fn main() {
     let services = args.next().flatten().unwrap_or(1_000) as usize;
     let pools = args.next().flatten().unwrap_or(0) as usize;
     let now = args.next().flatten().unwrap_or(1_790_000_000_000);
+    let dir = std::env::args().nth(4).unwrap_or_else(|| ".".into());
     let mut catalog = Catalog::embedded();
     for region in &mut catalog.regions {
         region.node_quota = u32::MAX / 2;
@@ -72,5 +74,15 @@ fn main() {
         }
     }
     console.tick(now);
-    print!("{}", snapshot::encode(console.state(), now));
+    let dir = std::path::Path::new(&dir);
+    std::fs::write(
+        dir.join(format!("state-{services}.json")),
+        snapshot::encode(console.state(), now),
+    )
+    .expect("write the JSON");
+    std::fs::write(
+        dir.join(format!("stored-{services}.txt")),
+        snapshot::encode_stored(console.state(), now),
+    )
+    .expect("write the stored form");
 }

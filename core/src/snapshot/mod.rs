@@ -3,6 +3,7 @@
 //! can be unusable is a [`SnapshotError`] the app reports (and keeps the text of) instead of
 //! dropping it.
 
+pub mod packed;
 mod v1;
 
 use std::collections::BTreeSet;
@@ -85,7 +86,12 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
-/// The snapshot text for `state`.
+/// What is written to storage: the snapshot JSON, compressed and packed (see [`packed`]).
+pub fn encode_stored(state: &ConsoleState, saved_at: Millis) -> String {
+    packed::pack(&encode(state, saved_at))
+}
+
+/// The snapshot JSON for `state` (the API's names; what the stored form packs).
 pub fn encode(state: &ConsoleState, saved_at: Millis) -> String {
     serde_json::to_string(&SnapshotOut {
         schema: SCHEMA,
@@ -96,13 +102,26 @@ pub fn encode(state: &ConsoleState, saved_at: Millis) -> String {
     .expect("console state always serialises")
 }
 
-/// Whether a text is a snapshot of the current version (so loading it needs no re-save).
-pub fn is_current(text: &str) -> bool {
-    serde_json::from_str::<Header>(text).is_ok_and(|h| h.schema == SCHEMA && h.version == VERSION)
+/// Reads a stored text (packed, or plain JSON of any version) and says whether it is already
+/// in the current stored form (so loading it needs no re-save).
+pub fn decode_stored(text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
+    if packed::is_packed(text) {
+        let json = packed::unpack(text)?;
+        let state = decode_json(&json)?;
+        let current = serde_json::from_str::<Header>(&json).is_ok_and(|h| h.version == VERSION);
+        Ok((state, current))
+    } else {
+        Ok((decode_json(text)?, false))
+    }
 }
 
-/// Reads a snapshot text back, migrating older versions and validating the result.
+/// Reads a snapshot text back (packed or plain JSON), migrating older versions and
+/// validating the result.
 pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
+    decode_stored(text).map(|(state, _)| state)
+}
+
+fn decode_json(text: &str) -> Result<ConsoleState, SnapshotError> {
     let header: Header =
         serde_json::from_str(text).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
     if header.schema != SCHEMA {
