@@ -2,9 +2,10 @@
 // page (bench/vanilla.html) doing the same work on the same saved records, in one run of
 // headless Chromium. Machines are noisy, so figures are printed with their ratio to vanilla.
 //
-// usage: node bench/run.mjs <dir with state-<n>.json files> [runs]
+// usage: node bench/run.mjs <dir for the generated states> [runs]
+// Each state is written (target/release/examples/gen_state) just before it is measured.
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -34,8 +35,9 @@ async function serve() {
   const port = await freePort();
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; ; i++) {
     try { if ((await fetch(base)).ok) break; } catch { /* not yet */ }
+    if (i === 100) throw new Error(`the static server did not answer at ${base}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return { base, stop: () => server.kill() };
@@ -175,10 +177,10 @@ const out = [];
 const line = (figure, app, vanilla, ratio) => out.push([figure, app, vanilla, ratio]);
 const ratio = (a, v) => (a == null || v == null || v === 0 ? '-' : `${(a / v).toFixed(2)}x`);
 try {
-  const files = fs.readdirSync(statesDir).filter((f) => /^state-\d+\.json$/.test(f))
-    .sort((a, b) => Number(a.match(/\d+/)[0]) - Number(b.match(/\d+/)[0]));
-  for (const file of files) {
-    const n = Number(file.match(/\d+/)[0]);
+  for (const n of [100, 1000, 10000]) {
+    const pools = n === 10000 ? 500 : 0;
+    execFileSync('target/release/examples/gen_state', [String(n), String(pools), String(Date.now()), statesDir]);
+    const file = `state-${n}.json`;
     const json = fs.readFileSync(path.join(statesDir, file), 'utf8');
     const state = JSON.parse(json).state;
     const services = state.regions[state.region].services;
@@ -191,7 +193,6 @@ try {
     })));
     const stored = fs.readFileSync(path.join(statesDir, `stored-${n}.txt`), 'utf8');
     const text = { stored, records };
-    const pools = (state.regions[state.region].pools ?? []).length;
     line(`saved text, ${n} services${pools ? ` and ${pools} pools` : ''}`,
       `${(stored.length / 1e6).toFixed(2)} M chars, ${Math.round(stored.length / n)} chars/service`,
       `${(records.length / 1e6).toFixed(2)} M chars (JSON of the rows' fields)`, '');

@@ -42,6 +42,9 @@ pub struct Toast {
     pub text: String,
 }
 
+/// Ticks save at most this often (commands always save at once).
+pub const TICK_SAVE_INTERVAL: Millis = 30_000;
+
 /// How long a toast stays.
 pub const TOAST_TIME: Duration = Duration::from_secs(6);
 
@@ -54,6 +57,9 @@ pub struct ConsoleStore {
     /// Saving is off when storage is unusable or would overwrite data we could not back up.
     saving_enabled: StoredValue<bool>,
     toast_seq: StoredValue<u64>,
+    /// When the state was last written, and whether ticks changed statuses since.
+    last_saved: StoredValue<Millis>,
+    unsaved_ticks: StoredValue<bool>,
 }
 
 impl ConsoleStore {
@@ -114,6 +120,8 @@ impl ConsoleStore {
             storage: StoredValue::new(storage),
             saving_enabled: StoredValue::new(saving_enabled),
             toast_seq: StoredValue::new(0),
+            last_saved: StoredValue::new(now),
+            unsaved_ticks: StoredValue::new(false),
         };
         if save_now {
             store.save(now);
@@ -161,12 +169,19 @@ impl ConsoleStore {
         self.peek(|c| c.sim_now(clock::now()))
     }
 
-    /// Advances simulated time to now. Saves only when a status changed: progress and billing
-    /// in between are recomputed exactly from the saved state on the next load.
+    /// Advances simulated time to now. What time changes (statuses, progress, bills) is
+    /// recomputed exactly from the saved state on the next load, so it is saved at most every
+    /// [`TICK_SAVE_INTERVAL`], only to keep that replay short: with 10,000 services a save
+    /// on every tick that moved a status cost tens of milliseconds each second.
     pub fn tick(&self) {
         let now = clock::now();
         let events = self.console.try_update(|c| c.tick(now)).unwrap_or_default();
         if !events.is_empty() {
+            self.unsaved_ticks.set_value(true);
+        }
+        if self.unsaved_ticks.get_value()
+            && now.saturating_sub(self.last_saved.get_value()) >= TICK_SAVE_INTERVAL
+        {
             self.save(now);
         }
     }
@@ -190,6 +205,8 @@ impl ConsoleStore {
         if !self.saving_enabled.get_value() {
             return;
         }
+        self.last_saved.set_value(now);
+        self.unsaved_ticks.set_value(false);
         let result = self
             .storage
             .with_value(|s| self.console.with_untracked(|c| s.save(c.state(), now)));

@@ -45,7 +45,8 @@ fn main() {
     }
     let model = console.catalog().models[0].clone();
     // Services deployed one after another over the last 40 minutes, so many are still
-    // running (in transition) at `now`; every fifth is stopped a minute after its deploy.
+    // running (in transition) at `now`; every fifth is stopped as soon as it is deployed (time
+    // only moves forward, as in the app).
     let window = 40 * MINUTE;
     for i in 0..services {
         let at = now - window + (i as u64 * window) / services.max(1) as u64;
@@ -70,7 +71,9 @@ fn main() {
             panic!("deploy svc-{i:05}");
         };
         if i % 5 == 1 {
-            let _ = console.apply(Command::Stop { service_id }, at + MINUTE);
+            console
+                .apply(Command::Stop { service_id }, at)
+                .expect("a deploying service can be stopped");
         }
     }
     console.tick(now);

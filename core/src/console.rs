@@ -72,13 +72,14 @@ impl PartialEq for Console {
     }
 }
 
-/// Positions of the selected region's services by id. Refreshed after every command and
-/// tick that adds or removes services; a lookup verifies the position it finds, so a stale
-/// entry can only cost a scan, never give a wrong service.
+/// Positions of the selected region's services by id. Every addition or removal of a
+/// service marks it stale, and it is rebuilt at the end of every command and tick; a lookup
+/// verifies the position it finds and scans while the index is stale, so it never gives a
+/// wrong answer.
 #[derive(Clone, Debug, Default)]
 struct ServiceIndex {
     region: String,
-    len: usize,
+    stale: bool,
     positions: HashMap<String, usize>,
 }
 
@@ -104,19 +105,20 @@ impl Console {
         console
     }
 
-    /// Brings the id index up to date when the region or the number of services changed.
+    /// Brings the id index up to date after services were added or removed, or the region
+    /// changed.
     pub(crate) fn reindex(&mut self) {
         let region = &self.state.region;
+        if !self.index.stale && self.index.region == *region {
+            return;
+        }
         let services = self
             .state
             .regions
             .get(region)
             .map_or(&[][..], |r| r.services.as_slice());
-        if self.index.region == *region && self.index.len == services.len() {
-            return;
-        }
         self.index.region = region.clone();
-        self.index.len = services.len();
+        self.index.stale = false;
         self.index.positions = services
             .iter()
             .enumerate()
@@ -147,6 +149,7 @@ impl Console {
             self.state.region = catalog.default_region.clone();
         }
         self.catalog = catalog;
+        self.reindex();
     }
 
     pub fn region(&self) -> &str {
@@ -185,7 +188,7 @@ impl Console {
     /// is stale).
     pub fn service(&self, service_id: &str) -> Option<&BatchService> {
         let services = self.services();
-        let fresh = self.index.region == self.state.region && self.index.len == services.len();
+        let fresh = !self.index.stale && self.index.region == self.state.region;
         if let Some(&i) = self.index.positions.get(service_id) {
             if let Some(s) = services.get(i).filter(|s| s.service_id == service_id) {
                 return Some(s);
@@ -248,6 +251,7 @@ impl Console {
             for (id, name, at) in gone {
                 region.fail_services_on(&id, &name, at, true);
             }
+            let before = region.services.len();
             region.services.retain_mut(|service| {
                 let (exists, events) = service.advance(now);
                 happened.extend(events.into_iter().map(|record| Event {
@@ -257,6 +261,9 @@ impl Console {
                 }));
                 exists
             });
+            if region.services.len() != before {
+                self.index.stale = true;
+            }
             happened.extend(region.reconcile_pool_alarms());
         }
         happened
@@ -275,6 +282,7 @@ impl Console {
     }
 
     pub(crate) fn insert_service(&mut self, region: &str, service: BatchService) {
+        self.index.stale = true;
         self.state
             .regions
             .entry(region.to_string())

@@ -428,3 +428,53 @@ fn a_thousand_generated_services_stay_under_300_stored_characters_each() {
     let per_service = stored.chars().count() / count;
     assert!(per_service <= 300, "{per_service} characters per service");
 }
+
+#[test]
+fn a_service_deployed_right_after_a_deletion_ends_is_found() {
+    use console_core::{Command, ConfigInput, DeployRequest, DeploymentLocation, Outcome, SECOND};
+    let mut console = demo_console(Catalog::embedded(), T0);
+    console
+        .apply(Command::SetAgencyAuthorization { authorized: true }, T0)
+        .unwrap();
+    // The demo's Deleting service is gone after a few seconds.
+    console.tick(T0 + 10 * SECOND);
+    let gone = console.services()[3].service_id.clone();
+    console
+        .apply(
+            Command::Delete {
+                service_ids: vec![gone.clone()],
+            },
+            T0 + 10 * SECOND,
+        )
+        .unwrap();
+    let count = console.services().len();
+    // No tick in between: this command first finishes the deletion (one service fewer),
+    // then deploys one (one more), so the count is unchanged.
+    let model = console.catalog().models[0].clone();
+    let Ok(Outcome::Deployed { service_id, .. }) = console.apply(
+        Command::Deploy(DeployRequest {
+            service_name: "after-delete".into(),
+            description: String::new(),
+            config: ConfigInput {
+                model_id: model.model_id,
+                model_version: "0.0.1".into(),
+                src_path: "obs://bucket/in/".into(),
+                dest_path: "obs://bucket/out/".into(),
+                req_uri: "/".into(),
+                specification: "modelarts.vm.cpu.2u".into(),
+                instance_count: Some(1),
+                ..ConfigInput::default()
+            },
+            location: DeploymentLocation::PublicPool,
+        }),
+        T0 + MINUTE,
+    ) else {
+        panic!("deployed");
+    };
+    assert_eq!(console.services().len(), count, "one gone, one new");
+    assert!(console.service(&gone).is_none());
+    assert_eq!(
+        console.service(&service_id).unwrap().service_name,
+        "after-delete"
+    );
+}

@@ -106,12 +106,10 @@ pub fn encode(state: &ConsoleState, saved_at: Millis) -> String {
 /// in the current stored form (so loading it needs no re-save).
 pub fn decode_stored(text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
     if packed::is_packed(text) {
-        let json = packed::unpack(text)?;
-        let state = decode_json(&json)?;
-        let current = serde_json::from_str::<Header>(&json).is_ok_and(|h| h.version == VERSION);
-        Ok((state, current))
+        let (state, version) = decode_json(&packed::unpack(text)?)?;
+        Ok((state, version == VERSION))
     } else {
-        Ok((decode_json(text)?, false))
+        Ok((decode_json(text)?.0, false))
     }
 }
 
@@ -121,7 +119,8 @@ pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
     decode_stored(text).map(|(state, _)| state)
 }
 
-fn decode_json(text: &str) -> Result<ConsoleState, SnapshotError> {
+/// A snapshot JSON's state and the version it was written in.
+fn decode_json(text: &str) -> Result<(ConsoleState, u32), SnapshotError> {
     let header: Header =
         serde_json::from_str(text).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
     if header.schema != SCHEMA {
@@ -154,7 +153,7 @@ fn decode_json(text: &str) -> Result<ConsoleState, SnapshotError> {
         .state
         .ok_or_else(no_state)?;
     validate(&state).map_err(SnapshotError::Invalid)?;
-    Ok(state)
+    Ok((state, header.version))
 }
 
 fn validate(state: &ConsoleState) -> Result<(), String> {
