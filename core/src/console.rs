@@ -63,6 +63,8 @@ pub struct Console {
     pub(crate) state: ConsoleState,
     /// Where each service of the selected region is, so a lookup by id does not scan.
     index: ServiceIndex,
+    /// Counts catalog replacements, so views can tell their catalog texts may have changed.
+    catalog_revision: u32,
 }
 
 /// Two consoles are equal when their catalog and state are; the index is derived.
@@ -100,6 +102,7 @@ impl Console {
             catalog,
             state,
             index: ServiceIndex::default(),
+            catalog_revision: 0,
         };
         console.reindex();
         console
@@ -149,7 +152,13 @@ impl Console {
             self.state.region = catalog.default_region.clone();
         }
         self.catalog = catalog;
+        self.catalog_revision += 1;
         self.reindex();
+    }
+
+    /// How many times the catalog was replaced (e.g. by the host's `catalog.json`).
+    pub fn catalog_revision(&self) -> u32 {
+        self.catalog_revision
     }
 
     pub fn region(&self) -> &str {

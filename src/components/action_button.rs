@@ -14,10 +14,16 @@ pub fn ActionButton(
     /// Defaults to a link-style button (rows); the details page passes `button`.
     #[prop(optional, into)]
     class: Option<String>,
+    /// The core's reason, when the caller already follows it (a list row asks once for all
+    /// its operations); otherwise the button asks the core itself.
+    #[prop(optional, into)]
+    reason: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let store = use_store();
     let id = service_id.clone();
-    let reason = Memo::new(move |_| store.read(|c| c.check(&id, action).err().map(|e| e.reason())));
+    let reason = reason.unwrap_or_else(|| {
+        Memo::new(move |_| store.read(|c| c.check(&id, action).err().map(|e| e.reason()))).into()
+    });
     view! {
         <button
             type="button"

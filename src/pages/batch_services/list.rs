@@ -198,6 +198,8 @@ struct RowView {
     nodes: u32,
     created: Millis,
     description: String,
+    /// Why each offered operation is refused (in [`ServiceAction::OFFERED`] order), if it is.
+    refusals: Vec<Option<String>>,
 }
 
 impl RowView {
@@ -215,6 +217,42 @@ impl RowView {
             nodes: config.instance_count,
             created: s.publish_at,
             description: s.description.clone(),
+            refusals: ServiceAction::OFFERED
+                .iter()
+                .map(|a| console.check(&s.service_id, *a).err().map(|e| e.reason()))
+                .collect(),
+        }
+    }
+}
+
+/// What decides whether a row's view may have changed.
+#[derive(Clone, Debug, PartialEq)]
+struct RowKey {
+    status: ServiceStatus,
+    progress: u8,
+    events: usize,
+    last_event: Millis,
+    authorized: bool,
+    pool_phase: Option<console_core::PoolPhase>,
+    /// A `catalog.json` from the host may rename a flavor after the first render.
+    catalog: u32,
+}
+
+impl RowKey {
+    fn of(console: &Console, s: &BatchService) -> RowKey {
+        RowKey {
+            status: s.status,
+            progress: s.progress,
+            events: s.events.len(),
+            last_event: s.events.last().map_or(0, |e| e.time),
+            authorized: console.agency_authorized(),
+            pool_phase: match &s.location {
+                console_core::DeploymentLocation::DedicatedPool { pool_name } => {
+                    console.pool(pool_name).map(|p| p.phase())
+                }
+                _ => None,
+            },
+            catalog: console.catalog_revision(),
         }
     }
 }
@@ -229,7 +267,17 @@ fn ServiceRow(
 ) -> impl IntoView {
     let store = use_store();
     let id = service_id.clone();
-    let row = Memo::new(move |_| store.read(|c| c.service(&id).map(|s| RowView::of(c, s))));
+    // Every tick notifies the store; this cheap key changes only when what the row shows may
+    // have (a status, progress, any recorded event, the authorization, the pool's phase), so
+    // the row's view and its operations' reasons are rebuilt only then.
+    let key_id = id.clone();
+    let key = Memo::new(move |_| store.read(|c| c.service(&key_id).map(|s| RowKey::of(c, s))));
+    let row = Memo::new(move |_| {
+        // Read, not just `track()`: a memo that is only tracked is not brought up to date,
+        // and the row never saw its key change (found by the browser tests).
+        key.with(|_| ());
+        store.peek(|c| c.service(&id).map(|s| RowView::of(c, s)))
+    });
     let field = move |f: fn(&RowView) -> String| {
         move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
     };
@@ -271,10 +319,12 @@ fn ServiceRow(
             <td class="operations">
                 {ServiceAction::OFFERED
                     .into_iter()
-                    .map(|action| view! {
+                    .enumerate()
+                    .map(|(i, action)| view! {
                         <ActionButton
                             service_id=service_id.clone()
                             action=action
+                            reason=Signal::derive(move || row.with(|r| r.as_ref().and_then(|r| r.refusals[i].clone())))
                             on_allowed=Callback::new(move |id| operation.run((action, id)))
                         />
                     })
