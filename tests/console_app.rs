@@ -317,3 +317,44 @@ async fn a_failed_write_is_shown_and_the_change_is_kept_in_the_page() {
         "kept in the page"
     );
 }
+
+#[wasm_bindgen_test]
+async fn select_all_matching_services_across_pages_then_clear() {
+    let key = test_key("select-all");
+    let root = mount_console(&key);
+    next_render().await;
+    let count = text(&query(&root, ".total").pop().unwrap());
+    assert_eq!(count, "Total Records: 12");
+    assert!(
+        query(&root, ".toolbar .link-button").is_empty(),
+        "nothing to offer before the page is selected"
+    );
+    let all_on_page = query(
+        &root,
+        "input[aria-label='Select all services on this page']",
+    )
+    .pop()
+    .unwrap();
+    all_on_page.click();
+    next_render().await;
+    assert!(text(&root).contains("10 selected"));
+    button(&root, "Select all 12 matching services").click();
+    next_render().await;
+    assert!(text(&root).contains("12 selected"));
+    assert!(query(&root, ".toolbar .link-button")
+        .iter()
+        .all(|b| !text(b).starts_with("Select all")));
+    // The delete dialog covers all twelve (here refused: no agency authorization).
+    button(&query(&root, ".toolbar").pop().unwrap(), "Delete").click();
+    next_render().await;
+    let dialog = dialog(&root, "Delete Service");
+    assert_eq!(
+        query(&dialog, "[aria-label='Services that cannot be deleted'] li").len(),
+        12
+    );
+    button(&dialog, "Cancel").click();
+    next_render().await;
+    button(&root, "Clear selection").click();
+    next_render().await;
+    assert!(!text(&root).contains("selected"));
+}

@@ -217,6 +217,16 @@ impl Console {
         query.run(self.services())
     }
 
+    /// Ids of every service matching the query's search and filter, on all pages (the list's
+    /// "select all matching").
+    pub fn matching_service_ids(&self, query: &ServiceQuery) -> Vec<String> {
+        self.services()
+            .iter()
+            .filter(|s| query.matches(*s))
+            .map(|s| s.service_id.clone())
+            .collect()
+    }
+
     /// Whether something in any region moves by itself, i.e. whether the app needs to tick.
     /// Pools always do: pay-per-use cost accrues and prepaid terms expire.
     pub fn has_transitions(&self) -> bool {

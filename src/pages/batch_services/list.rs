@@ -69,6 +69,9 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
         let ids = page_ids();
         !ids.is_empty() && selected.with(|s| ids.iter().all(|id| s.contains(id)))
     };
+    let more_to_select = move || {
+        all_on_page_selected() && selection.with(|s| s.len()) < page.with(|p| p.total_count)
+    };
     let operation = Callback::new(move |(action, id): (ServiceAction, String)| {
         run_operation(store, action, id, dialog)
     });
@@ -101,6 +104,25 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                 <span class="selection-count">
                     {move || match selection.with(|s| s.len()) { 0 => String::new(), n => format!("{n} selected") }}
                 </span>
+                // The whole page is selected and more services match: offer them all, as
+                // consoles do for batch operations.
+                <Show when=more_to_select>
+                    <button
+                        type="button"
+                        class="link-button"
+                        on:click=move |_| {
+                            let ids = store.peek(|c| c.matching_service_ids(&query.get_untracked()));
+                            selected.set(ids.into_iter().collect());
+                        }
+                    >
+                        {move || format!("Select all {} matching services", page.with(|p| p.total_count))}
+                    </button>
+                </Show>
+                <Show when=move || selection.with(|s| !s.is_empty())>
+                    <button type="button" class="link-button" on:click=move |_| selected.set(BTreeSet::new())>
+                        "Clear selection"
+                    </button>
+                </Show>
                 <div class="toolbar-right">
                     <select
                         aria-label="Status"
