@@ -3,9 +3,37 @@ use leptos::prelude::*;
 
 use crate::state::{use_store, ToastKind};
 
-/// Shows one operation on one service. When the core refuses it, the button is marked
-/// disabled and carries the core's reason as its tooltip; a click then shows that reason
-/// instead of acting. Emits `on_allowed` with the service id when the action may proceed.
+/// An operation guarded by the core, for any resource. When the core refuses it, the button
+/// is marked disabled and carries the core's reason as its tooltip; a click then shows that
+/// reason instead of acting. Emits `on_allowed` when the operation may proceed.
+#[component]
+pub fn GuardedButton(
+    #[prop(into)] label: String,
+    reason: Signal<Option<String>>,
+    on_allowed: Callback<()>,
+    /// Defaults to a link-style button (rows); details pages pass `button`.
+    #[prop(optional, into)]
+    class: Option<String>,
+) -> impl IntoView {
+    let store = use_store();
+    view! {
+        <button
+            type="button"
+            class=class.unwrap_or_else(|| "link-button".into())
+            aria-disabled=move || reason.with(|r| r.is_some()).then_some("true")
+            title=move || reason.get()
+            on:click=move |_| match reason.get_untracked() {
+                Some(why) => store.toast(ToastKind::Error, why),
+                None => on_allowed.run(()),
+            }
+        >
+            {label}
+        </button>
+    }
+}
+
+/// Shows one operation on one service (see [`GuardedButton`]). Emits `on_allowed` with the
+/// service id when the action may proceed.
 #[component]
 pub fn ActionButton(
     #[prop(into)] service_id: String,
@@ -25,17 +53,11 @@ pub fn ActionButton(
         Memo::new(move |_| store.read(|c| c.check(&id, action).err().map(|e| e.reason()))).into()
     });
     view! {
-        <button
-            type="button"
+        <GuardedButton
+            label=action.label()
+            reason=reason
             class=class.unwrap_or_else(|| "link-button".into())
-            aria-disabled=move || reason.with(|r| r.is_some()).then_some("true")
-            title=move || reason.get()
-            on:click=move |_| match reason.get_untracked() {
-                Some(why) => store.toast(ToastKind::Error, why),
-                None => on_allowed.run(service_id.clone()),
-            }
-        >
-            {action.label()}
-        </button>
+            on_allowed=Callback::new(move |_| on_allowed.run(service_id.clone()))
+        />
     }
 }

@@ -10,8 +10,9 @@ pub mod scale;
 use console_core::{Pool, PoolAction, PoolPhase};
 use leptos::prelude::*;
 
+use crate::components::action_button::GuardedButton;
 use crate::components::status_badge::StatusBadge;
-use crate::state::{use_store, ConsoleStore, ToastKind};
+use crate::state::{use_store, ConsoleStore};
 
 /// Follows one pool of the selected region (`None` once it is gone).
 pub fn follow_pool(store: ConsoleStore, pool_id: String) -> Memo<Option<Pool>> {
@@ -39,8 +40,8 @@ pub fn PoolBadge(pool: Memo<Option<Pool>>) -> impl IntoView {
     }
 }
 
-/// One operation on one pool: marked disabled with the core's reason as its tooltip when
-/// refused (a click then shows the reason); otherwise emits `on_allowed` with the pool id.
+/// One operation on one pool, guarded by the core (see [`GuardedButton`]). Emits
+/// `on_allowed` with the pool id when the operation may proceed.
 #[component]
 pub fn PoolActionButton(
     #[prop(into)] pool_id: String,
@@ -53,18 +54,12 @@ pub fn PoolActionButton(
     let reason =
         Memo::new(move |_| store.read(|c| c.check_pool(&id, action).err().map(|e| e.reason())));
     view! {
-        <button
-            type="button"
+        <GuardedButton
+            label=action.label()
+            reason=reason.into()
             class=class.unwrap_or_else(|| "link-button".into())
-            aria-disabled=move || reason.with(|r| r.is_some()).then_some("true")
-            title=move || reason.get()
-            on:click=move |_| match reason.get_untracked() {
-                Some(why) => store.toast(ToastKind::Error, why),
-                None => on_allowed.run(pool_id.clone()),
-            }
-        >
-            {action.label()}
-        </button>
+            on_allowed=Callback::new(move |_| on_allowed.run(pool_id.clone()))
+        />
     }
 }
 
