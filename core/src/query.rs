@@ -13,6 +13,8 @@ pub const PAGE_SIZES: [usize; 3] = [10, 20, 50];
 
 /// A status that can be filtered on and written in a URL by its API value.
 pub trait StatusValue: Copy + Eq + Debug + 'static {
+    /// Every status, in the order a status filter lists them.
+    const ALL: &'static [Self];
     fn api_value(self) -> &'static str;
     fn from_api_value(value: &str) -> Option<Self>;
     /// The console's label (filters and badges).
@@ -248,6 +250,7 @@ impl<S: StatusValue> ListQuery<S> {
 }
 
 impl StatusValue for ServiceStatus {
+    const ALL: &'static [Self] = &ServiceStatus::ALL;
     fn api_value(self) -> &'static str {
         ServiceStatus::api_value(self)
     }
@@ -263,6 +266,7 @@ impl StatusValue for ServiceStatus {
 }
 
 impl StatusValue for PoolPhase {
+    const ALL: &'static [Self] = &PoolPhase::ALL;
     fn api_value(self) -> &'static str {
         self.label()
     }

@@ -4,6 +4,7 @@ pub mod action_button;
 pub mod banners;
 pub mod dialog;
 pub mod form;
+pub mod list_filters;
 pub mod page_header;
 pub mod pagination;
 pub mod status_badge;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::{run_operation, OpenDialog, ServiceDialogs};
 use crate::clock;
 use crate::components::action_button::ActionButton;
+use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
 use crate::components::status_badge::StatusBadge;
@@ -124,30 +125,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                     </button>
                 </Show>
                 <div class="toolbar-right">
-                    <select
-                        aria-label="Status"
-                        on:change=move |ev| {
-                            let status = ServiceStatus::from_api_value(&event_target_value(&ev));
-                            set_query(&|q| q.filtering(status));
-                        }
-                    >
-                        <option value="" selected=move || query.with(|q| q.status.is_none())>"All statuses"</option>
-                        {ServiceStatus::ALL
-                            .into_iter()
-                            .map(|s| view! { <option value=s.api_value() selected=move || query.with(|q| q.status == Some(s))>{s.label()}</option> })
-                            .collect_view()}
-                    </select>
-                    <input
-                        type="search"
-                        class="search"
-                        aria-label="Search by name"
-                        placeholder="Search by name"
-                        prop:value=move || query.with(|q| q.name.clone())
-                        on:input=move |ev| {
-                            let name = event_target_value(&ev);
-                            set_query(&|q| q.searching(name.clone()));
-                        }
-                    />
+                    <ListFilters query=query on_change=Callback::new(move |q| router.replace(Route::BatchServices(q))) />
                 </div>
             </div>
             <table class="table">

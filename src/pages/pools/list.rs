@@ -1,11 +1,10 @@
-use console_core::{
-    BillingMode, Pool, PoolAction, PoolPhase, PoolQuery, PoolType, SortKey, StatusValue,
-};
+use console_core::{BillingMode, Pool, PoolAction, PoolQuery, PoolType, SortKey};
 use leptos::prelude::*;
 
 use super::delete_dialog::DeletePoolDialog;
 use super::{flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
 use crate::clock;
+use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
 use crate::route::{use_router, Route};
@@ -101,30 +100,7 @@ pub fn PoolList(
                     {move || quota.with(|(region, used, total)| format!("Node quota of {region}: {used} of {total} nodes used"))}
                 </span>
                 <div class="toolbar-right">
-                    <select
-                        aria-label="Status"
-                        on:change=move |ev| {
-                            let status = PoolPhase::from_api_value(&event_target_value(&ev));
-                            set_query(&|q| q.filtering(status));
-                        }
-                    >
-                        <option value="" selected=move || query.with(|q| q.status.is_none())>"All statuses"</option>
-                        {PoolPhase::ALL
-                            .into_iter()
-                            .map(|s| view! { <option value=s.label() selected=move || query.with(|q| q.status == Some(s))>{s.label()}</option> })
-                            .collect_view()}
-                    </select>
-                    <input
-                        type="search"
-                        class="search"
-                        aria-label="Search by name"
-                        placeholder="Search by name"
-                        prop:value=move || query.with(|q| q.name.clone())
-                        on:input=move |ev| {
-                            let name = event_target_value(&ev);
-                            set_query(&|q| q.searching(name.clone()));
-                        }
-                    />
+                    <ListFilters query=query on_change=Callback::new(move |q| router.replace(Route::Pools(pool_type.get_untracked(), q))) />
                 </div>
             </div>
             <table class="table" aria-label=move || pool_type.get().label()>

@@ -1,0 +1,37 @@
+use console_core::{ListQuery, StatusValue};
+use leptos::prelude::*;
+
+/// A list's status filter and name search, for any resource's list: emits the query they
+/// make (the list puts it in the URL), going back to page 1 as the query rules say.
+#[component]
+pub fn ListFilters<S>(
+    query: Signal<ListQuery<S>>,
+    on_change: Callback<ListQuery<S>>,
+) -> impl IntoView
+where
+    S: StatusValue + Send + Sync,
+{
+    view! {
+        <select
+            aria-label="Status"
+            on:change=move |ev| {
+                let status = S::from_api_value(&event_target_value(&ev));
+                on_change.run(query.get_untracked().filtering(status));
+            }
+        >
+            <option value="" selected=move || query.with(|q| q.status.is_none())>"All statuses"</option>
+            {S::ALL
+                .iter()
+                .map(|&s| view! { <option value=s.api_value() selected=move || query.with(|q| q.status == Some(s))>{s.label()}</option> })
+                .collect_view()}
+        </select>
+        <input
+            type="search"
+            class="search"
+            aria-label="Search by name"
+            placeholder="Search by name"
+            prop:value=move || query.with(|q| q.name.clone())
+            on:input=move |ev| on_change.run(query.get_untracked().searching(event_target_value(&ev)))
+        />
+    }
+}
