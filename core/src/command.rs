@@ -12,6 +12,7 @@ use crate::pool::create::PoolRequest;
 use crate::pool::scale::ScaleRequest;
 use crate::service::deploy::{DeployRequest, MAX_BATCH_SERVICES};
 use crate::service::modify::ServiceUpdate;
+use crate::transfer::ExportScope;
 use crate::validation::Field;
 use crate::Millis;
 
@@ -61,6 +62,12 @@ pub enum Command {
     SetPoolFault {
         pool_id: String,
         abnormal: bool,
+    },
+    /// Import an export file (see [`crate::transfer`]) into its region, which becomes the
+    /// selected one: the whole file or nothing. The text is judged again against the state
+    /// at apply time ([`Console::plan_import`] is the preview).
+    Import {
+        text: String,
     },
 }
 
@@ -114,6 +121,16 @@ pub enum Outcome {
     PoolHealth {
         pool_name: String,
         abnormal: bool,
+    },
+    /// An export file was imported: `services` and `pools` of it, `added` and `replaced` in
+    /// all.
+    Imported {
+        region_name: String,
+        scope: ExportScope,
+        services: usize,
+        pools: usize,
+        added: usize,
+        replaced: usize,
     },
 }
 
@@ -194,6 +211,21 @@ impl fmt::Display for Outcome {
             Outcome::PoolHealth { pool_name, .. } => {
                 write!(f, "{pool_name}: the pool recovered and is Running.")
             }
+            Outcome::Imported {
+                region_name,
+                scope,
+                services,
+                pools,
+                added,
+                replaced,
+            } => f.write_str(&crate::transfer::imported_message(
+                region_name,
+                *scope,
+                *services,
+                *pools,
+                *added,
+                *replaced,
+            )),
         }
     }
 }
@@ -263,6 +295,7 @@ impl Console {
             Command::SetPoolFault { pool_id, abnormal } => {
                 self.set_pool_fault(&pool_id, abnormal, now)
             }
+            Command::Import { text } => self.import(&text, now),
         }
     }
 }

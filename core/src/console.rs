@@ -288,9 +288,28 @@ impl Console {
         happened
     }
 
+    /// The next generated id, skipping any id a resource already has (imported resources
+    /// keep the ids of the file, which may be ones this sequence would produce).
     pub(crate) fn next_id(&mut self) -> String {
-        self.state.id_seq += 1;
-        ids::uuid_for(self.state.id_seq)
+        loop {
+            self.state.id_seq += 1;
+            let id = ids::uuid_for(self.state.id_seq);
+            if !self.id_taken(&id) {
+                return id;
+            }
+        }
+    }
+
+    /// Whether a service or pool of any region has this id.
+    fn id_taken(&self, id: &str) -> bool {
+        self.state.regions.values().any(|r| {
+            r.services.iter().any(|s| s.service_id == id) || r.pools.iter().any(|p| p.id() == id)
+        })
+    }
+
+    /// Services were added or removed other than through [`Self::insert_service`].
+    pub(crate) fn mark_index_stale(&mut self) {
+        self.index.stale = true;
     }
 
     pub(crate) fn region_state_mut(&mut self) -> &mut RegionState {

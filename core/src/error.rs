@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::pool::{PoolAction, PoolPhase};
 use crate::service::{ServiceAction, ServiceStatus};
+use crate::transfer::ImportErrors;
 use crate::validation::FieldError;
 
 /// Why an action on a batch service is not allowed right now.
@@ -140,6 +141,8 @@ pub enum DomainError {
     InvalidSpeed(u32),
     /// The console is gone (its page was closed) and can take no command.
     Closed,
+    /// An import file has problems (each with its JSON path); nothing was imported.
+    Import(ImportErrors),
 }
 
 impl fmt::Display for DomainError {
@@ -174,6 +177,11 @@ impl fmt::Display for DomainError {
                 f,
                 "A simulation speed of {speed}x is not offered: choose 1x to {}x.",
                 crate::clock::MAX_SPEED
+            ),
+            DomainError::Import(errors) => write!(
+                f,
+                "The file cannot be imported ({}):\n{errors}",
+                crate::transfer::count_of(errors.total(), "error", "errors")
             ),
             DomainError::Invalid(errors) => {
                 let messages: Vec<String> = errors

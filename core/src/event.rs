@@ -72,6 +72,12 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         released: bool,
     },
+    /// The service was imported from an export file (`replaced`: over a service with the
+    /// same id).
+    Imported {
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        replaced: bool,
+    },
     /// An event saved before events were typed whose text matched no kind; shown as it was.
     Legacy {
         message: String,
@@ -126,6 +132,12 @@ impl fmt::Display for EventKind {
                 pool_name,
                 released,
             } => f.write_str(&pool_gone_message(pool_name, *released)),
+            EventKind::Imported { replaced: false } => {
+                f.write_str("The service was imported from an export file.")
+            }
+            EventKind::Imported { replaced: true } => f.write_str(
+                "The service was imported from an export file, replacing the service with the same ID.",
+            ),
             EventKind::Legacy { message, .. } => f.write_str(message),
         }
     }

@@ -21,6 +21,19 @@ pub fn datetime(ms: Millis, offset_minutes: i32) -> String {
     )
 }
 
+/// `20261124-1530` (date and minute, no separators) for `ms` in a zone `offset_minutes` east
+/// of UTC: what a file name carries.
+pub fn compact_datetime(ms: Millis, offset_minutes: i32) -> String {
+    let local = ms as i64 / 1000 + offset_minutes as i64 * 60;
+    let (y, m, d) = civil_from_days(local.div_euclid(86_400));
+    let secs = local.rem_euclid(86_400);
+    format!(
+        "{y:04}{m:02}{d:02}-{:02}{:02}",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
 /// `2d 3h 4m 5s`, dropping leading zero units; `0s` for nothing.
 pub fn duration(ms: Millis) -> String {
     let units = [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (SECOND, "s")];
@@ -91,6 +104,8 @@ mod tests {
             datetime(951_782_400_000, 0),
             "2000/02/29 00:00:00 GMT+00:00"
         );
+        assert_eq!(compact_datetime(1_795_430_736_000, 480), "20261123-1845");
+        assert_eq!(compact_datetime(1_795_430_736_000, 0), "20261123-1045");
     }
 
     #[test]

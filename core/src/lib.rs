@@ -18,6 +18,7 @@ pub mod pool;
 pub mod query;
 pub mod service;
 pub mod snapshot;
+pub mod transfer;
 pub mod validation;
 
 pub use catalog::{Catalog, Flavor, Model, Region};
@@ -41,6 +42,9 @@ pub use service::modify::{Change, ServiceUpdate};
 pub use service::{
     BatchService, DeletePlan, DeploymentLocation, MappingType, ServiceAction, ServiceConfig,
     ServiceStatus,
+};
+pub use transfer::{
+    export_file_name, ExportScope, ImportError, ImportErrors, ImportGroup, ImportItem, ImportPlan,
 };
 
 /// Milliseconds since the Unix epoch.

@@ -100,7 +100,7 @@ fn snapshot_round_trips() {
     let console = demo_console(Catalog::embedded(), T0);
     let text = snapshot::encode(console.state(), T0);
     assert!(text.contains("\"schema\":\"modelarts-console\""));
-    assert!(text.contains("\"version\":3"));
+    assert!(text.contains("\"version\":4"));
     for api_name in [
         "service_id",
         "service_name",
@@ -146,7 +146,7 @@ fn unusable_snapshots_are_errors_not_panics() {
     ));
     let console = demo_console(Catalog::embedded(), T0);
     let text = snapshot::encode(console.state(), T0);
-    let newer = text.replace("\"version\":3", "\"version\":7");
+    let newer = text.replace("\"version\":4", "\"version\":7");
     let err = snapshot::decode(&newer).unwrap_err();
     assert_eq!(err, SnapshotError::UnsupportedVersion(7));
     assert!(err.to_string().contains("version 7"));

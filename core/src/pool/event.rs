@@ -35,6 +35,11 @@ pub enum PoolEventKind {
     Renewed {
         months: u32,
     },
+    /// The pool was imported from an export file (`replaced`: over a pool with the same id).
+    Imported {
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        replaced: bool,
+    },
 }
 
 impl PoolEventKind {
@@ -73,6 +78,12 @@ impl fmt::Display for PoolEventKind {
             PoolEventKind::Renewed { months } => write!(
                 f,
                 "The subscription was renewed automatically for {months} month(s)."
+            ),
+            PoolEventKind::Imported { replaced: false } => {
+                f.write_str("The resource pool was imported from an export file.")
+            }
+            PoolEventKind::Imported { replaced: true } => f.write_str(
+                "The resource pool was imported from an export file, replacing the pool with the same ID.",
             ),
         }
     }

@@ -219,7 +219,8 @@ impl Pool {
             .filter_map(|n| n.name.rsplit('-').next()?.parse::<u32>().ok())
             .max()
             .unwrap_or(0);
-        let number = highest.max(self.node_seq) + 1;
+        // Saturating: only a tampered state numbers its nodes up to u32::MAX.
+        let number = highest.max(self.node_seq).saturating_add(1);
         self.node_seq = number;
         let az = match chosen_az {
             Some(az) => az.to_string(),

@@ -315,7 +315,9 @@ impl Console {
     ) -> Result<Outcome, DomainError> {
         self.check_delete_all(service_ids)?;
         let mut service_names = Vec::new();
-        for id in service_ids {
+        let mut seen = std::collections::BTreeSet::new();
+        // An id given twice is one service, deleted (and recorded) once.
+        for id in service_ids.iter().filter(|id| seen.insert(id.as_str())) {
             let service = self.find_mut(id)?;
             service.begin_delete(now);
             service_names.push(service.service_name.clone());

@@ -183,7 +183,7 @@ fn flavor(catalog: &Catalog, region: &str, id: &str) -> Result<(), String> {
 }
 
 /// CSV needs a column for every input field of the chosen model, each column once.
-fn csv_mapping(catalog: &Catalog, input: &ConfigInput) -> Result<(), String> {
+pub(crate) fn csv_mapping(catalog: &Catalog, input: &ConfigInput) -> Result<(), String> {
     let expected = catalog
         .model(&input.model_id)
         .map(|m| m.input_fields.clone())

@@ -23,7 +23,9 @@ pub const SCHEMA: &str = "modelarts-console";
 /// 2: typed events, settings (quotas, simulation clock), billing runs.
 /// 3: dedicated resource pools per region (a version-2 state has none, so it reads as is;
 /// the bump keeps an older console from loading, and then overwriting, a state with pools).
-pub const VERSION: u32 = 3;
+/// 4: the stored text carries its save revision (cross-tab), and events may be `Imported`
+/// (a version-3 state reads as is; the bump keeps an older console from misreading both).
+pub const VERSION: u32 = 4;
 
 #[derive(Serialize)]
 struct SnapshotOut<'a> {
@@ -88,7 +90,13 @@ impl std::error::Error for SnapshotError {}
 
 /// What is written to storage: the snapshot JSON, compressed and packed (see [`packed`]).
 pub fn encode_stored(state: &ConsoleState, saved_at: Millis) -> String {
-    packed::pack(&encode(state, saved_at))
+    encode_revision(state, saved_at, 0)
+}
+
+/// Like [`encode_stored`], marked as the `revision`-th save, so other tabs can tell it is
+/// newer than what they hold ([`packed::revision`]).
+pub fn encode_revision(state: &ConsoleState, saved_at: Millis, revision: u64) -> String {
+    packed::pack(&encode(state, saved_at), revision)
 }
 
 /// The snapshot JSON for `state` (the API's names; what the stored form packs).
@@ -144,7 +152,8 @@ fn decode_json(text: &str) -> Result<(ConsoleState, u32), SnapshotError> {
         if header.version == 1 {
             v1::migrate(&mut value).map_err(SnapshotError::Invalid)?;
         }
-        // Version 2 differs only by having no pools (they default to none).
+        // Versions 2 and 3 read as is: version 2 has no pools (they default to none), and
+        // version 3 differs only by what version 4 added (nothing is removed or renamed).
         migrated = serde_json::json!({ "state": value }).to_string();
         &migrated
     };
@@ -156,12 +165,25 @@ fn decode_json(text: &str) -> Result<(ConsoleState, u32), SnapshotError> {
     Ok((state, header.version))
 }
 
-fn validate(state: &ConsoleState) -> Result<(), String> {
+/// The latest time (and longest billed duration) a state may hold, in ms: the start of the
+/// year 10000. The console cannot reach it, and the lifecycle adds durations and terms to the
+/// times it holds, which must neither overflow nor renew a prepaid term without end.
+pub const MAX_TIME: Millis = 253_402_300_800_000;
+/// The highest hourly rate or term price (USD) a state may hold, far above any flavor's
+/// price for a whole pool; a higher one could bill an infinite cost, which JSON cannot hold.
+pub const MAX_PRICE: f64 = 1e12;
+
+/// The invariants of a state, checked on load and on import (`transfer`).
+pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
     if !crate::clock::SimClock::is_valid_speed(state.settings.clock.speed) {
         return Err(format!(
             "simulation speed {} is out of range",
             state.settings.clock.speed
         ));
+    }
+    let clock = &state.settings.clock;
+    if clock.wall_anchor > MAX_TIME || clock.sim_anchor > MAX_TIME {
+        return Err("the simulation clock is beyond the year 9999".into());
     }
     let mut ids = BTreeSet::new();
     for (region, region_state) in &state.regions {
@@ -188,6 +210,19 @@ fn validate(state: &ConsoleState) -> Result<(), String> {
             }
             if !s.billing.cost.is_finite() || s.billing.cost < 0.0 {
                 return Err(format!("{who}: invalid billed cost"));
+            }
+            if !(0.0..=MAX_PRICE).contains(&s.billing.hourly_rate) {
+                return Err(format!("{who}: invalid hourly rate"));
+            }
+            let times = [
+                s.transition_at,
+                s.workload.accounted_at,
+                s.billing.billed_ms,
+            ];
+            if times.into_iter().any(|t| t > MAX_TIME)
+                || s.billing.runs.iter().any(|r| r.billed_ms > MAX_TIME)
+            {
+                return Err(format!("{who}: a time beyond the year 9999"));
             }
             if s.status == ServiceStatus::Failed && s.error_msg.is_none() {
                 return Err(format!("{who}: failed without error_msg"));
@@ -222,8 +257,19 @@ fn validate(state: &ConsoleState) -> Result<(), String> {
                 ));
             }
             let costs = [p.billing.cost, p.billing.hourly_rate, p.billing.term_price];
-            if costs.iter().any(|c| !c.is_finite() || *c < 0.0) {
+            if costs.iter().any(|c| !c.is_finite() || *c < 0.0)
+                || p.billing.hourly_rate > MAX_PRICE
+                || p.billing.term_price > MAX_PRICE
+            {
                 return Err(format!("{who}: invalid billing"));
+            }
+            let times = [
+                p.status.transition_at,
+                p.billing.accounted_at,
+                p.billing.expires_at.unwrap_or(0),
+            ];
+            if times.into_iter().any(|t| t > MAX_TIME) {
+                return Err(format!("{who}: a time beyond the year 9999"));
             }
             // A term of 1-11 months (or 1 year for Development/Training) and its expiry; a
             // zero-length term would renew forever.

@@ -1,0 +1,360 @@
+//! Reading an export file: bounded before parsing, walked as JSON values with the path of
+//! every field so that every problem is reported, decoded into the typed model only when
+//! there is none, merged into the file's region and checked like a saved state. Then the plan
+//! (what is added, replaced, kept) for the preview, and the import itself, all or nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::check::{describe, scan, Scan, Walk};
+use super::{
+    count_of, ExportScope, ImportErrors, MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, MAX_IMPORT_VALUES,
+};
+use crate::command::Outcome;
+use crate::console::{Console, ConsoleState, RegionState};
+use crate::error::DomainError;
+use crate::event::EventKind;
+use crate::format::thousands;
+use crate::pool::{Pool, PoolEventKind};
+use crate::service::BatchService;
+use crate::Millis;
+
+/// One resource of an import, as the preview lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportItem {
+    /// `service_id`, or a pool's `metadata.name`.
+    pub id: String,
+    /// `service_name`, or a pool's `os.modelarts/name`.
+    pub name: String,
+    /// For a replaced resource whose name changes: the name it has now.
+    pub previous_name: Option<String>,
+}
+
+/// What an import does to one kind of resource in the region.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportGroup {
+    /// In the file, not in the region: added (after the region's own, in file order).
+    pub added: Vec<ImportItem>,
+    /// In the file and in the region (same id): replaced in place by the file's.
+    pub replaced: Vec<ImportItem>,
+    /// In the region, not in the file: kept as they are (an import never deletes).
+    pub kept: Vec<ImportItem>,
+}
+
+impl ImportGroup {
+    /// How many of the file's resources are imported (added or replaced).
+    pub fn imported(&self) -> usize {
+        self.added.len() + self.replaced.len()
+    }
+}
+
+/// What an import file will do, for the preview before the user confirms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportPlan {
+    /// The region the file goes into (the file's `region`), and its console name.
+    pub region: String,
+    pub region_name: String,
+    /// The file's region is not the selected one: the import selects it.
+    pub changes_region: bool,
+    /// Which parts the file holds; an absent part leaves that kind untouched.
+    pub scope: ExportScope,
+    pub console_version: String,
+    pub exported_at: Millis,
+    pub services: ImportGroup,
+    pub pools: ImportGroup,
+}
+
+impl ImportPlan {
+    pub fn added(&self) -> usize {
+        self.services.added.len() + self.pools.added.len()
+    }
+
+    pub fn replaced(&self) -> usize {
+        self.services.replaced.len() + self.pools.replaced.len()
+    }
+
+    /// The preview's sentence, e.g. `3 services and 1 pool will be imported into CN
+    /// North-Beijing4: 2 added, 2 replaced.`
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if self.scope.includes_services() {
+            parts.push(count_of(self.services.imported(), "service", "services"));
+        }
+        if self.scope.includes_pools() {
+            parts.push(count_of(self.pools.imported(), "pool", "pools"));
+        }
+        if self.added() + self.replaced() == 0 {
+            return format!(
+                "The file holds nothing to import into {}.",
+                self.region_name
+            );
+        }
+        format!(
+            "{} will be imported into {}: {} added, {} replaced.",
+            parts.join(" and "),
+            self.region_name,
+            thousands(self.added() as u64),
+            thousands(self.replaced() as u64)
+        )
+    }
+}
+
+/// A checked file: its plan and the region as it will be (before the import's events).
+pub(crate) struct Prepared {
+    pub plan: ImportPlan,
+    pub merged: RegionState,
+}
+
+impl Console {
+    /// Reads an export file and says what importing it at `now` (simulated time) would do,
+    /// or every problem it has, each with its JSON path. Nothing changes.
+    pub fn plan_import(&self, text: &str, now: Millis) -> Result<ImportPlan, ImportErrors> {
+        prepare(self, text, now).map(|p| p.plan)
+    }
+
+    /// Imports a whole file into its region, or nothing: see [`crate::Command::Import`].
+    pub(crate) fn import(&mut self, text: &str, now: Millis) -> Result<Outcome, DomainError> {
+        let Prepared { plan, merged } = prepare(self, text, now).map_err(DomainError::Import)?;
+        self.state.regions.insert(plan.region.clone(), merged);
+        self.state.region = plan.region.clone();
+        self.mark_index_stale();
+        // An imported resource lives on from its own times: whatever fell due since (a
+        // deployment ending, a term expiring) happens now, before the import is recorded.
+        self.advance_to(now);
+        let replaced = |group: &ImportGroup| -> HashMap<String, bool> {
+            let added = group.added.iter().map(|i| (i.id.clone(), false));
+            added
+                .chain(group.replaced.iter().map(|i| (i.id.clone(), true)))
+                .collect()
+        };
+        let (services, pools) = (replaced(&plan.services), replaced(&plan.pools));
+        if let Some(region) = self.state.regions.get_mut(&plan.region) {
+            for service in &mut region.services {
+                if let Some(&replaced) = services.get(&service.service_id) {
+                    service.record(now, EventKind::Imported { replaced });
+                }
+            }
+            for pool in &mut region.pools {
+                if let Some(&replaced) = pools.get(pool.id()) {
+                    pool.record(now, PoolEventKind::Imported { replaced });
+                }
+            }
+        }
+        Ok(Outcome::Imported {
+            region_name: plan.region_name.clone(),
+            scope: plan.scope,
+            services: plan.services.imported(),
+            pools: plan.pools.imported(),
+            added: plan.added(),
+            replaced: plan.replaced(),
+        })
+    }
+}
+
+/// The typed decoding of a file that passed every check.
+#[derive(Deserialize)]
+struct FileIn {
+    services: Option<ServicesIn>,
+    pools: Option<PoolsIn>,
+}
+
+#[derive(Deserialize)]
+struct ServicesIn {
+    services: Vec<BatchService>,
+}
+
+#[derive(Deserialize)]
+struct PoolsIn {
+    items: Vec<Pool>,
+}
+
+/// Checks a file against the console at `now` and builds its plan and merged region.
+pub(crate) fn prepare(
+    console: &Console,
+    text: &str,
+    now: Millis,
+) -> Result<Prepared, ImportErrors> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportErrors::whole(format!(
+            "The file has {} bytes; at most {} bytes ({} MiB) can be imported.",
+            thousands(text.len() as u64),
+            thousands(MAX_IMPORT_BYTES as u64),
+            MAX_IMPORT_BYTES >> 20
+        )));
+    }
+    match scan(text) {
+        Scan::Fits => {}
+        Scan::TooDeep => {
+            return Err(ImportErrors::whole(format!(
+                "The file nests arrays and objects more than {MAX_IMPORT_DEPTH} levels deep; an export nests 7."
+            )))
+        }
+        Scan::TooMany => {
+            return Err(ImportErrors::whole(format!(
+                "The file holds more than {} JSON values; an export holds about 50 per service.",
+                thousands(MAX_IMPORT_VALUES as u64)
+            )))
+        }
+    }
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| ImportErrors::whole(format!("The file is not valid JSON: {e}.")))?;
+    let Value::Object(root) = &value else {
+        return Err(ImportErrors::whole(format!(
+            "The file is not an export of this console: expected a JSON object, found {}.",
+            describe(&value)
+        )));
+    };
+    let mut walk = Walk::new(console, root, now);
+    if !walk.schema(root) {
+        return Err(walk.errors);
+    }
+    let header = walk.file(root);
+    walk.cross_checks();
+    if !walk.errors.is_empty() {
+        return Err(walk.errors);
+    }
+    let (region, region_name, console_version, exported_at) = header;
+    // Every field was checked above; this decoding only builds the typed values.
+    let file: FileIn = serde_json::from_str(text)
+        .map_err(|e| ImportErrors::whole(format!("The file cannot be read: {e}.")))?;
+    merge(
+        console,
+        file,
+        region,
+        region_name,
+        console_version,
+        exported_at,
+    )
+}
+
+/// Merges the file into its region and checks the result like a saved state.
+fn merge(
+    console: &Console,
+    file: FileIn,
+    region: String,
+    region_name: String,
+    console_version: String,
+    exported_at: Millis,
+) -> Result<Prepared, ImportErrors> {
+    let state = &console.state;
+    let mut merged = state.regions.get(&region).cloned().unwrap_or_default();
+    let scope = ExportScope::of(file.services.is_some(), file.pools.is_some());
+    let mut services = ImportGroup::default();
+    let mut file_ids = HashSet::new();
+    if let Some(list) = file.services {
+        let mut at: HashMap<String, usize> = merged
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.service_id.clone(), i))
+            .collect();
+        for service in list.services {
+            file_ids.insert(service.service_id.clone());
+            let item = |previous: Option<&str>| ImportItem {
+                id: service.service_id.clone(),
+                name: service.service_name.clone(),
+                previous_name: previous
+                    .filter(|p| *p != service.service_name)
+                    .map(str::to_string),
+            };
+            match at.get(&service.service_id) {
+                Some(&i) => {
+                    services
+                        .replaced
+                        .push(item(Some(&merged.services[i].service_name)));
+                    merged.services[i] = service;
+                }
+                None => {
+                    services.added.push(item(None));
+                    at.insert(service.service_id.clone(), merged.services.len());
+                    merged.services.push(service);
+                }
+            }
+        }
+    }
+    if let Some(existing) = state.regions.get(&region) {
+        services.kept = existing
+            .services
+            .iter()
+            .filter(|s| !file_ids.contains(&s.service_id))
+            .map(|s| ImportItem {
+                id: s.service_id.clone(),
+                name: s.service_name.clone(),
+                previous_name: None,
+            })
+            .collect();
+    }
+    let mut pools = ImportGroup::default();
+    let mut file_ids = HashSet::new();
+    if let Some(list) = file.pools {
+        for pool in list.items {
+            file_ids.insert(pool.id().to_string());
+            let item = |previous: Option<&str>| ImportItem {
+                id: pool.id().to_string(),
+                name: pool.display_name().to_string(),
+                previous_name: previous
+                    .filter(|p| *p != pool.display_name())
+                    .map(str::to_string),
+            };
+            match merged.pools.iter().position(|p| p.id() == pool.id()) {
+                Some(i) => {
+                    pools
+                        .replaced
+                        .push(item(Some(merged.pools[i].display_name())));
+                    merged.pools[i] = pool;
+                }
+                None => {
+                    pools.added.push(item(None));
+                    merged.pools.push(pool);
+                }
+            }
+        }
+    }
+    if let Some(existing) = state.regions.get(&region) {
+        pools.kept = existing
+            .pools
+            .iter()
+            .filter(|p| !file_ids.contains(p.id()))
+            .map(|p| ImportItem {
+                id: p.id().to_string(),
+                name: p.display_name().to_string(),
+                previous_name: None,
+            })
+            .collect();
+    }
+    // The same invariants as a saved state, over the whole account after the import (the
+    // other regions are cloned; the region itself is the merged one).
+    let mut after = ConsoleState {
+        region: state.region.clone(),
+        settings: state.settings.clone(),
+        regions: state
+            .regions
+            .iter()
+            .filter(|(id, _)| **id != region)
+            .map(|(id, r)| (id.clone(), r.clone()))
+            .collect(),
+        id_seq: state.id_seq,
+    };
+    after.regions.insert(region.clone(), merged);
+    crate::snapshot::validate(&after).map_err(|e| {
+        ImportErrors::whole(format!(
+            "The region would be inconsistent after the import: {e}."
+        ))
+    })?;
+    let merged = after.regions.remove(&region).expect("inserted above");
+    Ok(Prepared {
+        plan: ImportPlan {
+            changes_region: region != state.region,
+            region,
+            region_name,
+            scope,
+            console_version,
+            exported_at,
+            services,
+            pools,
+        },
+        merged,
+    })
+}

@@ -1,0 +1,245 @@
+//! Export and import of one region's batch services and dedicated resource pools as a JSON
+//! file a user can keep, share, edit and load again.
+//!
+//! # The file
+//!
+//! ```json
+//! {
+//!   "schema": "modelarts-console-export",
+//!   "console_version": "0.1.0",
+//!   "exported_at": 1790000000000,
+//!   "region": "cn-north-4",
+//!   "services": { "total_count": 1, "count": 1, "services": [ { "service_id": "…", … } ] },
+//!   "pools": { "apiVersion": "v2", "kind": "PoolList", "items": [ { "apiVersion": "v2", "kind": "Pool", "metadata": { … }, … } ] }
+//! }
+//! ```
+//!
+//! Why this shape:
+//! - `services` is the answer of the real `GET /v1/{project_id}/services` and `pools` a v2
+//!   `PoolList`, so every object keeps the API's names (the product rules' "Data shape") and a
+//!   reader who knows the API knows the file. Each object also carries the sandbox's own fields
+//!   (`location`, `billing`, `workload`, `events`, a pool's `nodes` …) exactly as the saved
+//!   state holds them, so an import restores a resource as it was, not a look-alike.
+//! - One region per file: resources, their names and the node quota belong to a region, and
+//!   an import goes into the file's `region` (the plan names it, and the import selects it).
+//! - Either part may be absent: the services list exports only services, the pools list only
+//!   pools, Settings both ([`ExportScope`]). An absent part leaves that kind untouched on import.
+//! - `schema` tells an export from a saved state or any other JSON; `console_version` and
+//!   `exported_at` are for the reader (the format itself has no version: it is the API's).
+//!
+//! # Import
+//!
+//! A file comes from outside, so it is judged before anything changes
+//! ([`crate::Console::plan_import`]): its size, nesting and number of values are bounded by a
+//! scan before parsing (a hostile file cannot exhaust memory or the stack), then the JSON is
+//! walked as values with the path of every field, so **every**
+//! problem is reported (`services.services[3].config[0].instance_count: …`), not only the
+//! first, using the same rules and messages as Deploy and Create Dedicated Resource Pool.
+//! Only a file without errors is decoded into the typed model; the merged region then passes
+//! the same invariant check as a saved state. The plan says what will be added, replaced
+//! (same id already in the region) and kept, for a preview; [`crate::Command::Import`]
+//! re-plans against the state at apply time and applies the whole file or nothing.
+//!
+//! Strings are data: markup in a description or message is kept verbatim (the UI escapes
+//! what it shows); control characters are refused in ids, names, descriptions and paths.
+//!
+//! What an import keeps as it was: an import never deletes (resources of the region that are
+//! not in the file are kept); a resource keeps its id (same id in the region: replaced in
+//! place) and its own times, so whatever fell due since it was exported (a deployment ending,
+//! a term expiring) happens at the import, before the import's own event is recorded. Ids
+//! stay unique in the account (an id of another region is refused), and ids generated later
+//! skip those an import brought. The catalog checks are those of the resource's existence,
+//! not of buying it: a sold-out flavor or a model version no longer Normal is accepted, as
+//! for a service that already runs on it.
+
+mod check;
+mod export;
+mod import;
+
+use std::fmt;
+
+pub use export::export_file_name;
+pub use import::{ImportGroup, ImportItem, ImportPlan};
+
+/// Identifies an export file among other JSON (a saved state has `modelarts-console`).
+pub const SCHEMA: &str = "modelarts-console-export";
+/// The console version written into every export.
+pub const CONSOLE_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The largest file an import reads. Measured (`gen_state` states, through the commands): an
+/// export of 10,000 services (ten times the account limit, possible with Settings > Enforce
+/// account quotas off) is 17.2 MB pretty-printed (10.2 MB compact), about 1,700 bytes a
+/// service; 32 MiB takes that with room to spare, while bounding what a file can make the
+/// parser allocate.
+pub const MAX_IMPORT_BYTES: usize = 32 << 20;
+/// The most JSON values (numbers, strings, arrays, objects …) an import reads, counted by the
+/// same scan: an export holds about 50 per service (500,000 for 10,000 services), while a
+/// hostile file of tiny values (`[0,0,0,…]`) would hold 16 million within the size limit,
+/// each a parsed value in memory.
+pub const MAX_IMPORT_VALUES: usize = 2_000_000;
+/// The deepest nesting of arrays and objects an import reads. An export nests 7 levels; the
+/// limit is checked by a scan before parsing, so a file of 100,000 `[` is refused without
+/// recursion.
+pub const MAX_IMPORT_DEPTH: usize = 64;
+/// At most this many errors are listed; the rest are counted ("and N more errors").
+pub const MAX_LISTED_ERRORS: usize = 100;
+
+/// What an export holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportScope {
+    /// Services and pools (Settings).
+    All,
+    /// The Batch Services list.
+    Services,
+    /// The resource pools list.
+    Pools,
+}
+
+impl ExportScope {
+    pub fn includes_services(self) -> bool {
+        matches!(self, ExportScope::All | ExportScope::Services)
+    }
+
+    pub fn includes_pools(self) -> bool {
+        matches!(self, ExportScope::All | ExportScope::Pools)
+    }
+
+    /// The scope of a file holding these parts.
+    pub(crate) fn of(services: bool, pools: bool) -> ExportScope {
+        match (services, pools) {
+            (true, false) => ExportScope::Services,
+            (false, true) => ExportScope::Pools,
+            _ => ExportScope::All,
+        }
+    }
+
+    /// What the file name says it holds.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ExportScope::All => "console",
+            ExportScope::Services => "batch-services",
+            ExportScope::Pools => "resource-pools",
+        }
+    }
+}
+
+/// One problem of an import file: where (a JSON path such as
+/// `pools.items[0].metadata.labels["os.modelarts/name"]`, `$` for the whole file) and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every problem found in an import file, in file order (cross-checks last), the first
+/// [`MAX_LISTED_ERRORS`] listed and the rest counted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportErrors {
+    pub errors: Vec<ImportError>,
+    /// Errors found beyond the listed ones.
+    pub unlisted: usize,
+}
+
+impl ImportErrors {
+    /// How many errors were found in all.
+    pub fn total(&self) -> usize {
+        self.errors.len() + self.unlisted
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+
+    pub(crate) fn push(&mut self, path: String, message: String) {
+        if self.errors.len() < MAX_LISTED_ERRORS {
+            self.errors.push(ImportError { path, message });
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    /// A file refused as a whole (`$`).
+    pub(crate) fn whole(message: impl Into<String>) -> ImportErrors {
+        let mut errors = ImportErrors::default();
+        errors.push("$".into(), message.into());
+        errors
+    }
+}
+
+impl fmt::Display for ImportErrors {
+    /// One error per line, then `and N more errors.` when some are not listed.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.errors.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{error}")?;
+        }
+        match self.unlisted {
+            0 => Ok(()),
+            1 => f.write_str("\nand 1 more error."),
+            n => write!(
+                f,
+                "\nand {} more errors.",
+                crate::format::thousands(n as u64)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportErrors {}
+
+/// `1 service`, `3 pools`.
+pub(crate) fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        crate::format::thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
+}
+
+/// The success message of an import (the `Outcome`'s text).
+pub(crate) fn imported_message(
+    region_name: &str,
+    scope: ExportScope,
+    services: usize,
+    pools: usize,
+    added: usize,
+    replaced: usize,
+) -> String {
+    let mut parts = Vec::new();
+    if scope.includes_services() {
+        parts.push(count_of(services, "service", "services"));
+    }
+    if scope.includes_pools() {
+        parts.push(count_of(pools, "pool", "pools"));
+    }
+    if services + pools == 0 {
+        let what = match scope {
+            ExportScope::All => "services or pools",
+            ExportScope::Services => "services",
+            ExportScope::Pools => "pools",
+        };
+        return format!("The file holds no {what}: nothing was imported.");
+    }
+    let mut changes = Vec::new();
+    if added > 0 {
+        changes.push(format!("{} added", crate::format::thousands(added as u64)));
+    }
+    if replaced > 0 {
+        changes.push(format!(
+            "{} replaced",
+            crate::format::thousands(replaced as u64)
+        ));
+    }
+    format!(
+        "Imported {} into {region_name}: {}.",
+        parts.join(" and "),
+        changes.join(", ")
+    )
+}
