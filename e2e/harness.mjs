@@ -62,7 +62,9 @@ export async function run(tests) {
   let passed = 0;
   let failed = 0;
   try {
-    for (const [name, test] of Object.entries(tests)) {
+    // E2E_ONLY=<text> runs the tests whose name contains it (while working on one).
+    const only = process.env.E2E_ONLY;
+    for (const [name, test] of Object.entries(tests).filter(([n]) => !only || n.includes(only))) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
       const errors = [];

@@ -6,5 +6,6 @@ import deploy from './specs/deploy.mjs';
 import modify from './specs/modify.mjs';
 import persistence from './specs/persistence.mjs';
 import pools from './specs/pools.mjs';
+import tabs from './specs/tabs.mjs';
 
-await run({ ...list, ...deploy, ...modify, ...persistence, ...pools });
+await run({ ...list, ...deploy, ...modify, ...persistence, ...pools, ...tabs });

@@ -10,3 +10,4 @@ pub mod route;
 pub mod shell;
 pub mod state;
 pub mod storage;
+pub mod tab_lock;

@@ -2,6 +2,12 @@
 //! change is a [`Command`] sent to [`ConsoleStore::act`] (or the clock's [`ConsoleStore::tick`]),
 //! which is also the one place that saves. A refused command changes nothing and notifies
 //! nobody.
+//!
+//! Two tabs never lose each other's updates: a command runs under a cross-tab lock
+//! ([`crate::tab_lock`]) and is applied to the freshest saved state: each save carries a
+//! revision, and when the stored one is not the one this tab last read or wrote, the tab
+//! reads the stored state first. A command the fresher state refuses (the other tab already
+//! deleted that service) is refused with the core's reason.
 
 use std::time::Duration;
 
@@ -12,6 +18,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::storage::{Loaded, SnapshotStore};
+use crate::tab_lock;
 
 /// A banner above the page: problems that last (storage, catalog) until dismissed or fixed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +67,10 @@ pub struct ConsoleStore {
     /// When the state was last written, and whether ticks changed statuses since.
     last_saved: StoredValue<Millis>,
     unsaved_ticks: StoredValue<bool>,
+    /// The revision of the saved state this tab last read or wrote.
+    revision: StoredValue<u64>,
+    /// The cross-tab lock guarding the storage key.
+    lock_name: StoredValue<String>,
 }
 
 impl ConsoleStore {
@@ -71,10 +82,16 @@ impl ConsoleStore {
         // A current-version state is already saved as it is: writing it again would only cost
         // start-up time (everything since is recomputed exactly from it).
         let mut save_now = true;
+        let mut revision = 0;
         let console = match storage.load(now) {
             Loaded::Nothing => demo(),
-            Loaded::State { state, current } => {
+            Loaded::State {
+                state,
+                current,
+                revision: saved,
+            } => {
                 save_now = !current;
+                revision = saved;
                 restored(catalog.clone(), state, now)
             }
             Loaded::Unreadable {
@@ -113,6 +130,7 @@ impl ConsoleStore {
                 demo()
             }
         };
+        let lock_name = format!("{}#lock", storage.key());
         let store = ConsoleStore {
             console: RwSignal::new(console),
             banners: RwSignal::new(banners),
@@ -122,9 +140,14 @@ impl ConsoleStore {
             toast_seq: StoredValue::new(0),
             last_saved: StoredValue::new(now),
             unsaved_ticks: StoredValue::new(false),
+            revision: StoredValue::new(revision),
+            lock_name: StoredValue::new(lock_name),
         };
         if save_now {
-            store.save(now);
+            store.under_lock(move || {
+                store.catch_up(now);
+                store.save(now)
+            });
         }
         store
     }
@@ -139,29 +162,79 @@ impl ConsoleStore {
         self.console.with_untracked(f)
     }
 
-    /// Applies a command at the current time. On success views update and the state is
-    /// saved; on refusal nothing changed, so nobody is notified.
-    pub fn act(&self, command: Command) -> Result<Outcome, DomainError> {
+    /// Applies a command to the freshest saved state, under the cross-tab lock, and hands
+    /// the result to `done` (a moment later when the lock is taken, at once where there are no
+    /// locks). On success views update and the state is saved; on refusal nothing changed, so
+    /// nobody is notified.
+    pub fn act(&self, command: Command, done: impl FnOnce(Result<Outcome, DomainError>) + 'static) {
+        let store = *self;
+        self.under_lock(move || {
+            let (result, written) = store.apply_fresh(command);
+            done(result);
+            written
+        });
+    }
+
+    /// Like [`Self::act`], and reports the outcome (or the refusal) as a toast before `done`.
+    pub fn act_and_report(
+        &self,
+        command: Command,
+        done: impl FnOnce(Result<Outcome, DomainError>) + 'static,
+    ) {
+        let store = *self;
+        self.act(command, move |result| {
+            match &result {
+                Ok(outcome) => store.toast(ToastKind::Success, outcome.to_string()),
+                Err(error) => store.toast(ToastKind::Error, error.to_string()),
+            }
+            done(result)
+        });
+    }
+
+    /// The body of [`Self::act`], run while holding the lock: the result, and the revision
+    /// saved.
+    fn apply_fresh(&self, command: Command) -> (Result<Outcome, DomainError>, Option<u64>) {
         let now = clock::now();
+        self.catch_up(now);
         let result = self
             .console
             .try_update_untracked(|console| console.apply(command, now))
             .unwrap_or(Err(DomainError::Closed));
+        let mut written = None;
         if result.is_ok() {
             self.console.notify();
-            self.save(now);
+            written = self.save(now);
         }
-        result
+        (result, written)
     }
 
-    /// Like [`Self::act`], then reports the outcome (or the refusal) as a toast.
-    pub fn act_and_report(&self, command: Command) -> Result<Outcome, DomainError> {
-        let result = self.act(command);
-        match &result {
-            Ok(outcome) => self.toast(ToastKind::Success, outcome.to_string()),
-            Err(error) => self.toast(ToastKind::Error, error.to_string()),
+    /// Runs `work` under the cross-tab lock on this store's key (see [`crate::tab_lock`]).
+    fn under_lock(&self, work: impl FnOnce() -> Option<u64> + 'static) {
+        let (Some(name), Some(storage)) =
+            (self.lock_name.try_get_value(), self.storage.try_get_value())
+        else {
+            work(); // the console is gone: `work` finds it closed
+            return;
+        };
+        let known = self.revision;
+        let caught_up = move |published: u64| {
+            known.try_get_value().is_none_or(|k| published <= k)
+                || storage.saved_revision().unwrap_or(0) >= published
+        };
+        tab_lock::with_lock(&name, caught_up, work);
+    }
+
+    /// Takes the saved state when another tab saved since this one last read or wrote (its
+    /// `storage` event may not have arrived yet). Only called under the lock.
+    fn catch_up(&self, now: Millis) {
+        let Some(known) = self.revision.try_get_value() else {
+            return;
+        };
+        if let Some((state, revision)) = self.storage.with_value(|s| s.load_newer(known)) {
+            self.revision.set_value(revision);
+            self.console
+                .update(|c| *c = restored(c.catalog().clone(), state, now));
         }
-        result
     }
 
     /// Simulated time now (what the core's times are in).
@@ -182,13 +255,31 @@ impl ConsoleStore {
         if self.unsaved_ticks.get_value()
             && now.saturating_sub(self.last_saved.get_value()) >= TICK_SAVE_INTERVAL
         {
-            self.save(now);
+            // Marked saved now, so the next ticks do not queue more saves meanwhile.
+            self.last_saved.set_value(now);
+            let store = *self;
+            self.under_lock(move || {
+                // Another tab's newer state replaces this one's replay rather than being
+                // overwritten by it.
+                store.catch_up(now);
+                store.save(now)
+            });
         }
     }
 
-    /// Takes a state another tab saved, so two tabs never overwrite each other's changes.
+    /// Takes a state another tab saved, so this tab shows (and builds on) it. Events can
+    /// arrive late: one older than what this tab already read or wrote is skipped (plain JSON
+    /// written by hand has no revision and is always taken).
     pub fn adopt_external(&self, text: &str) {
+        let revision = snapshot::packed::revision(text);
+        let Some(known) = self.revision.try_get_value() else {
+            return;
+        };
+        if revision != 0 && revision <= known {
+            return;
+        }
         if let Ok(state) = snapshot::decode(text) {
+            self.revision.set_value(revision);
             self.console
                 .update(|c| *c = restored(c.catalog().clone(), state, clock::now()));
         }
@@ -201,21 +292,32 @@ impl ConsoleStore {
         }
     }
 
-    fn save(&self, now: Millis) {
-        if !self.saving_enabled.get_value() {
-            return;
+    /// Writes the state as the next revision and says which, if it could. Only called under
+    /// the lock.
+    fn save(&self, now: Millis) -> Option<u64> {
+        if !self.saving_enabled.try_get_value().unwrap_or(false) {
+            return None;
         }
         self.last_saved.set_value(now);
         self.unsaved_ticks.set_value(false);
-        let result = self
-            .storage
-            .with_value(|s| self.console.with_untracked(|c| s.save(c.state(), now)));
+        let revision = self.revision.get_value() + 1;
+        let result = self.storage.with_value(|s| {
+            self.console
+                .with_untracked(|c| s.save(c.state(), now, revision))
+        });
         match result {
-            Ok(()) => self.dismiss_banner(BannerTopic::Save),
-            Err(why) => self.show_banner(
-                BannerTopic::Save,
-                format!("Your last change could not be saved to browser storage ({why}). It is kept in this page; free up browser storage (Settings lists kept backups you can delete) before closing it."),
-            ),
+            Ok(()) => {
+                self.revision.set_value(revision);
+                self.dismiss_banner(BannerTopic::Save);
+                Some(revision)
+            }
+            Err(why) => {
+                self.show_banner(
+                    BannerTopic::Save,
+                    format!("Your last change could not be saved to browser storage ({why}). It is kept in this page; free up browser storage (Settings lists kept backups you can delete) or export your data before closing it."),
+                );
+                None
+            }
         }
     }
 

@@ -1,10 +1,12 @@
 //! localStorage adapter: the only code that touches storage. It never panics: blocked storage,
 //! a full quota and unreadable content all come back as values the store shows to the user.
-//! Storage is reached through `window.localStorage` directly, because gloo-storage's accessor
-//! panics where storage is blocked (private modes, sandboxed frames).
+//! Storage is reached through gloo-storage, but only after [`available`] said it can be:
+//! `LocalStorage::raw()` throws where storage is blocked (private modes, sandboxed frames).
 
-use console_core::snapshot::{self, SnapshotError};
+use console_core::snapshot::{self, packed, SnapshotError};
 use console_core::{ConsoleState, Millis};
+use gloo_storage::{LocalStorage, Storage as _};
+use wasm_bindgen::JsCast;
 
 /// Where the console keeps its snapshot.
 pub const STATE_KEY: &str = "modelarts-console/state";
@@ -17,8 +19,12 @@ pub enum Loaded {
     /// Nothing saved yet: first start.
     Nothing,
     /// A usable state; `current` when it was saved in the current version (an older one is
-    /// saved again, migrated, right away).
-    State { state: ConsoleState, current: bool },
+    /// saved again, migrated, right away), and the save `revision` it carries.
+    State {
+        state: ConsoleState,
+        current: bool,
+        revision: u64,
+    },
     /// Something was saved but cannot be used. It was copied to `backup` (or copying failed,
     /// in which case the original is left in place and saving stays off to protect it).
     Unreadable {
@@ -44,7 +50,7 @@ impl SnapshotStore {
 
     /// Opens storage for another key (tests use their own).
     pub fn with_key(key: &str) -> SnapshotStore {
-        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        let storage = available().then(LocalStorage::raw);
         SnapshotStore {
             storage,
             key: key.to_string(),
@@ -65,7 +71,11 @@ impl SnapshotStore {
             Err(e) => return Loaded::Unavailable(js_message(&e)),
         };
         match snapshot::decode_stored(&text) {
-            Ok((state, current)) => Loaded::State { state, current },
+            Ok((state, current)) => Loaded::State {
+                state,
+                current,
+                revision: packed::revision(&text),
+            },
             Err(error) => {
                 let backup_key = format!("{BACKUP_PREFIX}{now}");
                 let backup = storage
@@ -77,14 +87,33 @@ impl SnapshotStore {
         }
     }
 
-    pub fn save(&self, state: &ConsoleState, now: Millis) -> Result<(), String> {
+    /// Writes `state` as the `revision`-th save.
+    pub fn save(&self, state: &ConsoleState, now: Millis, revision: u64) -> Result<(), String> {
         let storage = self
             .storage
             .as_ref()
             .ok_or("Local storage is not available.")?;
         storage
-            .set_item(&self.key, &snapshot::encode_stored(state, now))
+            .set_item(&self.key, &snapshot::encode_revision(state, now, revision))
             .map_err(|e| js_message(&e))
+    }
+
+    /// The revision of what is saved now (0 when nothing or an older form is), read from the
+    /// text's first characters only: the rest stays in JavaScript.
+    pub fn saved_revision(&self) -> Option<u64> {
+        let text = get_item_js(self.storage.as_ref()?, &self.key)?;
+        let head: String = text.slice(0, packed::HEAD_LEN as u32).into();
+        Some(packed::revision(&head))
+    }
+
+    /// The saved text and its revision, when it is newer than `known` and readable.
+    pub fn load_newer(&self, known: u64) -> Option<(ConsoleState, u64)> {
+        let revision = self.saved_revision()?;
+        if revision == known {
+            return None;
+        }
+        let text = self.storage.as_ref()?.get_item(&self.key).ok()??;
+        snapshot::decode(&text).ok().map(|state| (state, revision))
     }
 
     /// Reads another key's raw text (Settings shows backups).
@@ -113,6 +142,24 @@ impl SnapshotStore {
         keys.sort();
         keys
     }
+}
+
+/// Whether `window.localStorage` can be reached (reading the property throws where it is
+/// blocked, which gloo-storage's accessor would turn into a panic).
+pub fn available() -> bool {
+    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+}
+
+/// `Storage.getItem` returning the JavaScript string itself, so a caller can look at its head
+/// without copying a few megabytes into wasm.
+fn get_item_js(storage: &web_sys::Storage, key: &str) -> Option<js_sys::JsString> {
+    let get_item = js_sys::Reflect::get(storage, &"getItem".into()).ok()?;
+    let value = get_item
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call1(storage, &key.into())
+        .ok()?;
+    value.dyn_into::<js_sys::JsString>().ok()
 }
 
 fn js_message(error: &wasm_bindgen::JsValue) -> String {

@@ -79,14 +79,25 @@ fn storage_loads_nothing_then_what_was_saved() {
     let store = SnapshotStore::with_key(&key);
     assert!(matches!(store.load(1), Loaded::Nothing));
     let console = console_core::demo::demo_console(Catalog::embedded(), 1_790_000_000_000);
-    store.save(console.state(), 1).unwrap();
+    store.save(console.state(), 1, 7).unwrap();
     match store.load(2) {
-        Loaded::State { state, current } => {
+        Loaded::State {
+            state,
+            current,
+            revision,
+        } => {
             assert_eq!(&state, console.state());
             assert!(current, "saved in the current version");
+            assert_eq!(revision, 7, "the save's revision comes back");
         }
         other => panic!("expected the saved state, got {other:?}"),
     }
+    assert_eq!(store.saved_revision(), Some(7));
+    assert!(
+        store.load_newer(7).is_none(),
+        "nothing newer than what was read"
+    );
+    assert_eq!(store.load_newer(3).map(|(_, r)| r), Some(7));
 }
 
 #[wasm_bindgen_test]

@@ -20,7 +20,7 @@ pub fn Settings() -> impl IntoView {
     let confirm_reset = RwSignal::new(false);
     let backups = RwSignal::new(store.storage().backup_keys());
     let set_authorization = move |authorized: bool| {
-        let _ = store.act_and_report(Command::SetAgencyAuthorization { authorized });
+        store.act_and_report(Command::SetAgencyAuthorization { authorized }, |_| ());
     };
     view! {
         <PageHeader crumbs=vec![Crumb::here("Settings")] title="Settings".to_string() />
@@ -46,7 +46,7 @@ pub fn Settings() -> impl IntoView {
                     type="checkbox"
                     prop:checked=move || enforce_quotas.get()
                     on:change=move |ev| {
-                        let _ = store.act_and_report(Command::SetEnforceQuotas { enforce: event_target_checked(&ev) });
+                        store.act_and_report(Command::SetEnforceQuotas { enforce: event_target_checked(&ev) }, |_| ());
                     }
                 />
                 "Enforce account quotas"
@@ -62,7 +62,7 @@ pub fn Settings() -> impl IntoView {
                     aria-label="Simulation speed"
                     on:change=move |ev| {
                         if let Ok(speed) = event_target_value(&ev).parse() {
-                            let _ = store.act_and_report(Command::SetSimulationSpeed { speed });
+                            store.act_and_report(Command::SetSimulationSpeed { speed }, |_| ());
                         }
                     }
                 >
@@ -107,7 +107,7 @@ pub fn Settings() -> impl IntoView {
                 <p class="dialog-warning">"All services in all regions are replaced by the demo services. This cannot be undone."</p>
                 <div class="dialog-footer">
                     <button type="button" class="button primary danger" on:click=move |_| {
-                        let _ = store.act_and_report(Command::ResetDemo);
+                        store.act_and_report(Command::ResetDemo, |_| ());
                         confirm_reset.set(false);
                     }>"OK"</button>
                     <button type="button" class="button" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>

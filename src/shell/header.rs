@@ -14,12 +14,13 @@ pub fn Header() -> impl IntoView {
     let regions = Memo::new(move |_| store.read(|c| c.catalog().regions.clone()));
     let current = Memo::new(move |_| store.read(|c| c.region().to_string()));
     let select = move |region: String| {
-        if store.act(Command::SelectRegion { region }).is_ok() {
+        store.act(Command::SelectRegion { region }, move |result| {
             // A details or deploy page belongs to its region; a list starts at page 1.
-            if router.route().get_untracked().section() == Section::BatchServices {
+            if result.is_ok() && router.route().get_untracked().section() == Section::BatchServices
+            {
                 router.replace(Route::BatchServices(ServiceQuery::default()));
             }
-        }
+        });
     };
     view! {
         <header class="top-bar">

@@ -18,16 +18,21 @@ pub fn DeleteDialog(
     let error = RwSignal::new(None::<String>);
     let allowed_ids = StoredValue::new(plan.allowed_ids());
     let nothing_to_delete = plan.allowed.is_empty();
-    let confirm = move |_| match store.act_and_report(Command::Delete {
-        service_ids: allowed_ids.get_value(),
-    }) {
-        Ok(_) => {
-            on_close.run(());
-            if let Some(done) = on_deleted {
-                done.run(());
+    let confirm = move |_| {
+        let command = Command::Delete {
+            service_ids: allowed_ids.get_value(),
+        };
+        store.act_and_report(command, move |result| match result {
+            Ok(_) => {
+                on_close.run(());
+                if let Some(done) = on_deleted {
+                    done.run(());
+                }
             }
-        }
-        Err(e) => error.set(Some(e.to_string())),
+            Err(e) => {
+                error.try_set(Some(e.to_string()));
+            }
+        })
     };
     let question = if plan.allowed.len() == 1 {
         "Are you sure you want to delete the following service?"

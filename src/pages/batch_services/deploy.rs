@@ -5,7 +5,7 @@
 use console_core::service::deploy::MAX_BATCH_SERVICES;
 use console_core::validation::{Field, MAX_DESCRIPTION_CHARS, MAX_INSTANCE_COUNT};
 use console_core::{
-    format, Choice, Command, ConfigInput, DeployRequest, DeploymentLocation, MappingType, Outcome,
+    format, Choice, Command, ConfigInput, DeployRequest, DeploymentLocation, MappingType,
     ServiceQuery,
 };
 use leptos::prelude::*;
@@ -124,14 +124,17 @@ pub fn DeployPage() -> impl IntoView {
             confirming.set(true);
         }
     };
-    let submit = move |_| match store.act_and_report(Command::Deploy(request.get_untracked())) {
-        Ok(Outcome::Deployed { .. }) | Ok(_) => {
-            router.push(Route::BatchServices(ServiceQuery::default()))
-        }
-        Err(e) => {
-            confirming.set(false);
-            general_error.set(Some(e.to_string()));
-        }
+    let submit = move |_| {
+        store.act_and_report(
+            Command::Deploy(request.get_untracked()),
+            move |result| match result {
+                Ok(_) => router.push(Route::BatchServices(ServiceQuery::default())),
+                Err(e) => {
+                    confirming.try_set(false);
+                    general_error.try_set(Some(e.to_string()));
+                }
+            },
+        )
     };
     let list_href = Route::BatchServices(ServiceQuery::default()).href();
 

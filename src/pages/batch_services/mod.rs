@@ -63,7 +63,7 @@ pub fn run_operation(
 ) {
     match action {
         ServiceAction::Start => {
-            let _ = store.act_and_report(Command::Start { service_id });
+            store.act_and_report(Command::Start { service_id }, |_| ());
         }
         ServiceAction::Stop => dialog.set(Some(OpenDialog::Stop(service_id))),
         ServiceAction::Delete => dialog.set(Some(OpenDialog::Delete(vec![service_id]))),

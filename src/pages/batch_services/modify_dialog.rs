@@ -56,15 +56,18 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
             .collect::<Vec<_>>()
     });
 
-    let apply = move || match store.act_and_report(Command::Modify {
-        service_id: id.get_value(),
-        update: update.get_untracked(),
-    }) {
-        Ok(_) => on_close.run(()),
-        Err(e) => {
-            confirming_restart.set(false);
-            general_error.set(Some(e.to_string()));
-        }
+    let apply = move || {
+        let command = Command::Modify {
+            service_id: id.get_value(),
+            update: update.get_untracked(),
+        };
+        store.act_and_report(command, move |result| match result {
+            Ok(_) => on_close.run(()),
+            Err(e) => {
+                confirming_restart.try_set(false);
+                general_error.try_set(Some(e.to_string()));
+            }
+        })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -14,11 +14,16 @@ pub fn StopDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
         .unwrap_or_default();
     let error = RwSignal::new(None::<String>);
     let id = StoredValue::new(service_id);
-    let confirm = move |_| match store.act_and_report(Command::Stop {
-        service_id: id.get_value(),
-    }) {
-        Ok(_) => on_close.run(()),
-        Err(e) => error.set(Some(e.to_string())),
+    let confirm = move |_| {
+        let command = Command::Stop {
+            service_id: id.get_value(),
+        };
+        store.act_and_report(command, move |result| match result {
+            Ok(_) => on_close.run(()),
+            Err(e) => {
+                error.try_set(Some(e.to_string()));
+            }
+        })
     };
     view! {
         <Dialog title="Stop Service" on_close=on_close>

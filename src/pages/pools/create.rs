@@ -156,12 +156,17 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
             confirming.set(true);
         }
     };
-    let submit = move |_| match store.act_and_report(Command::CreatePool(request.get_untracked())) {
-        Ok(_) => router.push(Route::Pools(pool_type, PoolQuery::default())),
-        Err(e) => {
-            confirming.set(false);
-            general_error.set(Some(e.to_string()));
-        }
+    let submit = move |_| {
+        store.act_and_report(
+            Command::CreatePool(request.get_untracked()),
+            move |result| match result {
+                Ok(_) => router.push(Route::Pools(pool_type, PoolQuery::default())),
+                Err(e) => {
+                    confirming.try_set(false);
+                    general_error.try_set(Some(e.to_string()));
+                }
+            },
+        )
     };
     let mode_hint = deployment.then(|| {
         format!(

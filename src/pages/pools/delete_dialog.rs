@@ -21,17 +21,22 @@ pub fn DeletePoolDialog(
     let error = RwSignal::new(None::<String>);
     let confirmed = move || typed.with(|t| Console::delete_confirmed(t));
     let id = StoredValue::new(pool_id);
-    let confirm = move |_| match store.act_and_report(Command::DeletePool {
-        pool_id: id.get_value(),
-        confirmation: typed.get_untracked(),
-    }) {
-        Ok(_) => {
-            on_close.run(());
-            if let Some(done) = on_deleted {
-                done.run(());
+    let confirm = move |_| {
+        let command = Command::DeletePool {
+            pool_id: id.get_value(),
+            confirmation: typed.get_untracked(),
+        };
+        store.act_and_report(command, move |result| match result {
+            Ok(_) => {
+                on_close.run(());
+                if let Some(done) = on_deleted {
+                    done.run(());
+                }
             }
-        }
-        Err(e) => error.set(Some(e.to_string())),
+            Err(e) => {
+                error.try_set(Some(e.to_string()));
+            }
+        })
     };
     let services = plan.services.clone();
     view! {

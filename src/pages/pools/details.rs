@@ -364,7 +364,7 @@ fn SandboxFault(pool: Memo<Option<Pool>>) -> impl IntoView {
     let may_recover = may(false);
     let act = move |abnormal: bool| {
         if let Some(pool_id) = pool.with_untracked(|p| p.as_ref().map(|p| p.id().to_string())) {
-            let _ = store.act_and_report(Command::SetPoolFault { pool_id, abnormal });
+            store.act_and_report(Command::SetPoolFault { pool_id, abnormal }, |_| ());
         }
     };
     view! {

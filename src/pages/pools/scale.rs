@@ -125,9 +125,11 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
             pool_id: id.get_value(),
             request: request.get_untracked(),
         };
-        if store.act_and_report(command).is_ok() {
-            on_done.run(());
-        }
+        store.act_and_report(command, move |result| {
+            if result.is_ok() {
+                on_done.run(());
+            }
+        });
     };
     let text = move |f: fn(&Pool) -> String| pool_text(pool, f);
     // A memo: the rows re-render when the nodes change, not on every tick of the pool's cost.
