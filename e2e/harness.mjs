@@ -67,8 +67,11 @@ export async function run(tests) {
     for (const [name, test] of Object.entries(tests).filter(([n]) => !only || n.includes(only))) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
+      if (process.env.E2E_STACKS) await page.addInitScript(() => { Error.stackTraceLimit = 60; });
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      // A wasm panic prints its message (the panic hook) just before "unreachable".
+      page.on('console', (m) => { if (m.type() === 'error' && m.text().includes('panicked')) errors.push(m.text().slice(0, 20000)); });
       const started = Date.now();
       try {
         await test({ page, base: site.base });

@@ -165,7 +165,8 @@ impl ConsoleStore {
     /// Applies a command to the freshest saved state, under the cross-tab lock, and hands
     /// the result to `done` (a moment later when the lock is taken, at once where there are no
     /// locks). On success views update and the state is saved; on refusal nothing changed, so
-    /// nobody is notified.
+    /// nobody is notified. The view that asked may be gone by the time `done` runs (the user
+    /// navigated on): `done` reaches its signals and callbacks with `try_` methods.
     pub fn act(&self, command: Command, done: impl FnOnce(Result<Outcome, DomainError>) + 'static) {
         let store = *self;
         self.under_lock(move || {

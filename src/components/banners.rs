@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::state::use_store;
+use console_core::ExportScope;
+
+use crate::components::transfer::export_button::ExportButton;
+use crate::state::{use_store, BannerTopic};
 
 /// Shows lasting problems (unreadable saved data, failed saves, a rejected catalog).
 #[component]
@@ -11,6 +14,7 @@ pub fn Banners() -> impl IntoView {
             <For each=move || store.banners().get() key=|b| (b.topic as u8, b.text.clone()) let:banner>
                 <div class="banner banner-warning" role="alert">
                     <span class="banner-text">{banner.text.clone()}</span>
+                    {(banner.topic == BannerTopic::Save).then(|| view! { <ExportButton scope=ExportScope::All label="Export Data" /> })}
                     <button class="link-button" on:click=move |_| store.dismiss_banner(banner.topic)>"Dismiss"</button>
                 </div>
             </For>

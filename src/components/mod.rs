@@ -9,3 +9,4 @@ pub mod page_header;
 pub mod pagination;
 pub mod status_badge;
 pub mod toasts;
+pub mod transfer;

@@ -1,11 +1,13 @@
 use console_core::clock::SPEEDS;
 use console_core::service::deploy::MAX_BATCH_SERVICES;
-use console_core::{format, Command};
+use console_core::{format, Command, ExportScope};
 use leptos::prelude::*;
 
 use crate::clock;
 use crate::components::dialog::Dialog;
 use crate::components::page_header::{Crumb, PageHeader};
+use crate::components::transfer::export_button::ExportButton;
+use crate::components::transfer::import::ImportButton;
 use crate::state::{use_store, ToastKind};
 
 /// Settings: the agency authorization that deleting needs, account quotas, the simulation
@@ -73,6 +75,14 @@ pub fn Settings() -> impl IntoView {
                 </select>
             </label>
             <SimulatedTime />
+        </section>
+        <section class="panel" aria-labelledby="transfer-heading">
+            <h2 id="transfer-heading">"Export and Import"</h2>
+            <p>"Export downloads the services and dedicated resource pools of the selected region as JSON in the real API's shape (the services list answer and a v2 PoolList). Import reads such a file, checks all of it and shows what it would add or replace before anything changes."</p>
+            <div class="button-row">
+                <ExportButton scope=ExportScope::All label="Export Data" />
+                <ImportButton />
+            </div>
         </section>
         <section class="panel" aria-labelledby="demo-heading">
             <h2 id="demo-heading">"Demo Data"</h2>

@@ -177,12 +177,7 @@ pub(crate) fn prepare(
     now: Millis,
 ) -> Result<Prepared, ImportErrors> {
     if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportErrors::whole(format!(
-            "The file has {} bytes; at most {} bytes ({} MiB) can be imported.",
-            thousands(text.len() as u64),
-            thousands(MAX_IMPORT_BYTES as u64),
-            MAX_IMPORT_BYTES >> 20
-        )));
+        return Err(ImportErrors::too_large(text.len() as u64));
     }
     match scan(text) {
         Scan::Fits => {}

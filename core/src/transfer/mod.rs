@@ -163,8 +163,23 @@ impl ImportErrors {
         }
     }
 
+    /// A file of `bytes` over [`MAX_IMPORT_BYTES`] (the app says so before reading it).
+    pub fn too_large(bytes: u64) -> ImportErrors {
+        ImportErrors::whole(format!(
+            "The file has {} bytes; at most {} bytes ({} MiB) can be imported.",
+            crate::format::thousands(bytes),
+            crate::format::thousands(MAX_IMPORT_BYTES as u64),
+            MAX_IMPORT_BYTES >> 20
+        ))
+    }
+
+    /// A file the browser could not read as text.
+    pub fn unreadable_file() -> ImportErrors {
+        ImportErrors::whole("The file cannot be read as text.")
+    }
+
     /// A file refused as a whole (`$`).
-    pub(crate) fn whole(message: impl Into<String>) -> ImportErrors {
+    pub fn whole(message: impl Into<String>) -> ImportErrors {
         let mut errors = ImportErrors::default();
         errors.push("$".into(), message.into());
         errors

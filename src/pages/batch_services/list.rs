@@ -1,7 +1,7 @@
 use std::collections::BTreeSet;
 
 use console_core::{
-    BatchService, Console, Millis, ServiceAction, ServiceQuery, ServiceStatus, SortKey,
+    BatchService, Console, ExportScope, Millis, ServiceAction, ServiceQuery, ServiceStatus, SortKey,
 };
 use leptos::prelude::*;
 
@@ -12,6 +12,7 @@ use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
 use crate::components::status_badge::StatusBadge;
+use crate::components::transfer::export_button::ExportButton;
 use crate::route::{use_router, Route};
 use crate::state::{use_store, ToastKind};
 
@@ -124,6 +125,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                         "Clear selection"
                     </button>
                 </Show>
+                <ExportButton scope=ExportScope::Services />
                 <div class="toolbar-right">
                     <ListFilters query=query on_change=Callback::new(move |q| router.replace(Route::BatchServices(q))) />
                 </div>

@@ -62,7 +62,9 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
             update: update.get_untracked(),
         };
         store.act_and_report(command, move |result| match result {
-            Ok(_) => on_close.run(()),
+            Ok(_) => {
+                let _ = on_close.try_run(());
+            }
             Err(e) => {
                 confirming_restart.try_set(false);
                 general_error.try_set(Some(e.to_string()));

@@ -19,7 +19,9 @@ pub fn StopDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
             service_id: id.get_value(),
         };
         store.act_and_report(command, move |result| match result {
-            Ok(_) => on_close.run(()),
+            Ok(_) => {
+                let _ = on_close.try_run(());
+            }
             Err(e) => {
                 error.try_set(Some(e.to_string()));
             }

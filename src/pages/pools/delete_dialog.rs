@@ -28,9 +28,9 @@ pub fn DeletePoolDialog(
         };
         store.act_and_report(command, move |result| match result {
             Ok(_) => {
-                on_close.run(());
+                let _ = on_close.try_run(());
                 if let Some(done) = on_deleted {
-                    done.run(());
+                    let _ = done.try_run(());
                 }
             }
             Err(e) => {

@@ -1,4 +1,4 @@
-use console_core::{BillingMode, Pool, PoolAction, PoolQuery, PoolType, SortKey};
+use console_core::{BillingMode, ExportScope, Pool, PoolAction, PoolQuery, PoolType, SortKey};
 use leptos::prelude::*;
 
 use super::delete_dialog::DeletePoolDialog;
@@ -7,6 +7,7 @@ use crate::clock;
 use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
+use crate::components::transfer::export_button::ExportButton;
 use crate::route::{use_router, Route};
 use crate::state::use_store;
 
@@ -99,6 +100,7 @@ pub fn PoolList(
                 <span class="quota-line" aria-live="polite">
                     {move || quota.with(|(region, used, total)| format!("Node quota of {region}: {used} of {total} nodes used"))}
                 </span>
+                <ExportButton scope=ExportScope::Pools />
                 <div class="toolbar-right">
                     <ListFilters query=query on_change=Callback::new(move |q| router.replace(Route::Pools(pool_type.get_untracked(), q))) />
                 </div>

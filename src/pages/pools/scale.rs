@@ -127,7 +127,7 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
         };
         store.act_and_report(command, move |result| {
             if result.is_ok() {
-                on_done.run(());
+                let _ = on_done.try_run(());
             }
         });
     };

@@ -1,0 +1,29 @@
+//! Saves a text as a file the way a browser download does (a Blob URL on a clicked link).
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as the download `file_name`; the error says why the browser refused.
+pub fn download(file_name: &str, text: &str) -> Result<(), String> {
+    let fail = |_| "The browser refused the download.".to_string();
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("No document.")?;
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // The click has started the download; the URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The browser's offset from UTC in minutes (east positive), for local file names.
+pub fn local_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}

@@ -1,0 +1,229 @@
+//! Import from a file: the core checks the whole file and previews what it would add, replace
+//! and keep; nothing changes until Import is confirmed, and then the file is applied as one
+//! command (re-checked against the freshest state, so another tab's change meanwhile is
+//! respected).
+
+use std::sync::Arc;
+
+use console_core::transfer::MAX_IMPORT_BYTES;
+use console_core::{format, Command, DomainError, ImportErrors, ImportGroup, ImportPlan};
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::components::dialog::Dialog;
+use crate::state::use_store;
+
+/// At most this many names are listed per group in the preview.
+const LISTED: usize = 20;
+
+/// Where an import stands.
+#[derive(Clone, Debug)]
+enum Stage {
+    Reading(String),
+    /// A valid file: its text (applied on confirm) and what it would do.
+    Planned {
+        file_name: String,
+        text: Arc<String>,
+        plan: Box<ImportPlan>,
+    },
+    Refused {
+        file_name: String,
+        errors: ImportErrors,
+    },
+}
+
+/// "Import" (a file picker) and the dialog that previews or refuses the chosen file.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let store = use_store();
+    let stage = RwSignal::new(None::<Stage>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let close = Callback::new(move |_| {
+        stage.set(None);
+        // The same file can be chosen again.
+        if let Some(input) = input.get_untracked() {
+            input.set_value("");
+        }
+    });
+    let chosen = move |_| {
+        let Some(file) = input
+            .get_untracked()
+            .and_then(|i| i.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        let file_name = file.name();
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            let errors = ImportErrors::too_large(file.size() as u64);
+            stage.set(Some(Stage::Refused { file_name, errors }));
+            return;
+        }
+        stage.set(Some(Stage::Reading(file_name.clone())));
+        // Nothing reactive is created in the task: it runs under no particular owner.
+        leptos::task::spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            let next = match text {
+                None => Stage::Refused {
+                    file_name,
+                    errors: ImportErrors::unreadable_file(),
+                },
+                Some(text) => match store.peek(|c| c.plan_import(&text, store.sim_now())) {
+                    Ok(plan) => Stage::Planned {
+                        file_name,
+                        text: Arc::new(text),
+                        plan: Box::new(plan),
+                    },
+                    Err(errors) => Stage::Refused { file_name, errors },
+                },
+            };
+            stage.try_set(Some(next));
+        });
+    };
+    let confirm = move |text: Arc<String>, file_name: String| {
+        let command = Command::Import {
+            text: text.to_string(),
+        };
+        store.act_and_report(command, move |result| match result {
+            Ok(_) => {
+                let _ = close.try_run(());
+            }
+            Err(DomainError::Import(errors)) => {
+                stage.try_set(Some(Stage::Refused { file_name, errors }));
+            }
+            Err(other) => {
+                let errors = ImportErrors::whole(other.to_string());
+                stage.try_set(Some(Stage::Refused { file_name, errors }));
+            }
+        });
+    };
+    view! {
+        <label class="button file-button">
+            "Import"
+            <input
+                type="file"
+                class="sr-only"
+                accept=".json,application/json"
+                node_ref=input
+                on:change=chosen
+            />
+        </label>
+        {move || stage.get().map(|s| view! { <ImportDialog stage=s on_close=close on_confirm=Callback::new(move |(t, f)| confirm(t, f)) /> })}
+    }
+}
+
+#[component]
+fn ImportDialog(
+    stage: Stage,
+    on_close: Callback<()>,
+    on_confirm: Callback<(Arc<String>, String)>,
+) -> impl IntoView {
+    match stage {
+        Stage::Reading(file_name) => view! {
+            <Dialog title="Import Data" on_close=on_close>
+                <p role="status">"Reading " <span class="mono">{file_name}</span> "..."</p>
+            </Dialog>
+        }
+        .into_any(),
+        Stage::Refused { file_name, errors } => {
+            let heading = format!(
+                "{file_name} cannot be imported: {}. Nothing was changed.",
+                count(errors.total(), "error", "errors")
+            );
+            let unlisted = errors.unlisted;
+            view! {
+                <Dialog title="Import Data" on_close=on_close>
+                    <div role="alert" class="import-errors">
+                        <p>{heading}</p>
+                        <ul aria-label="Errors">
+                            {errors.errors.into_iter().map(|e| view! {
+                                <li><code class="mono">{e.path}</code> ": " {e.message}</li>
+                            }).collect_view()}
+                        </ul>
+                        {(unlisted > 0).then(|| view! { <p>{format!("and {} more.", format::thousands(unlisted as u64))}</p> })}
+                    </div>
+                    <div class="dialog-footer">
+                        <button type="button" class="button primary" on:click=move |_| on_close.run(())>"Close"</button>
+                    </div>
+                </Dialog>
+            }
+            .into_any()
+        }
+        Stage::Planned {
+            file_name,
+            text,
+            plan,
+        } => {
+            let nothing = plan.added() + plan.replaced() == 0;
+            let region_note = plan
+                .changes_region
+                .then(|| format!("The console switches to {} to show them.", plan.region_name));
+            let from = format!(
+                "{file_name}, exported from console {} at {}.",
+                plan.console_version,
+                crate::clock::show(plan.exported_at)
+            );
+            view! {
+                <Dialog title="Import Data" on_close=on_close>
+                    <p class="muted">{from}</p>
+                    <p role="status"><strong>{plan.summary()}</strong></p>
+                    {region_note.map(|n| view! { <p>{n}</p> })}
+                    {plan.scope.includes_services().then(|| view! { <Group title="Services" group=plan.services.clone() /> })}
+                    {plan.scope.includes_pools().then(|| view! { <Group title="Dedicated Resource Pools" group=plan.pools.clone() /> })}
+                    <p class="dialog-warning">"Replaced resources take the file's version; resources not in the file are kept."</p>
+                    <div class="dialog-footer">
+                        <button
+                            type="button"
+                            class="button primary"
+                            disabled=nothing
+                            on:click=move |_| on_confirm.run((text.clone(), file_name.clone()))
+                        >"Import"</button>
+                        <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    </div>
+                </Dialog>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Added, replaced and kept resources of one kind, the first [`LISTED`] names of each.
+#[component]
+fn Group(title: &'static str, group: ImportGroup) -> impl IntoView {
+    let rows = [
+        ("Added", group.added),
+        ("Replaced", group.replaced),
+        ("Kept", group.kept),
+    ];
+    view! {
+        <table class="table compact" aria-label=title>
+            <caption>{title}</caption>
+            <tbody>
+                {rows.into_iter().map(|(what, items)| {
+                    let n = items.len();
+                    let mut names: Vec<String> = items.into_iter().take(LISTED).map(|i| i.name).collect();
+                    if n > LISTED {
+                        names.push(format!("and {} more", format::thousands((n - LISTED) as u64)));
+                    }
+                    view! {
+                        <tr>
+                            <th scope="row">{format!("{what} ({})", format::thousands(n as u64))}</th>
+                            <td>{names.join(", ")}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        format::thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
+}
