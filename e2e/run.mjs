@@ -7,5 +7,8 @@ import modify from './specs/modify.mjs';
 import persistence from './specs/persistence.mjs';
 import pools from './specs/pools.mjs';
 import tabs from './specs/tabs.mjs';
+import transfer from './specs/transfer.mjs';
+import xss from './specs/xss.mjs';
+import storage from './specs/storage.mjs';
 
-await run({ ...list, ...deploy, ...modify, ...persistence, ...pools, ...tabs });
+await run({ ...list, ...deploy, ...modify, ...persistence, ...pools, ...tabs, ...transfer, ...xss, ...storage });
