@@ -121,3 +121,68 @@ fn corrupt_storage_is_kept_under_a_backup_key() {
     assert!(store.backup_keys().contains(&backup_key));
     store.remove_raw(&backup_key).unwrap();
 }
+
+/// Names of the Web Locks held in this origin now.
+async fn held_locks() -> Vec<String> {
+    let window: wasm_bindgen::JsValue = web_sys::window().unwrap().into();
+    let navigator = js_sys::Reflect::get(&window, &"navigator".into()).unwrap();
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).unwrap();
+    let query: js_sys::Function = js_sys::Reflect::get(&locks, &"query".into())
+        .unwrap()
+        .into();
+    let promise: js_sys::Promise = query.call0(&locks).unwrap().into();
+    let snapshot = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    let held = js_sys::Reflect::get(&snapshot, &"held".into()).unwrap();
+    js_sys::Array::from(&held)
+        .iter()
+        .filter_map(|l| js_sys::Reflect::get(&l, &"name".into()).ok()?.as_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_lock_holder_publishes_its_revision_and_the_next_waits_for_it() {
+    use modelarts_console::tab_lock;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    assert!(tab_lock::supported(), "headless Chromium has Web Locks");
+    let name = format!("test-lock-{}", js_sys::Math::random());
+    let runs = Rc::new(Cell::new(0));
+    let counter = runs.clone();
+    tab_lock::with_lock(
+        &name,
+        |_| true,
+        move || {
+            counter.set(counter.get() + 1);
+            Some(42)
+        },
+    );
+    sleep(100).await;
+    assert_eq!(runs.get(), 1, "the work runs once");
+    assert!(
+        held_locks().await.contains(&format!("{name}@42")),
+        "the revision written is published as a held lock"
+    );
+    // The next holder sees revision 42 published and waits until its copy of storage has it.
+    let has_42 = Rc::new(Cell::new(false));
+    let ran_after = Rc::new(Cell::new(None));
+    let (seen, ran) = (has_42.clone(), ran_after.clone());
+    let check = has_42.clone();
+    tab_lock::with_lock(
+        &name,
+        move |published| published <= 41 || check.get(),
+        move || {
+            ran.set(Some(seen.get()));
+            Some(43)
+        },
+    );
+    sleep(60).await;
+    assert_eq!(ran_after.get(), None, "it waits for revision 42");
+    has_42.set(true);
+    sleep(60).await;
+    assert_eq!(ran_after.get(), Some(true), "then runs");
+    let held = held_locks().await;
+    assert!(
+        held.contains(&format!("{name}@43")) && !held.contains(&format!("{name}@42")),
+        "{held:?}"
+    );
+}

@@ -93,6 +93,14 @@ fn name_description_and_nodes_are_refused_with_their_messages() {
     );
     long.description = "d".repeat(256);
     assert!(c.validate_pool(&long).is_empty());
+    // Markup is text here (shown escaped); control characters are refused, as by an import.
+    long.description = "<img src=x onerror=alert(1)>\tline\nbreak".into();
+    assert!(c.validate_pool(&long).is_empty());
+    long.description = "bell\u{7}".into();
+    assert_eq!(
+        create_error(&mut c, long.clone(), Field::Description),
+        "Remove the control character U+0007: only tabs and line breaks are allowed."
+    );
 
     let mut nodes = request(t, "pool-a", 1);
     nodes.nodes = None;

@@ -120,11 +120,21 @@ pub fn pool_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Pool description: at most 256 characters.
+/// Pool description: at most 256 characters, any text but control characters (tab and line
+/// breaks aside), which an import refuses too.
 pub fn pool_description(text: &str) -> Result<(), String> {
     if text.chars().count() > MAX_POOL_DESCRIPTION_CHARS {
         return Err(format!(
             "Enter at most {MAX_POOL_DESCRIPTION_CHARS} characters."
+        ));
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() && *c != '\t' && *c != '\n')
+    {
+        return Err(format!(
+            "Remove the control character U+{:04X}: only tabs and line breaks are allowed.",
+            c as u32
         ));
     }
     Ok(())
