@@ -17,7 +17,7 @@ use console_core::{
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::storage::{Loaded, SnapshotStore};
+use crate::storage::{Changed, Loaded, SnapshotStore};
 use crate::tab_lock;
 
 /// A banner above the page: problems that last (storage, catalog) until dismissed or fixed.
@@ -69,6 +69,14 @@ pub struct ConsoleStore {
     unsaved_ticks: StoredValue<bool>,
     /// The revision of the saved state this tab last read or wrote.
     revision: StoredValue<u64>,
+    /// The highest revision this tab has seen anywhere (read, written, published by another
+    /// tab's lock): the next save is numbered above it, so revisions never go back (after
+    /// storage was cleared, or a text without one was taken) and an older number never
+    /// passes for the same content.
+    highest: StoredValue<u64>,
+    /// Commands sent and not finished yet: confirm buttons wait, so a double click does not
+    /// send a command twice.
+    pending: RwSignal<u32>,
     /// The cross-tab lock guarding the storage key.
     lock_name: StoredValue<String>,
 }
@@ -141,6 +149,8 @@ impl ConsoleStore {
             last_saved: StoredValue::new(now),
             unsaved_ticks: StoredValue::new(false),
             revision: StoredValue::new(revision),
+            highest: StoredValue::new(revision),
+            pending: RwSignal::new(0),
             lock_name: StoredValue::new(lock_name),
         };
         if save_now {
@@ -169,11 +179,19 @@ impl ConsoleStore {
     /// navigated on): `done` reaches its signals and callbacks with `try_` methods.
     pub fn act(&self, command: Command, done: impl FnOnce(Result<Outcome, DomainError>) + 'static) {
         let store = *self;
+        self.pending.update(|n| *n += 1);
         self.under_lock(move || {
             let (result, written) = store.apply_fresh(command);
+            store.pending.try_update(|n| *n = n.saturating_sub(1));
             done(result);
             written
         });
+    }
+
+    /// Whether a command is on its way (confirm buttons are disabled meanwhile).
+    pub fn busy(&self) -> Signal<bool> {
+        let pending = self.pending;
+        Signal::derive(move || pending.get() > 0)
     }
 
     /// Like [`Self::act`], and reports the outcome (or the refusal) as a toast before `done`.
@@ -217,8 +235,9 @@ impl ConsoleStore {
             work(); // the console is gone: `work` finds it closed
             return;
         };
-        let known = self.revision;
+        let (known, highest) = (self.revision, self.highest);
         let caught_up = move |published: u64| {
+            highest.try_update_value(|h| *h = (*h).max(published));
             known.try_get_value().is_none_or(|k| published <= k)
                 || storage.saved_revision().unwrap_or(0) >= published
         };
@@ -226,16 +245,39 @@ impl ConsoleStore {
     }
 
     /// Takes the saved state when another tab saved since this one last read or wrote (its
-    /// `storage` event may not have arrived yet). Only called under the lock.
-    fn catch_up(&self, now: Millis) {
+    /// `storage` event may not have arrived yet), and says whether it did. Saved text this
+    /// console cannot read (a newer console's) is backed up before anything is saved over
+    /// it. Only called under the lock.
+    fn catch_up(&self, now: Millis) -> bool {
         let Some(known) = self.revision.try_get_value() else {
-            return;
+            return false;
         };
-        if let Some((state, revision)) = self.storage.with_value(|s| s.load_newer(known)) {
-            self.revision.set_value(revision);
-            self.console
-                .update(|c| *c = restored(c.catalog().clone(), state, now));
+        match self.storage.with_value(|s| s.load_changed(known, now)) {
+            Changed::No => false,
+            Changed::State { state, revision } => {
+                self.seen(revision);
+                self.console
+                    .update(|c| *c = restored(c.catalog().clone(), state, now));
+                true
+            }
+            Changed::Unreadable { error, backup } => {
+                let text = match backup {
+                    Ok(key) => format!("Data another tab saved could not be loaded: {error}. It was kept unchanged under the localStorage key \"{key}\" (see Settings), and this tab's state is saved in its place."),
+                    Err(why) => {
+                        self.saving_enabled.set_value(false);
+                        format!("Data another tab saved could not be loaded: {error}. Copying it to a backup failed ({why}), so it was left in place and changes in this tab are not saved.")
+                    }
+                };
+                self.show_banner(BannerTopic::Load, text);
+                false
+            }
         }
+    }
+
+    /// Notes that `revision` is what storage holds as far as this tab knows.
+    fn seen(&self, revision: u64) {
+        self.revision.set_value(revision);
+        self.highest.update_value(|h| *h = (*h).max(revision));
     }
 
     /// Simulated time now (what the core's times are in).
@@ -253,16 +295,20 @@ impl ConsoleStore {
         if !events.is_empty() {
             self.unsaved_ticks.set_value(true);
         }
+        // A hidden tab leaves the saving to the one in front: its timers are throttled, and it
+        // must not hold the lock while they are.
         if self.unsaved_ticks.get_value()
             && now.saturating_sub(self.last_saved.get_value()) >= TICK_SAVE_INTERVAL
+            && !page_hidden()
         {
             // Marked saved now, so the next ticks do not queue more saves meanwhile.
             self.last_saved.set_value(now);
             let store = *self;
             self.under_lock(move || {
-                // Another tab's newer state replaces this one's replay rather than being
-                // overwritten by it.
-                store.catch_up(now);
+                // Another tab's newer state replaces this one's replay (and needs no save).
+                if store.catch_up(now) {
+                    return None;
+                }
                 store.save(now)
             });
         }
@@ -280,7 +326,7 @@ impl ConsoleStore {
             return;
         }
         if let Ok(state) = snapshot::decode(text) {
-            self.revision.set_value(revision);
+            self.seen(revision);
             self.console
                 .update(|c| *c = restored(c.catalog().clone(), state, clock::now()));
         }
@@ -301,21 +347,27 @@ impl ConsoleStore {
         }
         self.last_saved.set_value(now);
         self.unsaved_ticks.set_value(false);
-        let revision = self.revision.get_value() + 1;
+        let stored = self.storage.with_value(|s| s.saved_revision()).unwrap_or(0);
+        let revision = self
+            .revision
+            .get_value()
+            .max(self.highest.get_value())
+            .max(stored)
+            .saturating_add(1);
         let result = self.storage.with_value(|s| {
             self.console
                 .with_untracked(|c| s.save(c.state(), now, revision))
         });
         match result {
             Ok(()) => {
-                self.revision.set_value(revision);
+                self.seen(revision);
                 self.dismiss_banner(BannerTopic::Save);
                 Some(revision)
             }
             Err(why) => {
                 self.show_banner(
                     BannerTopic::Save,
-                    format!("Your last change could not be saved to browser storage ({why}). It is kept in this page; free up browser storage (Settings lists kept backups you can delete) or export your data before closing it."),
+                    format!("Your last change could not be saved to browser storage ({why}). It is kept in this page until another tab saves; free up browser storage (Settings lists kept backups you can delete) or export it (Export Data) before closing this page."),
                 );
                 None
             }
@@ -353,9 +405,11 @@ impl ConsoleStore {
     }
 
     pub fn toast(&self, kind: ToastKind, text: String) {
-        let id = self.toast_seq.get_value() + 1;
+        let Some(id) = self.toast_seq.try_get_value().map(|n| n + 1) else {
+            return; // the console is gone
+        };
         self.toast_seq.set_value(id);
-        self.toasts.update(|t| t.push(Toast { id, kind, text }));
+        self.toasts.try_update(|t| t.push(Toast { id, kind, text }));
         let toasts = self.toasts;
         set_timeout(
             move || {
@@ -370,6 +424,13 @@ impl ConsoleStore {
     pub fn dismiss_toast(&self, id: u64) {
         self.toasts.update(|t| t.retain(|x| x.id != id));
     }
+}
+
+/// Whether the page is in the background (another tab in front, minimised).
+fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
 }
 
 /// A console over a saved state, brought up to `now` (transitions due while it was away).

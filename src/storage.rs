@@ -35,6 +35,21 @@ pub enum Loaded {
     Unavailable(String),
 }
 
+/// What another tab saved since this one last read or wrote.
+#[derive(Debug)]
+pub enum Changed {
+    No,
+    State {
+        state: ConsoleState,
+        revision: u64,
+    },
+    /// Saved text this console cannot use (a newer version, damage), and where it was kept.
+    Unreadable {
+        error: SnapshotError,
+        backup: Result<String, String>,
+    },
+}
+
 /// A handle on one storage key.
 #[derive(Clone, Debug)]
 pub struct SnapshotStore {
@@ -76,14 +91,10 @@ impl SnapshotStore {
                 current,
                 revision: packed::revision(&text),
             },
-            Err(error) => {
-                let backup_key = format!("{BACKUP_PREFIX}{now}");
-                let backup = storage
-                    .set_item(&backup_key, &text)
-                    .map(|_| backup_key)
-                    .map_err(|e| js_message(&e));
-                Loaded::Unreadable { error, backup }
-            }
+            Err(error) => Loaded::Unreadable {
+                error,
+                backup: self.back_up(&text, now),
+            },
         }
     }
 
@@ -98,22 +109,49 @@ impl SnapshotStore {
             .map_err(|e| js_message(&e))
     }
 
-    /// The revision of what is saved now (0 when nothing or an older form is), read from the
-    /// text's first characters only: the rest stays in JavaScript.
+    /// The revision of what is saved now (0 for a text without one), read from the text's
+    /// first characters only: the rest stays in JavaScript. `None` when nothing is saved.
     pub fn saved_revision(&self) -> Option<u64> {
         let text = get_item_js(self.storage.as_ref()?, &self.key)?;
         let head: String = text.slice(0, packed::HEAD_LEN as u32).into();
         Some(packed::revision(&head))
     }
 
-    /// The saved text and its revision, when it is newer than `known` and readable.
-    pub fn load_newer(&self, known: u64) -> Option<(ConsoleState, u64)> {
-        let revision = self.saved_revision()?;
+    /// What is saved now, when its revision is not `known` (another tab saved since). Text
+    /// that cannot be used is copied to a backup key first, as at start.
+    pub fn load_changed(&self, known: u64, now: Millis) -> Changed {
+        let Some(revision) = self.saved_revision() else {
+            return Changed::No;
+        };
         if revision == known {
-            return None;
+            return Changed::No;
         }
-        let text = self.storage.as_ref()?.get_item(&self.key).ok()??;
-        snapshot::decode(&text).ok().map(|state| (state, revision))
+        let Some(text) = self
+            .storage
+            .as_ref()
+            .and_then(|s| s.get_item(&self.key).ok().flatten())
+        else {
+            return Changed::No;
+        };
+        match snapshot::decode(&text) {
+            Ok(state) => Changed::State { state, revision },
+            Err(error) => Changed::Unreadable {
+                error,
+                backup: self.back_up(&text, now),
+            },
+        }
+    }
+
+    fn back_up(&self, text: &str, now: Millis) -> Result<String, String> {
+        let storage = self
+            .storage
+            .as_ref()
+            .ok_or("Local storage is not available.")?;
+        let backup_key = format!("{BACKUP_PREFIX}{now}");
+        storage
+            .set_item(&backup_key, text)
+            .map(|_| backup_key)
+            .map_err(|e| js_message(&e))
     }
 
     /// Reads another key's raw text (Settings shows backups).

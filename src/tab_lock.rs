@@ -14,6 +14,7 @@
 //! at once without the lock; the README says what that leaves.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
@@ -137,17 +138,19 @@ async fn sleep(ms: i32) {
 }
 
 thread_local! {
-    /// Releases the `<name>@<revision>` lock this tab holds for its last write.
-    static PUBLISHED: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// Per lock name, what releases the `<name>@<revision>` lock this tab holds for its last
+    /// write.
+    static PUBLISHED: RefCell<HashMap<String, Function>> = RefCell::new(HashMap::new());
 }
 
 /// Holds `<name>@<revision>` (and lets go of the previous one) before the main lock is
 /// released, so the next holder sees it.
 async fn publish(locks: &JsValue, name: &str, revision: u64) {
     let (granted, on_granted) = resolvable();
+    let key = name.to_string();
     let hold = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
         let (held, release) = resolvable();
-        let previous = PUBLISHED.with(|p| p.borrow_mut().replace(release));
+        let previous = PUBLISHED.with(|p| p.borrow_mut().insert(key, release));
         if let Some(previous) = previous {
             let _ = previous.call0(&JsValue::UNDEFINED);
         }

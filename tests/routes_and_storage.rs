@@ -7,7 +7,7 @@ use console_core::{
     Catalog, PoolPhase, PoolQuery, PoolType, ServiceQuery, ServiceStatus, SortKey, SortOrder,
 };
 use modelarts_console::route::Route;
-use modelarts_console::storage::{Loaded, SnapshotStore, BACKUP_PREFIX};
+use modelarts_console::storage::{Changed, Loaded, SnapshotStore, BACKUP_PREFIX};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -94,10 +94,28 @@ fn storage_loads_nothing_then_what_was_saved() {
     }
     assert_eq!(store.saved_revision(), Some(7));
     assert!(
-        store.load_newer(7).is_none(),
-        "nothing newer than what was read"
+        matches!(store.load_changed(7, 3), Changed::No),
+        "nothing since what was read"
     );
-    assert_eq!(store.load_newer(3).map(|(_, r)| r), Some(7));
+    assert!(matches!(
+        store.load_changed(3, 3),
+        Changed::State { revision: 7, .. }
+    ));
+    // Another console's newer text is kept aside, never overwritten unseen.
+    storage()
+        .set_item(&key, r#"{"schema":"modelarts-console","version":99}"#)
+        .unwrap();
+    let Changed::Unreadable {
+        backup: Ok(backup_key),
+        ..
+    } = store.load_changed(7, 4)
+    else {
+        panic!("unreadable text is reported");
+    };
+    assert_eq!(
+        storage().get_item(&backup_key).unwrap().as_deref(),
+        Some(r#"{"schema":"modelarts-console","version":99}"#)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -120,6 +138,17 @@ fn corrupt_storage_is_kept_under_a_backup_key() {
     );
     assert!(store.backup_keys().contains(&backup_key));
     store.remove_raw(&backup_key).unwrap();
+}
+
+/// Waits (up to 3 s) until `done` holds.
+async fn until(done: impl Fn() -> bool, what: &str) {
+    for _ in 0..300 {
+        if done() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting until {what}");
 }
 
 /// Names of the Web Locks held in this origin now.
@@ -156,7 +185,8 @@ async fn a_lock_holder_publishes_its_revision_and_the_next_waits_for_it() {
             Some(42)
         },
     );
-    sleep(100).await;
+    until(|| runs.get() == 1, "the work runs").await;
+    sleep(20).await;
     assert_eq!(runs.get(), 1, "the work runs once");
     assert!(
         held_locks().await.contains(&format!("{name}@42")),
@@ -164,22 +194,35 @@ async fn a_lock_holder_publishes_its_revision_and_the_next_waits_for_it() {
     );
     // The next holder sees revision 42 published and waits until its copy of storage has it.
     let has_42 = Rc::new(Cell::new(false));
+    let asked = Rc::new(Cell::new(0));
     let ran_after = Rc::new(Cell::new(None));
-    let (seen, ran) = (has_42.clone(), ran_after.clone());
-    let check = has_42.clone();
+    let (seen, ran, check, published) = (
+        has_42.clone(),
+        ran_after.clone(),
+        has_42.clone(),
+        asked.clone(),
+    );
     tab_lock::with_lock(
         &name,
-        move |published| published <= 41 || check.get(),
+        move |revision| {
+            published.set(revision);
+            revision <= 41 || check.get()
+        },
         move || {
             ran.set(Some(seen.get()));
             Some(43)
         },
     );
-    sleep(60).await;
+    until(
+        || asked.get() == 42,
+        "the lock manager tells the next holder about 42",
+    )
+    .await;
+    sleep(50).await;
     assert_eq!(ran_after.get(), None, "it waits for revision 42");
     has_42.set(true);
-    sleep(60).await;
-    assert_eq!(ran_after.get(), Some(true), "then runs");
+    until(|| ran_after.get().is_some(), "it runs once its copy has 42").await;
+    assert_eq!(ran_after.get(), Some(true));
     let held = held_locks().await;
     assert!(
         held.contains(&format!("{name}@43")) && !held.contains(&format!("{name}@42")),

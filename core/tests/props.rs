@@ -2228,3 +2228,56 @@ fn deeply_nested_text_is_refused() {
         assert!(snapshot::decode(&packed::pack(text, 1)).is_err());
     }
 }
+
+/// The demo's export (services and pools), once.
+fn demo_export() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        demo_console(Catalog::embedded(), T0).export(console_core::ExportScope::All, T0)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: cases(500),
+        ..ProptestConfig::default()
+    })]
+
+    /// Import files damaged by cuts, replaced characters and inserted JSON tokens: planning
+    /// never panics; a file the plan accepts imports as one command and leaves a state that
+    /// saves and loads; a refused file changes nothing.
+    #[test]
+    fn damaged_import_files_are_refused_or_import_cleanly(
+        cut in proptest::option::of(0usize..40_000),
+        edits in prop::collection::vec(
+            (0usize..40_000, prop_oneof![
+                Just("\"".to_string()), Just(",".to_string()), Just("{".to_string()),
+                Just("]".to_string()), Just("null".to_string()), Just("-1".to_string()),
+                Just("1e999".to_string()), Just("\"<img src=x onerror=__xss(0)>\"".to_string()),
+                "\\PC{1,3}",
+            ]),
+            0..4,
+        ),
+    ) {
+        let mut text: Vec<char> = demo_export().chars().collect();
+        for (at, insert) in &edits {
+            let at = at % (text.len() + 1);
+            text.splice(at..at, insert.chars());
+        }
+        if let Some(cut) = cut {
+            text.truncate(cut % (text.len() + 1));
+        }
+        let text: String = text.into_iter().collect();
+        let mut console = demo_console(Catalog::embedded(), T0);
+        let before = snapshot::encode(console.state(), 0);
+        let planned = console.plan_import(&text, T0);
+        let applied = console.apply(Command::Import { text: text.clone() }, T0);
+        prop_assert_eq!(planned.is_ok(), applied.is_ok(), "plan and command agree");
+        if applied.is_ok() {
+            let saved = snapshot::encode(console.state(), T0);
+            prop_assert!(snapshot::decode(&saved).is_ok(), "the imported state saves and loads");
+        } else {
+            prop_assert_eq!(snapshot::encode(console.state(), 0), before, "a refused import changes nothing");
+        }
+    }
+}

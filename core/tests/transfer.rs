@@ -858,4 +858,15 @@ fn a_key_given_twice_is_refused_without_a_panic() {
         found[0].starts_with("$: The file cannot be read: duplicate field `service_name` at line "),
         "{found:?}"
     );
+    // The same in the envelope: which region would it be?
+    let text = demo().export(ExportScope::Services, T0).replacen(
+        "\"region\": \"cn-north-4\",",
+        "\"region\": \"cn-east-3\",\n  \"region\": \"cn-north-4\",",
+        1,
+    );
+    let found = lines(&demo(), &text);
+    assert!(
+        found.len() == 1 && found[0].contains("duplicate field `region`"),
+        "{found:?}"
+    );
 }

@@ -65,11 +65,13 @@ export default {
     await there.open();
     await there.operation('mnist-batch-nightly', 'Delete').click();
     await there.dialog('Delete Service').getByRole('button', { name: 'OK' }).click();
-    await there.waitForStatus('mnist-batch-nightly', 'Deleting');
+    // Deleting lasts 5 s: on a slow machine the row may already be gone.
+    const deletingOrGone = (list) => async () => (await list.row('mnist-batch-nightly').count()) === 0 || (await list.status('mnist-batch-nightly')).startsWith('Deleting');
+    await eventually(deletingOrGone(there), 'the other tab deletes it');
     await stop.getByRole('button', { name: 'OK' }).click();
     const reason = stop.getByRole('alert');
     await reason.waitFor();
     assert(/Deleting|deleted/i.test(await text(reason)), `refused with the core's reason: ${await text(reason)}`);
-    await here.waitForStatus('mnist-batch-nightly', 'Deleting');
+    await eventually(deletingOrGone(here), 'this tab shows the deletion');
   },
 };

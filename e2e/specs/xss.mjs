@@ -172,14 +172,23 @@ export default {
       }
       await page.goto(`${base}#/settings`);
     }
-    // Payloads as service names and descriptions in a file: refused, each error shown as text.
-    const services = JSON.parse(JSON.stringify(file));
-    delete services.pools;
-    services.services = { total_count: 0, count: 0, services: [] };
-    await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'xss-services.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...services, services: { total_count: PAYLOADS.length, count: PAYLOADS.length, services: PAYLOADS.map((p, i) => ({ service_id: `xss-${i}`, service_name: p, description: p, infer_type: 'batch', status: 'running', config: [] })) } })) });
-    const refused = page.getByRole('dialog', { name: 'Import Data' }).getByRole('alert');
-    await refused.waitFor();
-    assert((await text(refused)).includes('cannot be imported'), 'hostile service file refused');
+    // Payloads as service names and descriptions of otherwise valid exported services: refused
+    // by the name and description rules, each error naming its path, shown as text.
+    await page.getByRole('combobox', { name: 'Region' }).selectOption({ label: 'CN North-Beijing4' });
+    const [servicesDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Data' }).click()]);
+    const exported = JSON.parse(fs.readFileSync(await servicesDownload.path(), 'utf8'));
+    delete exported.pools;
+    const template = exported.services.services.find((s) => s.service_name === 'mnist-batch-weekly');
+    const hostile = PAYLOADS.slice(0, 40).map((p, i) => ({ ...structuredClone(template), service_id: `xss-${i}`, service_name: p, description: p }));
+    exported.services = { total_count: hostile.length, count: hostile.length, services: hostile };
+    await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'xss-services.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+    const refusedDialog = page.getByRole('dialog', { name: 'Import Data' });
+    await refusedDialog.getByRole('alert').waitFor();
+    const errorLines = await refusedDialog.getByRole('list', { name: 'Errors' }).locator('li').allTextContents();
+    for (let i = 0; i < hostile.length; i++) {
+      assert(errorLines.some((e) => e.startsWith(`services.services[${i}].service_name: `)), `payload ${i} as a name is refused at its path`);
+    }
+    await refusedDialog.getByRole('button', { name: 'Close' }).click();
     console.log(`    payloads: ${PAYLOADS.length}; pool names refused ${refusedNames}; descriptions shown in the confirmation ${shownInConfirm}; imported and shown ${imported - refusedInImport}, refused by import ${refusedInImport}`);
     assert(imported === PAYLOADS.length, 'every payload imported and shown, or refused');
     await injection.assertNone();

@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -153,20 +154,38 @@ impl Console {
     }
 }
 
-/// The typed decoding of a file that passed every check.
+/// The typed decoding of a file that passed every check. The header's fields are named
+/// (and ignored) so that a key given twice is refused here too: the checks read a
+/// `serde_json::Value`, which keeps only the last of them.
 #[derive(Deserialize)]
 struct FileIn {
+    #[serde(rename = "schema")]
+    _schema: Option<IgnoredAny>,
+    #[serde(rename = "console_version")]
+    _console_version: Option<IgnoredAny>,
+    #[serde(rename = "exported_at")]
+    _exported_at: Option<IgnoredAny>,
+    #[serde(rename = "region")]
+    _region: Option<IgnoredAny>,
     services: Option<ServicesIn>,
     pools: Option<PoolsIn>,
 }
 
 #[derive(Deserialize)]
 struct ServicesIn {
+    #[serde(rename = "total_count")]
+    _total_count: Option<IgnoredAny>,
+    #[serde(rename = "count")]
+    _count: Option<IgnoredAny>,
     services: Vec<BatchService>,
 }
 
 #[derive(Deserialize)]
 struct PoolsIn {
+    #[serde(rename = "apiVersion")]
+    _api_version: Option<IgnoredAny>,
+    #[serde(rename = "kind")]
+    _kind: Option<IgnoredAny>,
     items: Vec<Pool>,
 }
 

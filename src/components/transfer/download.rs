@@ -18,8 +18,13 @@ pub fn download(file_name: &str, text: &str) -> Result<(), String> {
     link.set_href(&url);
     link.set_download(file_name);
     link.click();
-    // The click has started the download; the URL is no longer needed.
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Released once the download has surely started (revoking at once can cancel it).
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
     Ok(())
 }
 

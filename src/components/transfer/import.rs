@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::dialog::Dialog;
-use crate::state::use_store;
+use crate::state::{use_store, ToastKind};
 
 /// At most this many names are listed per group in the preview.
 const LISTED: usize = 20;
@@ -87,8 +87,10 @@ pub fn ImportButton() -> impl IntoView {
         let command = Command::Import {
             text: text.to_string(),
         };
-        store.act_and_report(command, move |result| match result {
-            Ok(_) => {
+        // A refusal is shown in the dialog (every error), so only success is toasted.
+        store.act(command, move |result| match result {
+            Ok(outcome) => {
+                store.toast(ToastKind::Success, outcome.to_string());
                 let _ = close.try_run(());
             }
             Err(DomainError::Import(errors)) => {
@@ -121,6 +123,7 @@ fn ImportDialog(
     on_close: Callback<()>,
     on_confirm: Callback<(Arc<String>, String)>,
 ) -> impl IntoView {
+    let busy = use_store().busy();
     match stage {
         Stage::Reading(file_name) => view! {
             <Dialog title="Import Data" on_close=on_close>
@@ -178,7 +181,7 @@ fn ImportDialog(
                         <button
                             type="button"
                             class="button primary"
-                            disabled=nothing
+                            disabled=move || nothing || busy.get()
                             on:click=move |_| on_confirm.run((text.clone(), file_name.clone()))
                         >"Import"</button>
                         <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>

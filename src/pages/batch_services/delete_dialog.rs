@@ -60,7 +60,7 @@ pub fn DeleteDialog(
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <div class="dialog-footer">
-                <button type="button" class="button primary danger" disabled=nothing_to_delete on:click=confirm>"OK"</button>
+                <button type="button" class="button primary danger" disabled=move || nothing_to_delete || store.busy().get() on:click=confirm>"OK"</button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </Dialog>

@@ -213,7 +213,7 @@ pub fn DeployPage() -> impl IntoView {
                     <p class="form-error" role="alert">{move || general_error.get()}</p>
                 </Show>
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" on:click=submit>"Submit"</button>
+                    <button type="button" class="button primary" disabled=move || store.busy().get() on:click=submit>"Submit"</button>
                     <button type="button" class="button" on:click=move |_| confirming.set(false)>"Back"</button>
                 </div>
             </Dialog>

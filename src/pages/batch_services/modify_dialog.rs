@@ -117,7 +117,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
                                 <p class="form-error" role="alert">{move || general_error.get()}</p>
                             </Show>
                             <div class="dialog-footer">
-                                <button type="submit" class="button primary">"OK"</button>
+                                <button type="submit" class="button primary" disabled=move || store.busy().get()>"OK"</button>
                                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
                             </div>
                         </form>
@@ -136,7 +136,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
                     </tbody>
                 </table>
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" on:click=move |_| apply()>"OK"</button>
+                    <button type="button" class="button primary" disabled=move || store.busy().get() on:click=move |_| apply()>"OK"</button>
                     <button type="button" class="button" on:click=move |_| confirming_restart.set(false)>"Cancel"</button>
                 </div>
             </Show>

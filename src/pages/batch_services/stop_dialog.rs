@@ -38,7 +38,7 @@ pub fn StopDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <div class="dialog-footer">
-                <button type="button" class="button primary" on:click=confirm>"OK"</button>
+                <button type="button" class="button primary" disabled=move || store.busy().get() on:click=confirm>"OK"</button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </Dialog>

@@ -257,7 +257,7 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
             <Dialog title="Confirm Specifications" on_close=Callback::new(move |_| confirming.set(false))>
                 <PoolSummary request=request price=price />
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" on:click=submit>"Submit"</button>
+                    <button type="button" class="button primary" disabled=move || store.busy().get() on:click=submit>"Submit"</button>
                     <button type="button" class="button" on:click=move |_| confirming.set(false)>"Back"</button>
                 </div>
             </Dialog>

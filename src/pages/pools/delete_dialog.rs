@@ -73,7 +73,7 @@ pub fn DeletePoolDialog(
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <div class="dialog-footer">
-                <button type="button" class="button primary danger" disabled=move || !confirmed() on:click=confirm>"OK"</button>
+                <button type="button" class="button primary danger" disabled=move || !confirmed() || store.busy().get() on:click=confirm>"OK"</button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </Dialog>

@@ -196,7 +196,7 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
                         "Price after scaling: " <strong>{move || price_text(new_price.get())}</strong>
                     </p>
                     <button type="button" class="button" on:click=move |_| on_done.run(())>"Cancel"</button>
-                    <button type="submit" class="button primary">"Submit"</button>
+                    <button type="submit" class="button primary" disabled=move || store.busy().get()>"Submit"</button>
                 </div>
             </div>
         </form>
