@@ -52,12 +52,22 @@ pub struct Toast {
 /// Ticks save at most this often (commands always save at once).
 pub const TICK_SAVE_INTERVAL: Millis = 30_000;
 
+/// How long after the first paint the encoder learns the loaded state (out of the way of
+/// start-up; a command before then saves with a full encode, as without it).
+const PRIME_DELAY: Duration = Duration::from_millis(250);
+
 /// How long a toast stays.
 pub const TOAST_TIME: Duration = Duration::from_secs(6);
 
 #[derive(Clone, Copy)]
 pub struct ConsoleStore {
+    /// Notified by commands and by ticks that changed more than the passing of time (a
+    /// status moved, a resource came or went): what [`Self::read_changes`] follows.
     console: RwSignal<Console>,
+    /// Notified by every tick (progress, bills and times moved): [`Self::read`] follows it
+    /// too. Lists follow only `console`, so a tick that moved only progress does not query
+    /// 10,000 services or rebuild rows again.
+    clock: Trigger,
     banners: RwSignal<Vec<Banner>>,
     toasts: RwSignal<Vec<Toast>>,
     storage: StoredValue<SnapshotStore>,
@@ -79,6 +89,10 @@ pub struct ConsoleStore {
     pending: RwSignal<u32>,
     /// The cross-tab lock guarding the storage key.
     lock_name: StoredValue<String>,
+    /// Keeps each resource's JSON and each block's compressed form from the last save, so a
+    /// save re-serialises and recompresses only what changed since (a full encode of 10,000
+    /// services costs tens of milliseconds).
+    encoder: StoredValue<snapshot::Encoder>,
 }
 
 impl ConsoleStore {
@@ -141,6 +155,7 @@ impl ConsoleStore {
         let lock_name = format!("{}#lock", storage.key());
         let store = ConsoleStore {
             console: RwSignal::new(console),
+            clock: Trigger::new(),
             banners: RwSignal::new(banners),
             toasts: RwSignal::new(Vec::new()),
             storage: StoredValue::new(storage),
@@ -152,18 +167,33 @@ impl ConsoleStore {
             highest: StoredValue::new(revision),
             pending: RwSignal::new(0),
             lock_name: StoredValue::new(lock_name),
+            encoder: StoredValue::new(snapshot::Encoder::new()),
         };
         if save_now {
             store.under_lock(move || {
                 store.catch_up(now);
                 store.save(now)
             });
+        } else if saving_enabled {
+            // A moment after the first rows are painted, the encoder learns the loaded state,
+            // so the first command's save re-serialises only what that command changed.
+            request_animation_frame(move || {
+                set_timeout(move || store.prime_encoder(), PRIME_DELAY);
+            });
         }
         store
     }
 
-    /// Reads the console, tracking it.
+    /// Reads the console, tracking every change (the passing of time included).
     pub fn read<T>(&self, f: impl FnOnce(&Console) -> T) -> T {
+        self.clock.track();
+        self.console.with(f)
+    }
+
+    /// Reads the console, tracking every change but the mere passing of time: commands, and
+    /// ticks that moved a status or added or removed a resource (progress, bills and times
+    /// may be stale). For what only those change: lists, their rows' keys, the header.
+    pub fn read_changes<T>(&self, f: impl FnOnce(&Console) -> T) -> T {
         self.console.with(f)
     }
 
@@ -291,10 +321,26 @@ impl ConsoleStore {
     /// on every tick that moved a status cost tens of milliseconds each second.
     pub fn tick(&self) {
         let now = clock::now();
-        let events = self.console.try_update(|c| c.tick(now)).unwrap_or_default();
-        if !events.is_empty() {
+        let Some(changed) = self.console.try_update_untracked(|c| {
+            let resources = |c: &Console| {
+                c.state()
+                    .regions
+                    .values()
+                    .map(|r| r.services.len() + r.pools.len())
+                    .sum::<usize>()
+            };
+            let before = resources(c);
+            // Every status change records an event; a finished deletion records none, but
+            // changes the count.
+            !c.tick(now).is_empty() || resources(c) != before
+        }) else {
+            return; // the console is gone
+        };
+        if changed {
             self.unsaved_ticks.set_value(true);
+            self.console.notify();
         }
+        self.clock.notify();
         // A hidden tab leaves the saving to the one in front: its timers are throttled, and it
         // must not hold the lock while they are.
         if self.unsaved_ticks.get_value()
@@ -339,6 +385,15 @@ impl ConsoleStore {
         }
     }
 
+    /// Fills the encoder's caches (each resource's JSON, each block's compressed form) from
+    /// the state; the text is not kept.
+    fn prime_encoder(&self) {
+        self.encoder.try_update_value(|encoder| {
+            self.console
+                .try_with_untracked(|c| encoder.encode_revision(c.state(), 0, 0))
+        });
+    }
+
     /// Writes the state as the next revision and says which, if it could. Only called under
     /// the lock.
     fn save(&self, now: Millis) -> Option<u64> {
@@ -355,8 +410,12 @@ impl ConsoleStore {
             .max(stored)
             .saturating_add(1);
         let result = self.storage.with_value(|s| {
-            self.console
-                .with_untracked(|c| s.save(c.state(), now, revision))
+            self.encoder
+                .try_update_value(|encoder| {
+                    self.console
+                        .with_untracked(|c| s.save(encoder, c.state(), now, revision))
+                })
+                .unwrap_or_else(|| Err("the console is closed".into()))
         });
         match result {
             Ok(()) => {

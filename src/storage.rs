@@ -98,14 +98,21 @@ impl SnapshotStore {
         }
     }
 
-    /// Writes `state` as the `revision`-th save.
-    pub fn save(&self, state: &ConsoleState, now: Millis, revision: u64) -> Result<(), String> {
+    /// Writes `state` as the `revision`-th save, through the store's `encoder` (which
+    /// re-serialises only the resources that changed since its last text).
+    pub fn save(
+        &self,
+        encoder: &mut snapshot::Encoder,
+        state: &ConsoleState,
+        now: Millis,
+        revision: u64,
+    ) -> Result<(), String> {
         let storage = self
             .storage
             .as_ref()
             .ok_or("Local storage is not available.")?;
         storage
-            .set_item(&self.key, &snapshot::encode_revision(state, now, revision))
+            .set_item(&self.key, &encoder.encode_revision(state, now, revision))
             .map_err(|e| js_message(&e))
     }
 

@@ -5,6 +5,7 @@ mod common;
 use common::*;
 use console_core::snapshot;
 use modelarts_console::storage::BACKUP_PREFIX;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -357,4 +358,77 @@ async fn select_all_matching_services_across_pages_then_clear() {
     button(&root, "Clear selection").click();
     next_render().await;
     assert!(!text(&root).contains("selected"));
+}
+
+/// The clock moves progress in the list, and a tick touches only what moved: in a row whose
+/// status stayed, only its progress (text and bar) changes; nothing else is re-rendered.
+#[wasm_bindgen_test]
+async fn ticks_move_progress_and_touch_nothing_else() {
+    let root = mount_console(&test_key("ticks"));
+    go("#/settings").await;
+    let speed: web_sys::HtmlSelectElement = root
+        .query_selector("select[aria-label='Simulation speed']")
+        .unwrap()
+        .expect("the speed select")
+        .unchecked_into();
+    speed.set_value("60");
+    speed
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    go("#/batch-services").await;
+    sleep(300).await;
+    let status = |name: &str| {
+        text(
+            &row(&root, name)
+                .unwrap()
+                .query_selector(".badge")
+                .unwrap()
+                .unwrap()
+                .unchecked_into(),
+        )
+    };
+    let before = status("mnist-batch-nightly");
+    assert!(before.starts_with("Running"), "{before}");
+    // Every mutation in the table from now on, as "row name | what changed".
+    let observe = js_sys::Function::new_with_args(
+        "tbody",
+        "window.__mutations = [];
+         new MutationObserver((records) => { for (const r of records) {
+           const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+           const row = el.closest('tr');
+           const name = row && row.querySelector('.name-link') ? row.querySelector('.name-link').textContent : '?';
+           const inProgress = !!el.closest('.badge-progress, .progress-track');
+           window.__mutations.push(name + '|' + r.type + '|' + (inProgress ? 'progress' : el.className || el.tagName));
+         } }).observe(tbody, { subtree: true, childList: true, characterData: true, attributes: true });",
+    );
+    let tbody = root.query_selector("tbody").unwrap().unwrap();
+    observe.call1(&wasm_bindgen::JsValue::NULL, &tbody).unwrap();
+    let statuses: Vec<(String, String)> = query(&root, "tbody tr .name-link")
+        .iter()
+        .map(|a| (text(a), status(&text(a))))
+        .collect();
+    sleep(1_200).await; // about five ticks at 60x
+    let after = status("mnist-batch-nightly");
+    assert_ne!(before, after, "progress moved");
+    let mutations: Vec<String> =
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"__mutations".into())
+            .map(|m| {
+                js_sys::Array::from(&m)
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+    assert!(!mutations.is_empty(), "the ticks changed the table");
+    for (name, was) in statuses {
+        // A row whose status stayed (its progress may have moved) changed only its progress.
+        if status(&name).split(' ').next() == was.split(' ').next() {
+            for m in mutations
+                .iter()
+                .filter(|m| m.starts_with(&format!("{name}|")))
+            {
+                assert!(m.ends_with("|progress"), "{m}");
+            }
+        }
+    }
 }

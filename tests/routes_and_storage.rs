@@ -79,7 +79,14 @@ fn storage_loads_nothing_then_what_was_saved() {
     let store = SnapshotStore::with_key(&key);
     assert!(matches!(store.load(1), Loaded::Nothing));
     let console = console_core::demo::demo_console(Catalog::embedded(), 1_790_000_000_000);
-    store.save(console.state(), 1, 7).unwrap();
+    store
+        .save(
+            &mut console_core::snapshot::Encoder::new(),
+            console.state(),
+            1,
+            7,
+        )
+        .unwrap();
     match store.load(2) {
         Loaded::State {
             state,

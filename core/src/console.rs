@@ -196,16 +196,22 @@ impl Console {
     /// A service of the selected region, found through the index (a scan only when the index
     /// is stale).
     pub fn service(&self, service_id: &str) -> Option<&BatchService> {
+        self.service_position(service_id)
+            .map(|i| &self.services()[i])
+    }
+
+    /// Where a service of the selected region sits in its list, found as [`Self::service`].
+    pub(crate) fn service_position(&self, service_id: &str) -> Option<usize> {
         let services = self.services();
         let fresh = !self.index.stale && self.index.region == self.state.region;
         if let Some(&i) = self.index.positions.get(service_id) {
-            if let Some(s) = services.get(i).filter(|s| s.service_id == service_id) {
-                return Some(s);
+            if services.get(i).is_some_and(|s| s.service_id == service_id) {
+                return Some(i);
             }
         } else if fresh {
             return None;
         }
-        services.iter().find(|s| s.service_id == service_id)
+        services.iter().position(|s| s.service_id == service_id)
     }
 
     /// Batch services in all regions (the account limit counts them all).

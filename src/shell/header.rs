@@ -11,8 +11,13 @@ use crate::state::use_store;
 pub fn Header() -> impl IntoView {
     let store = use_store();
     let router = use_router();
-    let regions = Memo::new(move |_| store.read(|c| c.catalog().regions.clone()));
-    let current = Memo::new(move |_| store.read(|c| c.region().to_string()));
+    // Keyed on the catalog's revision: a tick must not clone (and compare) every region.
+    let catalog = Memo::new(move |_| store.read_changes(|c| c.catalog_revision()));
+    let regions = Memo::new(move |_| {
+        catalog.get(); // read, not `track()`: see the list's rows
+        store.peek(|c| c.catalog().regions.clone())
+    });
+    let current = Memo::new(move |_| store.read_changes(|c| c.region().to_string()));
     let select = move |region: String| {
         store.act(Command::SelectRegion { region }, move |result| {
             // A details or deploy page belongs to its region; a list starts at page 1.

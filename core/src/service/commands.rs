@@ -378,11 +378,12 @@ impl Console {
             .ok_or_else(|| DomainError::ServiceNotFound(service_id.to_string()))
     }
 
+    /// Through the id index, as [`Console::service`]: a batch of 1,000 in 10,000 services
+    /// scanned for each one took tens of milliseconds.
     fn find_mut(&mut self, service_id: &str) -> Result<&mut BatchService, DomainError> {
-        self.region_state_mut()
-            .services
-            .iter_mut()
-            .find(|s| s.service_id == service_id)
-            .ok_or_else(|| DomainError::ServiceNotFound(service_id.to_string()))
+        let i = self
+            .service_position(service_id)
+            .ok_or_else(|| DomainError::ServiceNotFound(service_id.to_string()))?;
+        Ok(&mut self.region_state_mut().services[i])
     }
 }

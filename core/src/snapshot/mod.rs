@@ -3,13 +3,16 @@
 //! can be unusable is a [`SnapshotError`] the app reports (and keeps the text of) instead of
 //! dropping it.
 
+mod encoder;
 pub mod packed;
 mod v1;
+
+pub use encoder::Encoder;
 
 use std::collections::BTreeSet;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::console::ConsoleState;
 use crate::pool::{BillingMode, NodeStatus, PoolPhase};
@@ -26,14 +29,6 @@ pub const SCHEMA: &str = "modelarts-console";
 /// 4: the stored text carries its save revision (cross-tab), and events may be `Imported`
 /// (a version-3 state reads as is; the bump keeps an older console from misreading both).
 pub const VERSION: u32 = 4;
-
-#[derive(Serialize)]
-struct SnapshotOut<'a> {
-    schema: &'a str,
-    version: u32,
-    saved_at: Millis,
-    state: &'a ConsoleState,
-}
 
 /// The envelope's header: schema and version are judged before the content (which this
 /// read skips without building it).
@@ -99,15 +94,10 @@ pub fn encode_revision(state: &ConsoleState, saved_at: Millis, revision: u64) ->
     packed::pack(&encode(state, saved_at), revision)
 }
 
-/// The snapshot JSON for `state` (the API's names; what the stored form packs).
+/// The snapshot JSON for `state` (the API's names; what the stored form packs). A store that
+/// saves again and again keeps an [`Encoder`], which re-serialises only what changed.
 pub fn encode(state: &ConsoleState, saved_at: Millis) -> String {
-    serde_json::to_string(&SnapshotOut {
-        schema: SCHEMA,
-        version: VERSION,
-        saved_at,
-        state,
-    })
-    .expect("console state always serialises")
+    Encoder::new().encode(state, saved_at)
 }
 
 /// Reads a stored text (packed, or plain JSON of any version) and says whether it is already
@@ -189,30 +179,35 @@ pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
     for (region, region_state) in &state.regions {
         let mut names = BTreeSet::new();
         for s in &region_state.services {
-            let who = format!("service {} in {region}", s.service_id);
+            // Named only when something is wrong (10,000 names cost time on every load).
+            let who = || format!("service {} in {region}", s.service_id);
             if s.service_id.is_empty() || !ids.insert(s.service_id.as_str()) {
-                return Err(format!("{who}: empty or duplicate service_id"));
+                return Err(format!("{}: empty or duplicate service_id", who()));
             }
             if !names.insert(s.service_name.as_str()) {
-                return Err(format!("{who}: duplicate service_name {}", s.service_name));
+                return Err(format!(
+                    "{}: duplicate service_name {}",
+                    who(),
+                    s.service_name
+                ));
             }
             if s.infer_type != "batch" {
-                return Err(format!("{who}: infer_type must be batch"));
+                return Err(format!("{}: infer_type must be batch", who()));
             }
             if s.config.len() != 1 {
-                return Err(format!("{who}: a batch service has exactly one config"));
+                return Err(format!("{}: a batch service has exactly one config", who()));
             }
             if !(1..=MAX_INSTANCE_COUNT).contains(&s.config[0].instance_count) {
-                return Err(format!("{who}: instance_count out of range"));
+                return Err(format!("{}: instance_count out of range", who()));
             }
             if s.progress > 100 {
-                return Err(format!("{who}: progress above 100"));
+                return Err(format!("{}: progress above 100", who()));
             }
             if !s.billing.cost.is_finite() || s.billing.cost < 0.0 {
-                return Err(format!("{who}: invalid billed cost"));
+                return Err(format!("{}: invalid billed cost", who()));
             }
             if !(0.0..=MAX_PRICE).contains(&s.billing.hourly_rate) {
-                return Err(format!("{who}: invalid hourly rate"));
+                return Err(format!("{}: invalid hourly rate", who()));
             }
             let times = [
                 s.transition_at,
@@ -222,29 +217,33 @@ pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
             if times.into_iter().any(|t| t > MAX_TIME)
                 || s.billing.runs.iter().any(|r| r.billed_ms > MAX_TIME)
             {
-                return Err(format!("{who}: a time beyond the year 9999"));
+                return Err(format!("{}: a time beyond the year 9999", who()));
             }
             if s.status == ServiceStatus::Failed && s.error_msg.is_none() {
-                return Err(format!("{who}: failed without error_msg"));
+                return Err(format!("{}: failed without error_msg", who()));
             }
             if s.billing.runs.len() > crate::service::MAX_RUNS {
-                return Err(format!("{who}: too many billing runs"));
+                return Err(format!("{}: too many billing runs", who()));
             }
         }
         let mut pool_names = BTreeSet::new();
         for p in &region_state.pools {
-            let who = format!("pool {} in {region}", p.id());
+            let who = || format!("pool {} in {region}", p.id());
             if p.id().is_empty() || !ids.insert(p.id()) {
-                return Err(format!("{who}: empty or duplicate name"));
+                return Err(format!("{}: empty or duplicate name", who()));
             }
             if !pool_names.insert(p.display_name()) {
                 return Err(format!(
-                    "{who}: duplicate os.modelarts/name {}",
+                    "{}: duplicate os.modelarts/name {}",
+                    who(),
                     p.display_name()
                 ));
             }
             if p.spec.resources.len() != 1 || p.node_count() == 0 {
-                return Err(format!("{who}: needs one resource with at least one node"));
+                return Err(format!(
+                    "{}: needs one resource with at least one node",
+                    who()
+                ));
             }
             let live = p
                 .nodes
@@ -253,7 +252,8 @@ pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
                 .count() as u32;
             if p.phase() != PoolPhase::Deleting && live != p.node_count() {
                 return Err(format!(
-                    "{who}: the node list does not match the node count"
+                    "{}: the node list does not match the node count",
+                    who()
                 ));
             }
             let costs = [p.billing.cost, p.billing.hourly_rate, p.billing.term_price];
@@ -261,7 +261,7 @@ pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
                 || p.billing.hourly_rate > MAX_PRICE
                 || p.billing.term_price > MAX_PRICE
             {
-                return Err(format!("{who}: invalid billing"));
+                return Err(format!("{}: invalid billing", who()));
             }
             let times = [
                 p.status.transition_at,
@@ -269,7 +269,7 @@ pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
                 p.billing.expires_at.unwrap_or(0),
             ];
             if times.into_iter().any(|t| t > MAX_TIME) {
-                return Err(format!("{who}: a time beyond the year 9999"));
+                return Err(format!("{}: a time beyond the year 9999", who()));
             }
             // A term of 1-11 months (or 1 year for Development/Training) and its expiry; a
             // zero-length term would renew forever.
@@ -278,7 +278,10 @@ pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
                     .duration()
                     .is_some_and(|d| crate::pool::create::duration(p.pool_type(), Some(d)).is_ok());
                 if !term_ok || p.billing.expires_at.is_none() {
-                    return Err(format!("{who}: a Yearly/Monthly pool needs a valid term"));
+                    return Err(format!(
+                        "{}: a Yearly/Monthly pool needs a valid term",
+                        who()
+                    ));
                 }
             }
         }

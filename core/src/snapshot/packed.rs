@@ -9,10 +9,14 @@
 //! the API's names and the snapshot's version; plain JSON (older versions, or written by
 //! hand) still loads.
 //!
-//! Layout: `PREFIX`, then `r<revision>:` (since the cross-tab work; absent means 0), the
-//! compressed length, `:`, and the characters. The revision sits in the first few dozen
-//! characters so a tab can tell whether another one saved since it last read, without
-//! reading (or unpacking) the rest.
+//! Layout: `PREFIX`, then `r<revision>:` (since the cross-tab work; absent means 0), then
+//! either `b<count>:` and that many blocks, each `<compressed length>:<characters>`, whose
+//! texts joined make the JSON (since saves reuse what did not change: the encoder cuts the
+//! JSON into blocks of about a hundred resources and compresses only the blocks whose text
+//! changed; LZ4's window is 64 KB, so blocks of that size lose almost nothing), or (before
+//! blocks) the compressed length, `:`, and the characters of one block. The revision sits in
+//! the first few dozen characters so a tab can tell whether another one saved since it last
+//! read, without reading (or unpacking) the rest.
 
 use super::SnapshotError;
 
@@ -41,14 +45,22 @@ pub fn revision(head: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// Compresses and packs a JSON text, marked with its save `revision`.
+/// Compresses and packs a JSON text, marked with its save `revision` (one block).
 pub fn pack(json: &str, revision: u64) -> String {
-    let bytes = lz4_flex::compress_prepend_size(json.as_bytes());
-    let mut out = String::with_capacity(PREFIX.len() + 34 + bytes.len() * 8 / 15 * 3 + 3);
-    out.push_str(PREFIX);
-    out.push('r');
-    out.push_str(&revision.to_string());
-    out.push(':');
+    let mut out = header(revision, 1);
+    out.push_str(&pack_block(json));
+    out
+}
+
+/// The start of a packed text of `blocks` blocks, to which the blocks are appended.
+pub fn header(revision: u64, blocks: usize) -> String {
+    format!("{PREFIX}r{revision}:b{blocks}:")
+}
+
+/// One block: `text` compressed and packed, as `<compressed length>:<characters>`.
+pub fn pack_block(text: &str) -> String {
+    let bytes = lz4_flex::compress_prepend_size(text.as_bytes());
+    let mut out = String::with_capacity(24 + chars_for(bytes.len()) * 3);
     out.push_str(&bytes.len().to_string());
     out.push(':');
     let (mut acc, mut bits) = (0u32, 0u32);
@@ -67,10 +79,13 @@ pub fn pack(json: &str, revision: u64) -> String {
     out
 }
 
+/// How many characters hold `bytes` bytes.
+fn chars_for(bytes: usize) -> usize {
+    (bytes * 8).div_ceil(15)
+}
+
 /// Unpacks and decompresses a packed text back to its JSON.
 pub fn unpack(text: &str) -> Result<String, SnapshotError> {
-    let damaged =
-        |why: &str| SnapshotError::Unreadable(format!("the packed data is damaged ({why})"));
     let rest = text
         .strip_prefix(PREFIX)
         .ok_or_else(|| damaged("no prefix"))?;
@@ -83,14 +98,52 @@ pub fn unpack(text: &str) -> Result<String, SnapshotError> {
         }
         None => rest,
     };
-    let (len, data) = rest.split_once(':').ok_or_else(|| damaged("no length"))?;
+    let mut json = Vec::new();
+    match rest.strip_prefix('b') {
+        Some(blocks) => {
+            let (count, mut rest) = blocks.split_once(':').ok_or_else(|| damaged("no count"))?;
+            let count: usize = count.parse().map_err(|_| damaged("bad count"))?;
+            for _ in 0..count {
+                rest = unpack_block(rest, &mut json, false)?;
+            }
+            if !rest.is_empty() {
+                return Err(damaged("text after the last block"));
+            }
+        }
+        None => {
+            unpack_block(rest, &mut json, true)?;
+        }
+    }
+    String::from_utf8(json).map_err(|_| damaged("not text"))
+}
+
+/// Unpacks the block at the start of `text` onto `json` and returns what follows it (the
+/// single block of the older layout runs to the end of the text).
+fn unpack_block<'a>(
+    text: &'a str,
+    json: &mut Vec<u8>,
+    to_end: bool,
+) -> Result<&'a str, SnapshotError> {
+    let (len, data) = text.split_once(':').ok_or_else(|| damaged("no length"))?;
     let len: usize = len.parse().map_err(|_| damaged("bad length"))?;
     if len > MAX_JSON_BYTES {
         return Err(damaged("too long"));
     }
     let mut bytes = Vec::with_capacity(len);
     let (mut acc, mut bits) = (0u32, 0u32);
-    for c in data.chars() {
+    let mut chars = data.char_indices();
+    let want = if to_end { usize::MAX } else { chars_for(len) };
+    let mut taken = 0;
+    let mut end = data.len();
+    while taken < want {
+        let Some((at, c)) = chars.next() else {
+            if to_end {
+                break;
+            }
+            return Err(damaged("truncated"));
+        };
+        taken += 1;
+        end = at + c.len_utf8();
         let v = (c as u32)
             .checked_sub(BASE)
             .filter(|v| *v <= 0x7FFF)
@@ -105,6 +158,9 @@ pub fn unpack(text: &str) -> Result<String, SnapshotError> {
             acc &= (1 << bits) - 1;
         }
     }
+    if taken == 0 {
+        end = 0;
+    }
     if bytes.len() != len {
         return Err(damaged("truncated"));
     }
@@ -112,11 +168,16 @@ pub fn unpack(text: &str) -> Result<String, SnapshotError> {
         .get(..4)
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
         .ok_or_else(|| damaged("truncated"))?;
-    if size > MAX_JSON_BYTES {
+    if size > MAX_JSON_BYTES || json.len() + size > MAX_JSON_BYTES {
         return Err(damaged("too long"));
     }
-    let json = lz4_flex::decompress_size_prepended(&bytes).map_err(|e| damaged(&e.to_string()))?;
-    String::from_utf8(json).map_err(|_| damaged("not text"))
+    let block = lz4_flex::decompress_size_prepended(&bytes).map_err(|e| damaged(&e.to_string()))?;
+    json.extend_from_slice(&block);
+    Ok(&data[end..])
+}
+
+fn damaged(why: &str) -> SnapshotError {
+    SnapshotError::Unreadable(format!("the packed data is damaged ({why})"))
 }
 
 fn digit(v: u32) -> char {
@@ -140,8 +201,18 @@ mod tests {
                 .all(|c| !(0xD800..=0xDFFF).contains(&(c as u32))));
             assert_eq!(unpack(&packed).unwrap(), json);
         }
-        // A text from before revisions still unpacks.
-        let old = pack("{}", 0).replacen("r0:", "", 1);
+        // Texts from before blocks, and from before revisions, still unpack.
+        let legacy = |json: &str, revision: Option<u64>| {
+            let block = pack_block(json);
+            match revision {
+                Some(r) => format!("{PREFIX}r{r}:{block}"),
+                None => format!("{PREFIX}{block}"),
+            }
+        };
+        let big = "{\"k\":1}".repeat(1000);
+        assert_eq!(unpack(&legacy(&big, Some(3))).unwrap(), big);
+        assert_eq!(revision(&legacy(&big, Some(3))), 3);
+        let old = legacy("{}", None);
         assert_eq!((unpack(&old).unwrap().as_str(), revision(&old)), ("{}", 0));
         assert_eq!(revision(&pack("{}", u64::MAX)), u64::MAX);
         let packed = pack(&"{\"k\":1}".repeat(1000), 1);
@@ -152,6 +223,20 @@ mod tests {
             .map(|(i, c)| if i == PREFIX.len() + 12 { 'A' } else { c })
             .collect();
         assert!(unpack(&flipped).is_err());
+        // Blocks join into the text; a missing block or text after the last is damage.
+        let two = format!(
+            "{}{}{}",
+            header(5, 2),
+            pack_block("{\"a\":"),
+            pack_block("[1,2]}")
+        );
+        assert_eq!(unpack(&two).unwrap(), "{\"a\":[1,2]}");
+        assert_eq!(revision(&two), 5);
+        let three = two.replacen(":b2:", ":b3:", 1);
+        assert!(unpack(&three).is_err(), "a block missing");
+        let one = two.replacen(":b2:", ":b1:", 1);
+        assert!(unpack(&one).is_err(), "text after the last block");
+        assert_eq!(unpack(&header(0, 0)).unwrap(), "");
         assert!(unpack(&format!("{PREFIX}999999999999:")).is_err());
         assert!(unpack(&format!("{PREFIX}4:{}", digit(0x7FFF))).is_err());
     }

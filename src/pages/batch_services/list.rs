@@ -39,7 +39,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
     // Rows read their own service by id; the page only knows ids.
     let page = Memo::new(move |_| {
         let q = query.get();
-        store.read(|c| {
+        store.read_changes(|c| {
             let p = c.query(&q);
             PageRows {
                 ids: p.rows.iter().map(|s| s.service_id.clone()).collect(),
@@ -50,11 +50,11 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
             }
         })
     });
-    let region_name = Memo::new(move |_| store.read(|c| c.region_name().to_string()));
+    let region_name = Memo::new(move |_| store.read_changes(|c| c.region_name().to_string()));
     // Selections of services that no longer exist (deleted, other region) drop out.
     let selection = Memo::new(move |_| {
         let chosen = selected.get();
-        store.read(|c| {
+        store.read_changes(|c| {
             chosen
                 .into_iter()
                 .filter(|id| c.service(id).is_some())
@@ -188,13 +188,12 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
     }
 }
 
-/// What a row shows of its service: a small view, compared on every tick instead of a
-/// clone of the whole service (config, bill and events).
+/// What a row shows of its service but the progress: a small view instead of a clone of the
+/// whole service (config, bill and events), rebuilt only when its [`RowKey`] changes.
 #[derive(Clone, Debug, PartialEq)]
 struct RowView {
     name: String,
     status: ServiceStatus,
-    progress: u8,
     model: String,
     flavor: String,
     nodes: u32,
@@ -210,7 +209,6 @@ impl RowView {
         RowView {
             name: s.service_name.clone(),
             status: s.status,
-            progress: s.progress,
             model: format!("{} | {}", config.model_name, config.model_version),
             flavor: console
                 .catalog()
@@ -227,11 +225,12 @@ impl RowView {
     }
 }
 
-/// What decides whether a row's view may have changed.
+/// What decides whether a row's view may have changed. The progress is not in it: it moves
+/// on every tick while running, and only the badge shows it (its own memo), so a tick does
+/// not rebuild the row's texts and its operations' reasons.
 #[derive(Clone, Debug, PartialEq)]
 struct RowKey {
     status: ServiceStatus,
-    progress: u8,
     events: usize,
     last_event: Millis,
     authorized: bool,
@@ -244,7 +243,6 @@ impl RowKey {
     fn of(console: &Console, s: &BatchService) -> RowKey {
         RowKey {
             status: s.status,
-            progress: s.progress,
             events: s.events.len(),
             last_event: s.events.last().map_or(0, |e| e.time),
             authorized: console.agency_authorized(),
@@ -270,10 +268,14 @@ fn ServiceRow(
     let store = use_store();
     let id = service_id.clone();
     // Every tick notifies the store; this cheap key changes only when what the row shows may
-    // have (a status, progress, any recorded event, the authorization, the pool's phase), so
-    // the row's view and its operations' reasons are rebuilt only then.
+    // have (a status, any recorded event, the authorization, the pool's phase), so the row's
+    // view and its operations' reasons are rebuilt only then.
     let key_id = id.clone();
-    let key = Memo::new(move |_| store.read(|c| c.service(&key_id).map(|s| RowKey::of(c, s))));
+    let key =
+        Memo::new(move |_| store.read_changes(|c| c.service(&key_id).map(|s| RowKey::of(c, s))));
+    let progress_id = id.clone();
+    let progress =
+        Memo::new(move |_| store.read(|c| c.service(&progress_id).map_or(0, |s| s.progress)));
     let row = Memo::new(move |_| {
         // Read, not just `track()`: a memo that is only tracked is not brought up to date,
         // and the row never saw its key change (found by the browser tests).
@@ -308,7 +310,7 @@ fn ServiceRow(
             <td>
                 <StatusBadge
                     status=Signal::derive(move || row.with(|r| r.as_ref().map_or(ServiceStatus::Deleting, |r| r.status)))
-                    progress=Signal::derive(move || row.with(|r| r.as_ref().map_or(0, |r| r.progress)))
+                    progress=progress
                 />
             </td>
             <td>{field(|r| r.model.clone())}</td>

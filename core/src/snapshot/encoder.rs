@@ -1,0 +1,337 @@
+//! The stored form, written so that a save after a command does not serialise and compress
+//! all 10,000 services again:
+//! - each service's and pool's JSON is kept beside a copy of what it was made from, and
+//!   reused while the resource still equals that copy (comparing is several times cheaper
+//!   than serialising: strings compare as bytes, numbers need no formatting);
+//! - the JSON is cut into blocks of about a hundred resources (after a resource whose id
+//!   hashes to a mark, so a cut does not move when other resources come or go), and a block
+//!   whose text did not change keeps its compressed characters ([`packed`]).
+//!
+//! So a save costs the comparison plus the serialisation and compression of what changed
+//! (measured in `core/examples/bench.rs`). The JSON is byte for byte what serde writes for
+//! the snapshot envelope (a test holds the two side by side), so decoding is unchanged.
+//!
+//! Values equal as numbers are equal here, so `-0.0` may be written as the `0.0` it equals;
+//! both read back to a state equal to the one saved.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{packed, SCHEMA, VERSION};
+use crate::console::ConsoleState;
+use crate::pool::Pool;
+use crate::service::BatchService;
+use crate::Millis;
+
+/// Writes snapshots again and again, reusing the JSON of resources that did not change.
+/// One per store; [`super::encode`] uses a fresh one.
+#[derive(Debug, Default)]
+pub struct Encoder {
+    /// Per region id, then per resource id.
+    services: HashMap<String, Fragments<BatchService>>,
+    pools: HashMap<String, Fragments<Pool>>,
+    /// The last stored form's blocks by the hash of their text.
+    blocks: HashMap<u64, Block>,
+    /// The last text's length, to allocate the next one at once.
+    last_len: usize,
+    /// How many blocks the last stored form held, and how many of them it compressed anew.
+    blocks_written: (usize, usize),
+}
+
+/// A block's JSON text and its packed characters.
+#[derive(Debug)]
+struct Block {
+    text: String,
+    packed: String,
+}
+
+/// About one resource in this many ends a block (ids are random, so blocks hold about this
+/// many resources: some 70 KB of JSON, LZ4's window).
+const BLOCK_MARK: u64 = 64;
+/// A block is cut at the next resource past this length whatever the ids.
+const MAX_BLOCK: usize = 256 << 10;
+
+/// A resource's JSON and the copy it was made from.
+#[derive(Debug)]
+struct Fragment<T> {
+    value: T,
+    json: String,
+    /// Written by the encode under way (cleared after each list).
+    seen: bool,
+}
+
+impl<T: Serialize + Clone> Fragment<T> {
+    fn of(item: &T) -> Fragment<T> {
+        Fragment {
+            value: item.clone(),
+            json: serde_json::to_string(item).expect("resources always serialise"),
+            seen: true,
+        }
+    }
+}
+
+type Fragments<T> = HashMap<String, Fragment<T>>;
+
+impl Encoder {
+    pub fn new() -> Encoder {
+        Encoder::default()
+    }
+
+    /// The snapshot JSON of `state` (what [`super::encode`] writes).
+    pub fn encode(&mut self, state: &ConsoleState, saved_at: Millis) -> String {
+        self.write(state, saved_at, &mut Vec::new())
+    }
+
+    /// The JSON, and where its blocks end (`cuts`, before the end of the text).
+    fn write(&mut self, state: &ConsoleState, saved_at: Millis, cuts: &mut Vec<usize>) -> String {
+        let mut out = String::with_capacity(self.last_len + 256);
+        out.push_str("{\"schema\":");
+        push_json(&mut out, SCHEMA);
+        out.push_str(",\"version\":");
+        push_json(&mut out, &VERSION);
+        out.push_str(",\"saved_at\":");
+        push_json(&mut out, &saved_at);
+        out.push_str(",\"state\":{\"region\":");
+        push_json(&mut out, &state.region);
+        out.push_str(",\"settings\":");
+        push_json(&mut out, &state.settings);
+        out.push_str(",\"regions\":{");
+        // The header changes on every save (`saved_at`): a block of its own.
+        cuts.push(out.len());
+        // Regions gone from the state drop their fragments.
+        self.services.retain(|r, _| state.regions.contains_key(r));
+        self.pools.retain(|r, _| state.regions.contains_key(r));
+        for (i, (region, resources)) in state.regions.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_json(&mut out, region);
+            out.push_str(":{\"services\":");
+            let services = self.services.entry(region.clone()).or_default();
+            push_list(&mut out, cuts, services, &resources.services, |s| {
+                &s.service_id
+            });
+            out.push_str(",\"pools\":");
+            let pools = self.pools.entry(region.clone()).or_default();
+            push_list(&mut out, cuts, pools, &resources.pools, |p| p.id());
+            out.push('}');
+        }
+        cuts.push(out.len());
+        out.push_str("},\"id_seq\":");
+        push_json(&mut out, &state.id_seq);
+        out.push_str("}}");
+        self.last_len = out.len();
+        out
+    }
+
+    /// The stored form of `state` as the `revision`-th save (see [`super::encode_revision`]).
+    pub fn encode_revision(
+        &mut self,
+        state: &ConsoleState,
+        saved_at: Millis,
+        revision: u64,
+    ) -> String {
+        let mut cuts = Vec::new();
+        let json = self.write(state, saved_at, &mut cuts);
+        cuts.push(json.len());
+        cuts.dedup();
+        let mut starts = std::iter::once(0).chain(cuts.iter().copied());
+        let ranges: Vec<(usize, usize)> = cuts
+            .iter()
+            .map(|&end| (starts.next().unwrap_or(0), end))
+            .filter(|(start, end)| start < end)
+            .collect();
+        let mut out = packed::header(revision, ranges.len());
+        out.reserve(self.blocks.values().map(|b| b.packed.len()).sum::<usize>() + 64);
+        let mut kept = HashMap::with_capacity(ranges.len());
+        let mut fresh = 0;
+        for (start, end) in ranges {
+            let text = &json[start..end];
+            let hash = hash(text.as_bytes());
+            let block = match self.blocks.remove(&hash) {
+                Some(block) if block.text == text => block,
+                _ => {
+                    fresh += 1;
+                    Block {
+                        text: text.to_string(),
+                        packed: packed::pack_block(text),
+                    }
+                }
+            };
+            out.push_str(&block.packed);
+            kept.insert(hash, block);
+        }
+        self.blocks_written = (kept.len(), fresh);
+        self.blocks = kept;
+        out
+    }
+
+    /// How many blocks the last stored form held, and how many of them were compressed anew
+    /// (the others were kept from the save before).
+    pub fn blocks_written(&self) -> (usize, usize) {
+        self.blocks_written
+    }
+}
+
+/// Appends `[a,b,...]`, reusing each unchanged item's JSON. Fragments of items no longer in
+/// the list are dropped afterwards. Lookups leave the map as it is (no removal and
+/// re-insertion of 10,000 keys on every save).
+fn push_list<T: Serialize + PartialEq + Clone>(
+    out: &mut String,
+    cuts: &mut Vec<usize>,
+    cache: &mut Fragments<T>,
+    items: &[T],
+    id: impl Fn(&T) -> &str,
+) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let id = id(item);
+        match cache.get_mut(id) {
+            Some(f) if f.value == *item => f.seen = true,
+            Some(f) => *f = Fragment::of(item),
+            None => {
+                cache.insert(id.to_string(), Fragment::of(item));
+            }
+        }
+        out.push_str(&cache[id].json);
+        let since = cuts.last().map_or(out.len(), |c| out.len() - c);
+        if hash(id.as_bytes()).is_multiple_of(BLOCK_MARK) || since > MAX_BLOCK {
+            cuts.push(out.len());
+        }
+    }
+    out.push(']');
+    // Every item was marked, so an item's fragment is dropped only when it left the list.
+    if cache.len() != items.len() || cache.values().any(|f| !f.seen) {
+        cache.retain(|_, f| f.seen);
+    }
+    cache.values_mut().for_each(|f| f.seen = false);
+}
+
+/// A fast hash of a block's (or an id's) bytes (FxHash's mixing, 8 bytes at a time). A
+/// block found by it is still compared by its text.
+fn hash(bytes: &[u8]) -> u64 {
+    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = bytes.len() as u64;
+    for chunk in &mut chunks {
+        h = mix(h, u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    // A final multiply spreads the last word into the low bits the block mark reads.
+    mix(mix(h, u64::from_le_bytes(last)), 0) ^ (h >> 29)
+}
+
+fn push_json<T: Serialize + ?Sized>(out: &mut String, value: &T) {
+    out.push_str(&serde_json::to_string(value).expect("snapshot parts always serialise"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::demo::demo_console;
+    use crate::SECOND;
+
+    /// What serde writes for the envelope: the encoder must match it byte for byte.
+    #[derive(Serialize)]
+    struct Envelope<'a> {
+        schema: &'a str,
+        version: u32,
+        saved_at: Millis,
+        state: &'a ConsoleState,
+    }
+
+    fn serde_text(state: &ConsoleState, saved_at: Millis) -> String {
+        serde_json::to_string(&Envelope {
+            schema: SCHEMA,
+            version: VERSION,
+            saved_at,
+            state,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn writes_what_serde_writes_and_reuses_only_what_is_unchanged() {
+        let t0 = 1_790_000_000_000;
+        let mut console = demo_console(Catalog::embedded(), t0);
+        let mut encoder = Encoder::new();
+        assert_eq!(
+            encoder.encode(console.state(), t0),
+            serde_text(console.state(), t0)
+        );
+        // Time moves services and pools on: the reused text still matches a fresh one.
+        for step in 1..=40 {
+            let now = t0 + step * 37 * SECOND;
+            console.tick(now);
+            assert_eq!(
+                encoder.encode(console.state(), now),
+                serde_text(console.state(), now),
+                "after {step} ticks"
+            );
+        }
+        // A region emptied, and a state with no regions at all.
+        let mut state = console.state().clone();
+        let first = state.regions.keys().next().unwrap().clone();
+        state.regions.get_mut(&first).unwrap().services.clear();
+        assert_eq!(encoder.encode(&state, t0), serde_text(&state, t0));
+        state.regions.clear();
+        assert_eq!(encoder.encode(&state, t0), serde_text(&state, t0));
+        assert!(encoder.services.is_empty() && encoder.pools.is_empty());
+    }
+
+    #[test]
+    fn the_stored_form_recompresses_only_the_blocks_that_changed() {
+        let t0 = 1_790_000_000_000;
+        let demo = demo_console(Catalog::embedded(), t0);
+        let mut state = demo.state().clone();
+        let region = state.region.clone();
+        let template = state.regions[&region].services[0].clone();
+        state.regions.get_mut(&region).unwrap().services = (0..2_000)
+            .map(|i| {
+                let mut s = template.clone();
+                s.service_id = crate::ids::uuid_for(i + 1);
+                s.service_name = format!("svc-{i:05}");
+                s
+            })
+            .collect();
+        let mut encoder = Encoder::new();
+        let stored = encoder.encode_revision(&state, t0, 1);
+        assert_eq!(packed::unpack(&stored).unwrap(), serde_text(&state, t0));
+        let (blocks, fresh) = encoder.blocks_written();
+        assert!(
+            (15..=60).contains(&blocks),
+            "{blocks} blocks for 2,000 services"
+        );
+        assert_eq!(fresh, blocks);
+        // One service renamed, a minute later: its block and the header's are compressed anew.
+        state.regions.get_mut(&region).unwrap().services[700].service_name = "renamed".into();
+        let stored = encoder.encode_revision(&state, t0 + 60_000, 2);
+        assert_eq!(
+            packed::unpack(&stored).unwrap(),
+            serde_text(&state, t0 + 60_000)
+        );
+        assert_eq!(packed::revision(&stored), 2);
+        assert_eq!(encoder.blocks_written(), (blocks, 2));
+        // A service removed: the blocks after it are unchanged.
+        state.regions.get_mut(&region).unwrap().services.remove(100);
+        let stored = encoder.encode_revision(&state, t0 + 60_000, 3);
+        assert_eq!(
+            packed::unpack(&stored).unwrap(),
+            serde_text(&state, t0 + 60_000)
+        );
+        assert!(
+            encoder.blocks_written().1 <= 2,
+            "{:?}",
+            encoder.blocks_written()
+        );
+        // Nothing changed: nothing compressed.
+        encoder.encode_revision(&state, t0 + 60_000, 4);
+        assert_eq!(encoder.blocks_written().1, 0);
+    }
+}
