@@ -159,13 +159,78 @@ impl ServiceAction {
 }
 
 /// Where the service runs. Edge locations cannot be started or stopped from the console.
+/// Saved as `{"kind": "dedicated_pool", "pool_name": ...}`, through a flat form
+/// ([`LocationRepr`]): serde's internally tagged enums buffer every object before reading it,
+/// which cost time on every load and about 4 KB gzip of wasm (issue 7's size study).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(try_from = "LocationRepr", into = "LocationRepr")]
 pub enum DeploymentLocation {
     PublicPool,
     DedicatedPool { pool_name: String },
     EdgeNode { node_name: String },
     EdgePool { pool_name: String },
+}
+
+/// The saved form of a [`DeploymentLocation`]: its kind and the name the kind needs (other
+/// fields are ignored, as they were by the tagged form).
+#[derive(Serialize, Deserialize)]
+struct LocationRepr {
+    kind: LocationKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pool_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    node_name: Option<String>,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum LocationKind {
+    PublicPool,
+    DedicatedPool,
+    EdgeNode,
+    EdgePool,
+}
+
+impl TryFrom<LocationRepr> for DeploymentLocation {
+    type Error = String;
+
+    fn try_from(repr: LocationRepr) -> Result<Self, String> {
+        let missing = |field: &str| format!("missing field `{field}`");
+        Ok(match repr.kind {
+            LocationKind::PublicPool => DeploymentLocation::PublicPool,
+            LocationKind::DedicatedPool => DeploymentLocation::DedicatedPool {
+                pool_name: repr.pool_name.ok_or_else(|| missing("pool_name"))?,
+            },
+            LocationKind::EdgeNode => DeploymentLocation::EdgeNode {
+                node_name: repr.node_name.ok_or_else(|| missing("node_name"))?,
+            },
+            LocationKind::EdgePool => DeploymentLocation::EdgePool {
+                pool_name: repr.pool_name.ok_or_else(|| missing("pool_name"))?,
+            },
+        })
+    }
+}
+
+impl From<DeploymentLocation> for LocationRepr {
+    fn from(location: DeploymentLocation) -> Self {
+        let (kind, pool_name, node_name) = match location {
+            DeploymentLocation::PublicPool => (LocationKind::PublicPool, None, None),
+            DeploymentLocation::DedicatedPool { pool_name } => {
+                (LocationKind::DedicatedPool, Some(pool_name), None)
+            }
+            DeploymentLocation::EdgeNode { node_name } => {
+                (LocationKind::EdgeNode, None, Some(node_name))
+            }
+            DeploymentLocation::EdgePool { pool_name } => {
+                (LocationKind::EdgePool, Some(pool_name), None)
+            }
+        };
+        LocationRepr {
+            kind,
+            pool_name,
+            node_name,
+        }
+    }
 }
 
 impl DeploymentLocation {
@@ -355,5 +420,61 @@ impl BatchService {
                 _ => Ok(()),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DeploymentLocation;
+
+    /// The flat form reads and writes what the tagged form did.
+    #[test]
+    fn locations_keep_their_saved_form() {
+        let cases = [
+            (DeploymentLocation::PublicPool, r#"{"kind":"public_pool"}"#),
+            (
+                DeploymentLocation::DedicatedPool {
+                    pool_name: "pool-a".into(),
+                },
+                r#"{"kind":"dedicated_pool","pool_name":"pool-a"}"#,
+            ),
+            (
+                DeploymentLocation::EdgeNode {
+                    node_name: "node-1".into(),
+                },
+                r#"{"kind":"edge_node","node_name":"node-1"}"#,
+            ),
+            (
+                DeploymentLocation::EdgePool {
+                    pool_name: "edge-a".into(),
+                },
+                r#"{"kind":"edge_pool","pool_name":"edge-a"}"#,
+            ),
+        ];
+        for (location, json) in cases {
+            assert_eq!(serde_json::to_string(&location).unwrap(), json);
+            assert_eq!(
+                serde_json::from_str::<DeploymentLocation>(json).unwrap(),
+                location
+            );
+        }
+        // Field order does not matter; fields a kind does not use are ignored.
+        let reordered = r#"{"pool_name":"p","extra":1,"kind":"edge_pool"}"#;
+        assert_eq!(
+            serde_json::from_str::<DeploymentLocation>(reordered).unwrap(),
+            DeploymentLocation::EdgePool {
+                pool_name: "p".into()
+            }
+        );
+        let missing = serde_json::from_str::<DeploymentLocation>(r#"{"kind":"edge_node"}"#);
+        assert!(missing
+            .unwrap_err()
+            .to_string()
+            .contains("missing field `node_name`"));
+        let unknown = serde_json::from_str::<DeploymentLocation>(r#"{"kind":"moon"}"#);
+        assert!(unknown
+            .unwrap_err()
+            .to_string()
+            .contains("unknown variant `moon`"));
     }
 }
