@@ -31,9 +31,9 @@ impl EventType {
     }
 }
 
-/// What happened to a service.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// What happened to a service. Saved inside its [`ServiceEvent`] as `kind` and the kind's
+/// fields (see [`EventRepr`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventKind {
     /// The user deployed the service.
     DeployRequested,
@@ -69,13 +69,12 @@ pub enum EventKind {
     /// without auto-renew: the service failed.
     PoolGone {
         pool_name: String,
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        /// Released at the end of its prepaid term (saved only when true).
         released: bool,
     },
     /// The service was imported from an export file (`replaced`: over a service with the
-    /// same id).
+    /// same id; saved only when true).
     Imported {
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         replaced: bool,
     },
     /// An event saved before events were typed whose text matched no kind; shown as it was.
@@ -143,12 +142,175 @@ impl fmt::Display for EventKind {
     }
 }
 
-/// One line of a service's Events tab.
+/// One line of a service's Events tab. Saved flat, `{"time": ..., "kind": "failed",
+/// "reason": ...}`, through [`EventRepr`]: serde's flattened, internally tagged enums buffer
+/// every event before reading it, which cost load time and wasm size (issue 7).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "EventRepr", into = "EventRepr")]
 pub struct ServiceEvent {
     pub time: Millis,
-    #[serde(flatten)]
     pub kind: EventKind,
+}
+
+/// The saved form of a [`ServiceEvent`]: the time, the kind's tag and every field a kind may
+/// have, written only when its kind has it (in the kind's field order; fields of other
+/// kinds are ignored on reading, as they were by the tagged form).
+#[derive(Serialize, Deserialize)]
+struct EventRepr {
+    time: Millis,
+    kind: EventTag,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fields: Option<Vec<Field>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pool_name: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    released: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    replaced: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    event_type: Option<EventType>,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum EventTag {
+    DeployRequested,
+    StartRequested,
+    Running,
+    Executed,
+    StopRequested,
+    Stopped,
+    DeleteRequested,
+    Modified,
+    RestartedForModification,
+    Failed,
+    Alarm,
+    PoolAbnormal,
+    PoolRecovered,
+    PoolGone,
+    Imported,
+    Legacy,
+}
+
+/// What serde says of a field a kind needs.
+pub(crate) fn missing(field: &str) -> String {
+    format!("missing field `{field}`")
+}
+
+impl TryFrom<EventRepr> for ServiceEvent {
+    type Error = String;
+
+    fn try_from(r: EventRepr) -> Result<Self, String> {
+        let need = |v: Option<String>, field: &str| v.ok_or_else(|| missing(field));
+        let kind = match r.kind {
+            EventTag::DeployRequested => EventKind::DeployRequested,
+            EventTag::StartRequested => EventKind::StartRequested,
+            EventTag::Running => EventKind::Running,
+            EventTag::Executed => EventKind::Executed,
+            EventTag::StopRequested => EventKind::StopRequested,
+            EventTag::Stopped => EventKind::Stopped,
+            EventTag::DeleteRequested => EventKind::DeleteRequested,
+            EventTag::Modified => EventKind::Modified {
+                fields: r.fields.ok_or_else(|| missing("fields"))?,
+            },
+            EventTag::RestartedForModification => EventKind::RestartedForModification,
+            EventTag::Failed => EventKind::Failed {
+                reason: need(r.reason, "reason")?,
+            },
+            EventTag::Alarm => EventKind::Alarm {
+                reason: need(r.reason, "reason")?,
+            },
+            EventTag::PoolAbnormal => EventKind::PoolAbnormal {
+                pool_name: need(r.pool_name, "pool_name")?,
+            },
+            EventTag::PoolRecovered => EventKind::PoolRecovered {
+                pool_name: need(r.pool_name, "pool_name")?,
+            },
+            EventTag::PoolGone => EventKind::PoolGone {
+                pool_name: need(r.pool_name, "pool_name")?,
+                released: r.released,
+            },
+            EventTag::Imported => EventKind::Imported {
+                replaced: r.replaced,
+            },
+            EventTag::Legacy => EventKind::Legacy {
+                message: need(r.message, "message")?,
+                event_type: r.event_type.ok_or_else(|| missing("event_type"))?,
+            },
+        };
+        Ok(ServiceEvent { time: r.time, kind })
+    }
+}
+
+impl From<ServiceEvent> for EventRepr {
+    fn from(e: ServiceEvent) -> Self {
+        let mut r = EventRepr {
+            time: e.time,
+            kind: EventTag::Running,
+            fields: None,
+            reason: None,
+            pool_name: None,
+            released: false,
+            replaced: false,
+            message: None,
+            event_type: None,
+        };
+        r.kind = match e.kind {
+            EventKind::DeployRequested => EventTag::DeployRequested,
+            EventKind::StartRequested => EventTag::StartRequested,
+            EventKind::Running => EventTag::Running,
+            EventKind::Executed => EventTag::Executed,
+            EventKind::StopRequested => EventTag::StopRequested,
+            EventKind::Stopped => EventTag::Stopped,
+            EventKind::DeleteRequested => EventTag::DeleteRequested,
+            EventKind::Modified { fields } => {
+                r.fields = Some(fields);
+                EventTag::Modified
+            }
+            EventKind::RestartedForModification => EventTag::RestartedForModification,
+            EventKind::Failed { reason } => {
+                r.reason = Some(reason);
+                EventTag::Failed
+            }
+            EventKind::Alarm { reason } => {
+                r.reason = Some(reason);
+                EventTag::Alarm
+            }
+            EventKind::PoolAbnormal { pool_name } => {
+                r.pool_name = Some(pool_name);
+                EventTag::PoolAbnormal
+            }
+            EventKind::PoolRecovered { pool_name } => {
+                r.pool_name = Some(pool_name);
+                EventTag::PoolRecovered
+            }
+            EventKind::PoolGone {
+                pool_name,
+                released,
+            } => {
+                r.pool_name = Some(pool_name);
+                r.released = released;
+                EventTag::PoolGone
+            }
+            EventKind::Imported { replaced } => {
+                r.replaced = replaced;
+                EventTag::Imported
+            }
+            EventKind::Legacy {
+                message,
+                event_type,
+            } => {
+                r.message = Some(message);
+                r.event_type = Some(event_type);
+                EventTag::Legacy
+            }
+        };
+        r
+    }
 }
 
 impl ServiceEvent {

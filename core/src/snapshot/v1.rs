@@ -4,7 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::event::{EventKind, EventType};
+use crate::event::{EventKind, EventType, ServiceEvent};
 use crate::validation::Field;
 
 pub(super) fn migrate(state: &mut Value) -> Result<(), String> {
@@ -53,13 +53,9 @@ fn migrate_events(service: &mut Map<String, Value>) -> Result<(), String> {
             Some("abnormal") => EventType::Abnormal,
             _ => EventType::Normal,
         };
+        let time = time.as_u64().ok_or("an event's time is not a time")?;
         let kind = kind_of(message, event_type);
-        let mut typed = serde_json::to_value(&kind).map_err(|e| e.to_string())?;
-        typed
-            .as_object_mut()
-            .expect("an event kind is an object")
-            .insert("time".into(), time);
-        *event = typed;
+        *event = serde_json::to_value(ServiceEvent { time, kind }).map_err(|e| e.to_string())?;
     }
     Ok(())
 }
