@@ -226,9 +226,10 @@ impl Console {
     /// Ids of every service matching the query's search and filter, on all pages (the list's
     /// "select all matching").
     pub fn matching_service_ids(&self, query: &ServiceQuery) -> Vec<String> {
+        let matches = query.matcher::<BatchService>();
         self.services()
             .iter()
-            .filter(|s| query.matches(*s))
+            .filter(|s| matches(s))
             .map(|s| s.service_id.clone())
             .collect()
     }

@@ -100,8 +100,18 @@ pub type ServicePage<'a> = ListPage<'a, BatchService>;
 
 impl<S: StatusValue> ListQuery<S> {
     pub fn matches<T: Listed<Status = S>>(&self, item: &T) -> bool {
-        self.status.is_none_or(|s| item.status() == s)
-            && (self.name.is_empty() || contains_ignore_case(item.name(), &self.name))
+        self.matcher()(item)
+    }
+
+    /// [`Self::matches`] for many items: the search text is lowercased once, and ASCII names
+    /// (what the console's names are) are searched without an allocation each (two per
+    /// service on every keystroke were a good part of a search in 10,000 services).
+    pub fn matcher<T: Listed<Status = S>>(&self) -> impl Fn(&T) -> bool + '_ {
+        let needle = self.name.to_lowercase();
+        move |item: &T| {
+            self.status.is_none_or(|s| item.status() == s)
+                && (needle.is_empty() || contains_lowercase(item.name(), &needle))
+        }
     }
 
     /// Applies the query. A page beyond the end shows the last page, never an empty one.
@@ -109,7 +119,8 @@ impl<S: StatusValue> ListQuery<S> {
         &self,
         items: impl IntoIterator<Item = &'a T>,
     ) -> ListPage<'a, T> {
-        let mut rows: Vec<&T> = items.into_iter().filter(|s| self.matches(*s)).collect();
+        let matches = self.matcher();
+        let mut rows: Vec<&T> = items.into_iter().filter(|s| matches(*s)).collect();
         match self.sort {
             SortKey::Created => rows.sort_by(|a, b| {
                 a.created()
@@ -307,8 +318,14 @@ impl Listed for BatchService {
     }
 }
 
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack.to_lowercase().contains(&needle.to_lowercase())
+/// Whether `haystack` contains `needle` (already lowercased) ignoring case.
+fn contains_lowercase(haystack: &str, needle: &str) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+        n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    } else {
+        haystack.to_lowercase().contains(needle)
+    }
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
@@ -349,4 +366,22 @@ pub fn percent_decode(text: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The search without allocations finds what lowercasing both texts finds, for ASCII
+        /// and any other text (e.g. `K`, the Kelvin sign, lowercases to an ASCII `k`).
+        #[test]
+        fn search_ignores_case_as_lowercasing_does(
+            haystack in "[a-zA-Z0-9_\\-KİßΣς]{0,12}",
+            needle in "[a-zA-Z0-9_\\-KİßΣς]{0,4}",
+        ) {
+            let naive = haystack.to_lowercase().contains(&needle.to_lowercase());
+            prop_assert_eq!(super::contains_lowercase(&haystack, &needle.to_lowercase()), naive);
+        }
+    }
 }
