@@ -154,7 +154,8 @@ pub struct ServiceEvent {
 
 /// The saved form of a [`ServiceEvent`]: the time, the kind's tag and every field a kind may
 /// have, written only when its kind has it (in the kind's field order; fields of other
-/// kinds are ignored on reading, as they were by the tagged form).
+/// kinds are ignored on reading when they have their field's type; the tagged form ignored
+/// them whatever their type, so only a hand-edited file can tell the difference).
 #[derive(Serialize, Deserialize)]
 struct EventRepr {
     time: Millis,

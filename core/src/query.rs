@@ -372,13 +372,26 @@ pub fn percent_decode(text: &str) -> String {
 mod tests {
     use proptest::prelude::*;
 
+    #[test]
+    fn search_examples() {
+        assert!(super::contains_lowercase("Batch-NIGHTLY", "nightly"));
+        assert!(!super::contains_lowercase("batch", "nightly"));
+        // The Kelvin sign lowercases to an ASCII k; a needle is lowercased before the search.
+        assert!(super::contains_lowercase("\u{212A}elvin", "kelvin"));
+        assert!(super::contains_lowercase(
+            "kelvin",
+            &"\u{212A}".to_lowercase()
+        ));
+        assert!(super::contains_lowercase("any", ""));
+    }
+
     proptest! {
         /// The search without allocations finds what lowercasing both texts finds, for ASCII
-        /// and any other text (e.g. `K`, the Kelvin sign, lowercases to an ASCII `k`).
+        /// and any other text (e.g. U+212A, the Kelvin sign, lowercases to an ASCII `k`).
         #[test]
         fn search_ignores_case_as_lowercasing_does(
-            haystack in "[a-zA-Z0-9_\\-KİßΣς]{0,12}",
-            needle in "[a-zA-Z0-9_\\-KİßΣς]{0,4}",
+            haystack in "[a-zA-Z0-9_\\-\\x{212A}İßΣς]{0,12}",
+            needle in "[a-zA-Z0-9_\\-\\x{212A}İßΣς]{0,4}",
         ) {
             let naive = haystack.to_lowercase().contains(&needle.to_lowercase());
             prop_assert_eq!(super::contains_lowercase(&haystack, &needle.to_lowercase()), naive);

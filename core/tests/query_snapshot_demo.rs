@@ -175,6 +175,16 @@ fn unusable_snapshots_are_errors_not_panics() {
     services.push(dup);
     let err = snapshot::decode(&snapshot::encode(&state, T0)).unwrap_err();
     assert!(err.to_string().contains("duplicate"));
+    // The one-pass read of the current version refuses what the header read refuses: a
+    // schema or version given twice.
+    for tail in [",\"version\":9}", ",\"schema\":\"other\"}"] {
+        let twice = format!("{}{tail}", &text[..text.len() - 1]);
+        let err = snapshot::decode(&twice).unwrap_err();
+        assert!(
+            matches!(&err, SnapshotError::Unreadable(e) if e.contains("duplicate field")),
+            "{err}"
+        );
+    }
 }
 
 #[test]

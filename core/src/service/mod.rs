@@ -172,7 +172,8 @@ pub enum DeploymentLocation {
 }
 
 /// The saved form of a [`DeploymentLocation`]: its kind and the name the kind needs (other
-/// fields are ignored, as they were by the tagged form).
+/// fields are ignored when they have their field's type; the tagged form ignored them whatever
+/// their type).
 #[derive(Serialize, Deserialize)]
 struct LocationRepr {
     kind: LocationKind,

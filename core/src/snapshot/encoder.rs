@@ -3,7 +3,7 @@
 //! - each service's and pool's JSON is kept beside a copy of what it was made from, and
 //!   reused while the resource still equals that copy (comparing is several times cheaper
 //!   than serialising: strings compare as bytes, numbers need no formatting);
-//! - the JSON is cut into blocks of about a hundred resources (after a resource whose id
+//! - the JSON is cut into blocks of about 64 resources (after a resource whose id
 //!   hashes to a mark, so a cut does not move when other resources come or go), and a block
 //!   whose text did not change keeps its compressed characters ([`packed`]).
 //!

@@ -38,9 +38,15 @@ struct Header {
     version: u32,
 }
 
-/// The current version, decoded straight into the typed state.
+/// The current version, decoded straight into the typed state. `schema` and `version` are
+/// read too when present, so the one-pass read refuses what the header read refuses (a key
+/// given twice).
 #[derive(Deserialize)]
 struct Current {
+    #[serde(default)]
+    schema: Option<String>,
+    #[serde(default)]
+    version: Option<u32>,
     state: Option<ConsoleState>,
 }
 
@@ -124,8 +130,13 @@ fn decode_json(text: &str) -> Result<(ConsoleState, u32), SnapshotError> {
     // else, and any error (so that it is reported as below), takes the general path.
     let current = format!("{{\"schema\":\"{SCHEMA}\",\"version\":{VERSION},");
     if text.starts_with(&current) {
-        if let Ok(Current { state: Some(state) }) = serde_json::from_str::<Current>(text) {
-            if validate(&state).is_ok() {
+        if let Ok(Current {
+            schema: Some(schema),
+            version: Some(VERSION),
+            state: Some(state),
+        }) = serde_json::from_str::<Current>(text)
+        {
+            if schema == SCHEMA && validate(&state).is_ok() {
                 return Ok((state, VERSION));
             }
         }

@@ -12,7 +12,7 @@
 //! Layout: `PREFIX`, then `r<revision>:` (since the cross-tab work; absent means 0), then
 //! either `b<count>:` and that many blocks, each `<compressed length>:<characters>`, whose
 //! texts joined make the JSON (since saves reuse what did not change: the encoder cuts the
-//! JSON into blocks of about a hundred resources and compresses only the blocks whose text
+//! JSON into blocks of about 64 resources and compresses only the blocks whose text
 //! changed; LZ4's window is 64 KB, so blocks of that size lose almost nothing), or (before
 //! blocks) the compressed length, `:`, and the characters of one block. The revision sits in
 //! the first few dozen characters so a tab can tell whether another one saved since it last
@@ -20,7 +20,7 @@
 
 use super::SnapshotError;
 
-/// Marks a packed text; what follows is the revision, the compressed length and the characters.
+/// Marks a packed text; what follows is the revision and the blocks (see the module's layout).
 pub const PREFIX: &str = "modelarts-console:lz4:";
 /// First character of the 15-bit alphabet (U+0800..U+87FF, no surrogates).
 const BASE: u32 = 0x0800;
