@@ -34,12 +34,13 @@ lint "clippy native" cargo clippy --workspace --all-targets -- -D warnings
 lint "clippy wasm32" cargo clippy -p modelarts-console --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 echo "== level 1: native core tests"
-cargo test -p console-core 2>&1 | tee "$logs/native.log"
+# --no-fail-fast: a failing test file does not keep the others from running (and counting).
+cargo test --no-fail-fast -p console-core 2>&1 | tee "$logs/native.log"
 tally "native core" "$logs/native.log" "${PIPESTATUS[0]}"
 
 echo "== level 2: browser component tests (headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test -p modelarts-console --target wasm32-unknown-unknown 2>&1 | tee "$logs/wasm.log"
+  cargo test --no-fail-fast -p modelarts-console --target wasm32-unknown-unknown 2>&1 | tee "$logs/wasm.log"
 tally "browser components" "$logs/wasm.log" "${PIPESTATUS[0]}"
 
 echo "== level 3: end-to-end (release build, Playwright, Debian Chromium)"

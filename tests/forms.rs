@@ -187,8 +187,7 @@ async fn a_valid_deploy_shows_the_price_asks_to_confirm_and_creates_a_deploying_
 async fn sold_out_flavors_cannot_be_chosen() {
     let root = mount_console(&test_key("sold-out"));
     next_render().await;
-    choose(&root, "region-select", "CN South-Guangzhou");
-    next_render().await;
+    select_region(&root, "CN South-Guangzhou").await;
     go("#/batch-services/deploy").await;
     let p4 = option(
         &root,

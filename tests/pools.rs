@@ -214,8 +214,7 @@ async fn yearly_monthly_service_deployment_is_disabled_outside_beijing4() {
     let key = test_key("pool-region");
     let root = mount_console(&key);
     next_render().await;
-    choose(&root, "region-select", "AP-Singapore");
-    next_render().await;
+    select_region(&root, "AP-Singapore").await;
     go("#/pools/create?type=deployment").await;
     let yearly = radio(&root, "Yearly/Monthly");
     assert!(yearly.disabled());

@@ -48,6 +48,30 @@ pub async fn next_render() {
     sleep(30).await;
 }
 
+/// Waits (up to 3 s) until `done` holds: for what the console does a moment after an action,
+/// e.g. a command that runs once the cross-tab lock is granted.
+pub async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..150 {
+        if done() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting: {what}");
+}
+
+/// Picks a region in the header and waits until the console is in it (the command runs
+/// under the cross-tab lock, a moment after the change).
+pub async fn select_region(root: &HtmlElement, name: &str) {
+    choose(root, "region-select", name);
+    let wanted = format!("No batch services in {name}.");
+    until(&format!("the console in {name}"), || {
+        text(root).contains(&wanted)
+    })
+    .await;
+    next_render().await;
+}
+
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
