@@ -321,19 +321,7 @@ impl ConsoleStore {
     /// on every tick that moved a status cost tens of milliseconds each second.
     pub fn tick(&self) {
         let now = clock::now();
-        let Some(changed) = self.console.try_update_untracked(|c| {
-            let resources = |c: &Console| {
-                c.state()
-                    .regions
-                    .values()
-                    .map(|r| r.services.len() + r.pools.len())
-                    .sum::<usize>()
-            };
-            let before = resources(c);
-            // Every status change records an event; a finished deletion records none, but
-            // changes the count.
-            !c.tick(now).is_empty() || resources(c) != before
-        }) else {
+        let Some(changed) = self.console.try_update_untracked(|c| c.tick_moved(now)) else {
             return; // the console is gone
         };
         if changed {

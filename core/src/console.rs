@@ -243,6 +243,22 @@ impl Console {
             .any(|r| !r.pools.is_empty() || r.services.iter().any(|s| s.status.is_transitional()))
     }
 
+    /// Like [`Self::tick`], and says whether more than time passed: a status or phase moved
+    /// (every such move records an event) or a resource came or went (a finished deletion
+    /// records none). Otherwise only progress, bills and times changed, which views that
+    /// show neither need not follow.
+    pub fn tick_moved(&mut self, wall: Millis) -> bool {
+        let resources = |c: &Console| {
+            c.state
+                .regions
+                .values()
+                .map(|r| r.services.len() + r.pools.len())
+                .sum::<usize>()
+        };
+        let before = resources(self);
+        !self.tick(wall).is_empty() || resources(self) != before
+    }
+
     /// Advances every resource in every region to wall-clock time `wall` (simulated time
     /// follows the clock's speed), returning what happened.
     pub fn tick(&mut self, wall: Millis) -> Vec<Event> {

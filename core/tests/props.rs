@@ -1566,6 +1566,23 @@ fn run(
                         }
                     }
                 }
+                // `tick_moved` says exactly whether a status or phase moved or a resource came
+                // or went (the app's lists follow only that).
+                let shape = |c: &Console| {
+                    let services: Vec<_> = all_services(c.state())
+                        .map(|(_, s)| (s.service_id.clone(), s.status))
+                        .collect();
+                    let pools: Vec<_> = all_pools(c.state())
+                        .map(|(_, p)| (p.id().to_string(), p.phase()))
+                        .collect();
+                    (services, pools)
+                };
+                let mut moved = before.clone();
+                prop_assert_eq!(
+                    moved.tick_moved(wall),
+                    shape(&moved) != shape(&before) || !happened.is_empty(),
+                    "tick_moved"
+                );
                 // A second tick at the same instant changes nothing.
                 let mut again = console.clone();
                 prop_assert!(again.tick(wall).is_empty());
