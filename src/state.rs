@@ -378,7 +378,7 @@ impl ConsoleStore {
     fn prime_encoder(&self) {
         self.encoder.try_update_value(|encoder| {
             self.console
-                .try_with_untracked(|c| encoder.encode_revision(c.state(), 0, 0))
+                .try_with_untracked(|c| encoder.encode_console(c, 0, 0))
         });
     }
 
@@ -401,7 +401,7 @@ impl ConsoleStore {
             self.encoder
                 .try_update_value(|encoder| {
                     self.console
-                        .with_untracked(|c| s.save(encoder, c.state(), now, revision))
+                        .with_untracked(|c| s.save(encoder, c, now, revision))
                 })
                 .unwrap_or_else(|| Err("the console is closed".into()))
         });

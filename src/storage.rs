@@ -4,7 +4,7 @@
 //! `LocalStorage::raw()` throws where storage is blocked (private modes, sandboxed frames).
 
 use console_core::snapshot::{self, packed, SnapshotError};
-use console_core::{ConsoleState, Millis};
+use console_core::{Console, ConsoleState, Millis};
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
 
@@ -103,7 +103,7 @@ impl SnapshotStore {
     pub fn save(
         &self,
         encoder: &mut snapshot::Encoder,
-        state: &ConsoleState,
+        console: &Console,
         now: Millis,
         revision: u64,
     ) -> Result<(), String> {
@@ -112,7 +112,7 @@ impl SnapshotStore {
             .as_ref()
             .ok_or("Local storage is not available.")?;
         storage
-            .set_item(&self.key, &encoder.encode_revision(state, now, revision))
+            .set_item(&self.key, &encoder.encode_console(console, now, revision))
             .map_err(|e| js_message(&e))
     }
 

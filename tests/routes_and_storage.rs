@@ -82,7 +82,7 @@ fn storage_loads_nothing_then_what_was_saved() {
     store
         .save(
             &mut console_core::snapshot::Encoder::new(),
-            console.state(),
+            &console,
             1,
             7,
         )

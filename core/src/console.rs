@@ -65,6 +65,10 @@ pub struct Console {
     index: ServiceIndex,
     /// Counts catalog replacements, so views can tell their catalog texts may have changed.
     catalog_revision: u32,
+    /// The latest simulated time every resource was advanced to (`None` until the first
+    /// tick or command): what the saved form brings unchanged services up to when it checks
+    /// whether only time moved them ([`crate::snapshot::Encoder::encode_console`]).
+    advanced_to: Option<Millis>,
 }
 
 /// Two consoles are equal when their catalog and state are; the index is derived.
@@ -103,6 +107,7 @@ impl Console {
             state,
             index: ServiceIndex::default(),
             catalog_revision: 0,
+            advanced_to: None,
         };
         console.reindex();
         console
@@ -140,6 +145,11 @@ impl Console {
 
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// The latest simulated time the resources were advanced to, if any.
+    pub fn advanced_to(&self) -> Option<Millis> {
+        self.advanced_to
     }
 
     pub fn state(&self) -> &ConsoleState {
@@ -271,6 +281,7 @@ impl Console {
     /// Pools first (a pool that is gone fails its services at that instant), then services,
     /// then the alarms of services on Abnormal pools.
     pub(crate) fn advance_to(&mut self, now: Millis) -> Vec<Event> {
+        self.advanced_to = Some(self.advanced_to.map_or(now, |t| t.max(now)));
         let mut happened = Vec::new();
         for region in self.state.regions.values_mut() {
             let mut gone = Vec::new();

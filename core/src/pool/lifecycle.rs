@@ -115,7 +115,8 @@ impl Pool {
                 },
             ));
         }
-        self.settle(now);
+        // Cost is not settled here: between changes it is computed at any time from the
+        // last one (`Pool::cost_at`), so ticks leave the pool (and its saved form) as it is.
         (PoolEnd::Exists, events)
     }
 

@@ -1,5 +1,10 @@
 //! A service's bill: billed only while Running or Alarm, at flavor price x compute nodes, with
 //! one line per run so a user sees what each start/stop cycle cost.
+//!
+//! A run's cost is a function of its billed time (not a sum of the ticks that billed it), so
+//! billing a stretch in one step or in many gives the same figures to the last bit. The saved
+//! form relies on it: a service whose only change is time passing is saved as it was and
+//! brought up to date on load (`snapshot::Encoder`).
 
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +25,10 @@ pub struct Billing {
     /// The most recent runs, oldest first; the last is open while the service runs.
     #[serde(default)]
     pub runs: Vec<Run>,
+    /// While a run is open: `cost` when it opened, so `cost` is this plus the run's cost.
+    /// (Absent from data saved before it existed: taken from `cost` at the next accrual.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled_cost: Option<f64>,
 }
 
 /// One stretch of running, from Running to the stop, completion, failure or redeploy.
@@ -41,6 +50,7 @@ impl Billing {
 
     pub(crate) fn start_run(&mut self, at: Millis) {
         self.end_run(at);
+        self.settled_cost = Some(self.cost);
         self.runs.push(Run {
             start: at,
             end: None,
@@ -57,16 +67,28 @@ impl Billing {
         if let Some(run) = self.runs.last_mut().filter(|r| r.end.is_none()) {
             run.end = Some(at);
         }
+        self.settled_cost = None;
     }
 
-    /// Bills `elapsed` milliseconds of running at the current rate.
+    /// Bills `elapsed` milliseconds of running at the current rate. With a run open, the costs
+    /// are computed from the billed time, so they do not depend on how time was split.
     pub(crate) fn accrue(&mut self, elapsed: Millis) {
-        let cost = elapsed as f64 / HOUR as f64 * self.hourly_rate;
         self.billed_ms += elapsed;
-        self.cost += cost;
-        if let Some(run) = self.runs.last_mut().filter(|r| r.end.is_none()) {
-            run.billed_ms += elapsed;
-            run.cost += cost;
+        match self.runs.last_mut().filter(|r| r.end.is_none()) {
+            Some(run) => {
+                let settled = *self
+                    .settled_cost
+                    .get_or_insert((self.cost - run.cost).max(0.0));
+                run.billed_ms += elapsed;
+                run.cost = cost_of(run.billed_ms, self.hourly_rate);
+                self.cost = settled + run.cost;
+            }
+            None => self.cost += cost_of(elapsed, self.hourly_rate),
         }
     }
+}
+
+/// USD for `billed_ms` at `hourly_rate`.
+fn cost_of(billed_ms: Millis, hourly_rate: f64) -> f64 {
+    billed_ms as f64 / HOUR as f64 * hourly_rate
 }

@@ -243,3 +243,108 @@ impl BatchService {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::service::{MappingType, ServiceConfig};
+
+    fn service(input_size_mb: u32, nodes: u32, rate_cents: u32, at: Millis) -> BatchService {
+        let config = ServiceConfig {
+            model_id: "m".into(),
+            model_name: "model".into(),
+            model_version: "0.0.1".into(),
+            specification: "modelarts.vm.cpu.2u".into(),
+            instance_count: nodes,
+            envs: Default::default(),
+            src_path: "obs://b/in/".into(),
+            dest_path: "obs://b/out/".into(),
+            req_uri: "/".into(),
+            mapping_type: MappingType::File,
+            mapping_rule: Vec::new(),
+        };
+        BatchService::new_deploying(
+            "id".into(),
+            "svc".into(),
+            String::new(),
+            config,
+            DeploymentLocation::PublicPool,
+            input_size_mb,
+            f64::from(rate_cents) / 100.0 * f64::from(nodes),
+            at,
+        )
+    }
+
+    /// What can happen to a service besides time passing.
+    #[derive(Clone, Debug)]
+    enum Act {
+        Wait,
+        Stop,
+        Alarm,
+        Redeploy,
+        Delete,
+    }
+
+    fn act() -> impl Strategy<Value = Act> {
+        prop_oneof![
+            4 => Just(Act::Wait),
+            1 => Just(Act::Stop),
+            1 => Just(Act::Alarm),
+            1 => Just(Act::Redeploy),
+            1 => Just(Act::Delete),
+        ]
+    }
+
+    fn apply(s: &mut BatchService, act: &Act, now: Millis) {
+        s.advance(now);
+        match act {
+            Act::Wait => {}
+            Act::Stop if s.check(crate::service::ServiceAction::Stop, true).is_ok() => {
+                s.begin_stop(now);
+            }
+            Act::Alarm if s.status == ServiceStatus::Running => {
+                s.raise_alarm(now, "alarm");
+            }
+            Act::Redeploy if !s.status.is_transitional() => {
+                let rate = s.billing.hourly_rate * 1.5;
+                s.begin_deploy(now, rate);
+            }
+            Act::Delete if s.status != ServiceStatus::Deleting => {
+                s.begin_delete(now);
+            }
+            _ => {}
+        }
+    }
+
+    proptest! {
+        /// Advancing in one step or in several gives the same service to the last bit
+        /// (progress, processing, bills, runs, events): what the saved form relies on when it
+        /// keeps a service that only time moved (`snapshot::Encoder`).
+        #[test]
+        fn advancing_in_steps_is_advancing_at_once(
+            input in 1u32..5_000,
+            nodes in 1u32..8,
+            rate in 1u32..5_000,
+            history in prop::collection::vec((act(), 1u64..120_000), 0..6),
+            splits in prop::collection::vec(1u64..900_000, 1..12),
+        ) {
+            let mut s = service(input, nodes, rate, 1_000_000);
+            let mut now = 1_000_000;
+            for (act, after) in &history {
+                now += after;
+                apply(&mut s, act, now);
+            }
+            let mut stepped = s.clone();
+            let mut at = now;
+            for split in &splits {
+                at += split;
+                stepped.advance(at);
+            }
+            let mut at_once = s.clone();
+            at_once.advance(at);
+            prop_assert_eq!(stepped, at_once);
+        }
+    }
+}

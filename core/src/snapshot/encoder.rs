@@ -11,6 +11,14 @@
 //! (measured in `core/examples/bench.rs`). The JSON is byte for byte what serde writes for
 //! the snapshot envelope (a test holds the two side by side), so decoding is unchanged.
 //!
+//! Running services change on every tick (progress, bill), which would make nearly every
+//! block new on every save. So the stored form of a console ([`Encoder::encode_console`])
+//! keeps a service's JSON while the service is what time alone made of the state that JSON
+//! holds: the copy is advanced to the console's time and compared. A load advances the state
+//! to its own time (every load does), which gives the same service, because advancing in one
+//! step or in several gives the same result to the last bit (a property test holds that).
+//! The plain JSON ([`Encoder::encode`], [`Encoder::encode_revision`]) is always exact.
+//!
 //! Values equal as numbers are equal here, so `-0.0` may be written as the `0.0` it equals;
 //! both read back to a state equal to the one saved.
 
@@ -19,7 +27,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{packed, SCHEMA, VERSION};
-use crate::console::ConsoleState;
+use crate::console::{Console, ConsoleState};
 use crate::pool::Pool;
 use crate::service::BatchService;
 use crate::Millis;
@@ -52,22 +60,62 @@ const BLOCK_MARK: u64 = 64;
 /// A block is cut at the next resource past this length whatever the ids.
 const MAX_BLOCK: usize = 256 << 10;
 
-/// A resource's JSON and the copy it was made from.
+/// A resource's JSON and the copy it was made from (or that copy advanced in time).
 #[derive(Debug)]
 struct Fragment<T> {
     value: T,
     json: String,
+    /// `json` is of `value` itself (not of an earlier state time has since moved on).
+    exact: bool,
     /// Written by the encode under way (cleared after each list).
     seen: bool,
 }
 
-impl<T: Serialize + Clone> Fragment<T> {
+impl<T: Timed> Fragment<T> {
     fn of(item: &T) -> Fragment<T> {
         Fragment {
             value: item.clone(),
             json: serde_json::to_string(item).expect("resources always serialise"),
+            exact: true,
             seen: true,
         }
+    }
+
+    /// Whether the JSON can stand for `item`: it is `item`'s, or (with a time to advance
+    /// to) that of a state time alone turned into `item`.
+    fn stands_for(&mut self, item: &T, now: Option<Millis>) -> bool {
+        if self.value == *item {
+            return self.exact || now.is_some();
+        }
+        match now {
+            Some(now) if self.value.advance_copy(now) => {
+                self.exact = false;
+                self.value == *item
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A resource the saved form may keep while only time moves it.
+trait Timed: Serialize + PartialEq + Clone {
+    /// Advances the copy to `now` as ticks would, and says whether the type moves by itself
+    /// (when not, nothing was done).
+    fn advance_copy(&mut self, now: Millis) -> bool;
+}
+
+impl Timed for BatchService {
+    fn advance_copy(&mut self, now: Millis) -> bool {
+        self.advance(now);
+        true
+    }
+}
+
+/// Pools keep their bills without ticking (`Pool::cost_at`), so they change only when
+/// something happens to them.
+impl Timed for Pool {
+    fn advance_copy(&mut self, _now: Millis) -> bool {
+        false
     }
 }
 
@@ -80,11 +128,18 @@ impl Encoder {
 
     /// The snapshot JSON of `state` (what [`super::encode`] writes).
     pub fn encode(&mut self, state: &ConsoleState, saved_at: Millis) -> String {
-        self.write(state, saved_at, &mut Vec::new())
+        self.write(state, saved_at, None, &mut Vec::new())
     }
 
-    /// The JSON, and where its blocks end (`cuts`, before the end of the text).
-    fn write(&mut self, state: &ConsoleState, saved_at: Millis, cuts: &mut Vec<usize>) -> String {
+    /// The JSON, and where its blocks end (`cuts`, before the end of the text). With `now`,
+    /// a service's JSON may be that of an earlier state time alone moved on to `now`.
+    fn write(
+        &mut self,
+        state: &ConsoleState,
+        saved_at: Millis,
+        now: Option<Millis>,
+        cuts: &mut Vec<usize>,
+    ) -> String {
         let mut out = String::with_capacity(self.last_len + 256);
         out.push_str("{\"schema\":");
         push_json(&mut out, SCHEMA);
@@ -109,12 +164,12 @@ impl Encoder {
             push_json(&mut out, region);
             out.push_str(":{\"services\":");
             let services = self.services.entry(region.clone()).or_default();
-            push_list(&mut out, cuts, services, &resources.services, |s| {
+            push_list(&mut out, cuts, services, &resources.services, now, |s| {
                 &s.service_id
             });
             out.push_str(",\"pools\":");
             let pools = self.pools.entry(region.clone()).or_default();
-            push_list(&mut out, cuts, pools, &resources.pools, |p| p.id());
+            push_list(&mut out, cuts, pools, &resources.pools, now, |p| p.id());
             out.push('}');
         }
         cuts.push(out.len());
@@ -132,8 +187,25 @@ impl Encoder {
         saved_at: Millis,
         revision: u64,
     ) -> String {
+        self.stored(state, saved_at, revision, None)
+    }
+
+    /// The stored form of what the app saves: `console`'s state, where a service that only
+    /// time moved since an earlier save keeps that save's JSON (see the module docs). Decoded
+    /// and advanced to the console's time, it is the console's state.
+    pub fn encode_console(&mut self, console: &Console, saved_at: Millis, revision: u64) -> String {
+        self.stored(console.state(), saved_at, revision, console.advanced_to())
+    }
+
+    fn stored(
+        &mut self,
+        state: &ConsoleState,
+        saved_at: Millis,
+        revision: u64,
+        now: Option<Millis>,
+    ) -> String {
         let mut cuts = Vec::new();
-        let json = self.write(state, saved_at, &mut cuts);
+        let json = self.write(state, saved_at, now, &mut cuts);
         cuts.push(json.len());
         cuts.dedup();
         let mut starts = std::iter::once(0).chain(cuts.iter().copied());
@@ -177,11 +249,12 @@ impl Encoder {
 /// Appends `[a,b,...]`, reusing each unchanged item's JSON. Fragments of items no longer in
 /// the list are dropped afterwards. Lookups leave the map as it is (no removal and
 /// re-insertion of 10,000 keys on every save).
-fn push_list<T: Serialize + PartialEq + Clone>(
+fn push_list<T: Timed>(
     out: &mut String,
     cuts: &mut Vec<usize>,
     cache: &mut Fragments<T>,
     items: &[T],
+    now: Option<Millis>,
     id: impl Fn(&T) -> &str,
 ) {
     out.push('[');
@@ -191,8 +264,13 @@ fn push_list<T: Serialize + PartialEq + Clone>(
         }
         let id = id(item);
         match cache.get_mut(id) {
-            Some(f) if f.value == *item => f.seen = true,
-            Some(f) => *f = Fragment::of(item),
+            Some(f) => {
+                if f.stands_for(item, now) {
+                    f.seen = true;
+                } else {
+                    *f = Fragment::of(item);
+                }
+            }
             None => {
                 cache.insert(id.to_string(), Fragment::of(item));
             }
@@ -333,5 +411,75 @@ mod tests {
         // Nothing changed: nothing compressed.
         encoder.encode_revision(&state, t0 + 60_000, 4);
         assert_eq!(encoder.blocks_written().1, 0);
+    }
+
+    /// Running services move on every tick; the app's save keeps them as an earlier save
+    /// held them, so ticks alone compress nothing anew (but the header), while a command
+    /// still shows. Loaded and advanced, every save is the console's state.
+    #[test]
+    fn ticks_alone_leave_the_saved_services_as_they_were() {
+        use crate::command::Command;
+        let t0 = 1_790_000_000_000;
+        let demo = demo_console(Catalog::embedded(), t0);
+        let mut state = demo.state().clone();
+        let region = state.region.clone();
+        let services = &mut state.regions.get_mut(&region).unwrap().services;
+        let template = services
+            .iter()
+            .find(|s| s.status == crate::service::ServiceStatus::Running)
+            .expect("the demo has a running service")
+            .clone();
+        *services = (0..300)
+            .map(|i| {
+                let mut s = template.clone();
+                s.service_id = crate::ids::uuid_for(i + 1);
+                s.service_name = format!("svc-{i:05}");
+                s.workload.input_size_mb = 100_000;
+                s
+            })
+            .collect();
+        let mut console = Console::from_state(Catalog::embedded(), state);
+        let running = |c: &Console| c.services().iter().filter(|s| s.status.is_billed()).count();
+        let mut encoder = Encoder::new();
+        let loads = |text: &str, wall: Millis, c: &Console| {
+            let mut loaded =
+                Console::from_state(Catalog::embedded(), super::super::decode(text).unwrap());
+            loaded.tick(wall);
+            assert!(
+                loaded.state() == c.state(),
+                "loaded and advanced, another state"
+            );
+        };
+        let mut wall = t0 + crate::SECOND;
+        console.tick(wall);
+        assert!(running(&console) == 300, "{} running", running(&console));
+        let first = encoder.encode_console(&console, wall, 1);
+        let (blocks, _) = encoder.blocks_written();
+        loads(&first, wall, &console);
+        for revision in 2..5 {
+            wall += crate::SECOND;
+            console.tick(wall);
+            let text = encoder.encode_console(&console, wall, revision);
+            assert_eq!(
+                encoder.blocks_written(),
+                (blocks, 1),
+                "only the header is new"
+            );
+            loads(&text, wall, &console);
+        }
+        // A command changes one service: its block is new too.
+        wall += crate::SECOND;
+        let id = console.services()[5].service_id.clone();
+        console
+            .apply(Command::Stop { service_id: id }, wall)
+            .unwrap();
+        let text = encoder.encode_console(&console, wall, 5);
+        assert_eq!(encoder.blocks_written(), (blocks, 2));
+        loads(&text, wall, &console);
+        // The plain JSON stays exact.
+        assert_eq!(
+            encoder.encode(console.state(), wall),
+            serde_text(console.state(), wall)
+        );
     }
 }

@@ -226,7 +226,12 @@ pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
             if s.progress > 100 {
                 return Err(format!("{}: progress above 100", who()));
             }
-            if !s.billing.cost.is_finite() || s.billing.cost < 0.0 {
+            let settled = s.billing.settled_cost.unwrap_or(0.0);
+            if !s.billing.cost.is_finite()
+                || s.billing.cost < 0.0
+                || !settled.is_finite()
+                || !(0.0..=s.billing.cost).contains(&settled)
+            {
                 return Err(format!("{}: invalid billed cost", who()));
             }
             if !(0.0..=MAX_PRICE).contains(&s.billing.hourly_rate) {

@@ -433,7 +433,11 @@ impl<'a> Walk<'a> {
 
     /// An amount (USD): a number, not negative.
     fn amount(&mut self, obj: &'a Object, key: &'a str) -> Option<f64> {
-        let value = self.value(obj, key, Need::Required)?;
+        self.amount_in(obj, key, Need::Required)
+    }
+
+    fn amount_in(&mut self, obj: &'a Object, key: &'a str, need: Need) -> Option<f64> {
+        let value = self.value(obj, key, need)?;
         let amount = self.expect(key, value, "a number", Value::as_f64)?;
         if !amount.is_finite() || amount < 0.0 {
             self.fail_at(key, "Must be a number of 0 or more.");
@@ -1057,6 +1061,7 @@ impl<'a> Walk<'a> {
         self.uint(obj, "billed_ms", u64::MAX);
         self.amount(obj, "cost");
         self.amount(obj, "hourly_rate");
+        self.amount_in(obj, "settled_cost", Need::Nullable);
         let Some(runs) = self.list(obj, "runs") else {
             return;
         };

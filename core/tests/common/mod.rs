@@ -50,6 +50,7 @@ pub fn service(id: &str, status: ServiceStatus, location: DeploymentLocation) ->
             cost: 0.0,
             hourly_rate: 1.32,
             runs: Vec::new(),
+            settled_cost: None,
         },
         workload: Workload {
             input_size_mb: 100,
