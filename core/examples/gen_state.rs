@@ -3,7 +3,10 @@
 //! <pools> <now-ms> <dir>` writes `<dir>/state-<services>.json` (the snapshot JSON) and
 //! `<dir>/stored-<services>.txt` (what the app keeps in localStorage). Everything is made through commands, as a user would, so the state is
 //! one the app can produce: services in every status with their events and bills, pools of
-//! both types (the node quota is raised for the generation only).
+//! both types (the node quota is raised for the generation only). A fifth argument `moving`
+//! writes `<dir>/state-<services>-moving.json` and `stored-<services>-moving.txt` instead:
+//! every service deployed in the last three minutes and none stopped, so all of them are in
+//! transition (the tick figure of the issue is for 1,000 moving services).
 
 use console_core::{
     snapshot, Catalog, Command, ConfigInput, Console, DeployRequest, DeploymentLocation,
@@ -16,6 +19,7 @@ fn main() {
     let pools = args.next().flatten().unwrap_or(0) as usize;
     let now = args.next().flatten().unwrap_or(1_790_000_000_000);
     let dir = std::env::args().nth(4).unwrap_or_else(|| ".".into());
+    let moving = std::env::args().nth(5).as_deref() == Some("moving");
     let mut catalog = Catalog::embedded();
     for region in &mut catalog.regions {
         region.node_quota = u32::MAX / 2;
@@ -47,7 +51,9 @@ fn main() {
     // Services deployed one after another over the last 40 minutes, so many are still
     // running (in transition) at `now`; every fifth is stopped as soon as it is deployed (time
     // only moves forward, as in the app).
-    let window = 40 * MINUTE;
+    // Running takes at least 200 s (200 MB on one node), so all of the last three minutes'
+    // deployments are still deploying or running.
+    let window = if moving { 3 * MINUTE } else { 40 * MINUTE };
     for i in 0..services {
         let at = now - window + (i as u64 * window) / services.max(1) as u64;
         let request = DeployRequest {
@@ -70,7 +76,7 @@ fn main() {
         else {
             panic!("deploy svc-{i:05}");
         };
-        if i % 5 == 1 {
+        if i % 5 == 1 && !moving {
             console
                 .apply(Command::Stop { service_id }, at)
                 .expect("a deploying service can be stopped");
@@ -78,6 +84,11 @@ fn main() {
     }
     console.tick(now);
     let dir = std::path::Path::new(&dir);
+    let services = if moving {
+        format!("{services}-moving")
+    } else {
+        services.to_string()
+    };
     std::fs::write(
         dir.join(format!("state-{services}.json")),
         snapshot::encode(console.state(), now),
