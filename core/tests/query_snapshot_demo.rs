@@ -169,6 +169,30 @@ fn unusable_snapshots_are_errors_not_panics() {
         snapshot::decode(&bad_count),
         Err(SnapshotError::Invalid(_))
     ));
+    // A running service's cost is its settled cost plus its open run's, to the bit; another
+    // settled cost would make the next tick change the cost by the difference.
+    let running = console
+        .services()
+        .iter()
+        .position(|s| s.billing.open_run().is_some() && s.billing.settled_cost.is_some())
+        .expect("the demo has a running service");
+    for settled in [Some(0.0), Some(-1.0), Some(1e300)] {
+        let mut state = console.state().clone();
+        let service = &mut state.regions.get_mut("cn-north-4").unwrap().services[running];
+        service.billing.cost += 1.0;
+        service.billing.settled_cost = settled;
+        let err = snapshot::decode(&snapshot::encode(&state, T0)).unwrap_err();
+        assert!(err.to_string().contains("settled_cost"), "{err}");
+    }
+    let mut state = console.state().clone();
+    let finished = &mut state.regions.get_mut("cn-north-4").unwrap().services;
+    let closed = finished
+        .iter_mut()
+        .find(|s| s.billing.open_run().is_none())
+        .expect("the demo has a stopped service");
+    closed.billing.settled_cost = Some(0.0);
+    let err = snapshot::decode(&snapshot::encode(&state, T0)).unwrap_err();
+    assert!(err.to_string().contains("settled_cost"), "{err}");
     let mut state = console.state().clone();
     let services = &mut state.regions.get_mut("cn-north-4").unwrap().services;
     let dup = services[0].clone();

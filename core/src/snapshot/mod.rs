@@ -228,13 +228,19 @@ pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
             if s.progress > 100 {
                 return Err(format!("{}: progress above 100", who()));
             }
-            let settled = s.billing.settled_cost.unwrap_or(0.0);
-            if !s.billing.cost.is_finite()
-                || s.billing.cost < 0.0
-                || !settled.is_finite()
-                || !(0.0..=s.billing.cost).contains(&settled)
-            {
+            if !s.billing.cost.is_finite() || s.billing.cost < 0.0 {
                 return Err(format!("{}: invalid billed cost", who()));
+            }
+            // What the console writes: the cost is the settled cost plus the open run's, to
+            // the bit (another figure would make the next accrual change the cost by it).
+            if let Some(settled) = s.billing.settled_cost {
+                let open = s.billing.open_run().map(|r| r.cost);
+                if open.is_none_or(|run| settled + run != s.billing.cost) {
+                    return Err(format!(
+                        "{}: settled_cost is not the cost before the open run",
+                        who()
+                    ));
+                }
             }
             if !(0.0..=MAX_PRICE).contains(&s.billing.hourly_rate) {
                 return Err(format!("{}: invalid hourly rate", who()));
