@@ -109,13 +109,25 @@ pub enum Section {
 #[derive(Clone, Copy)]
 pub struct Router {
     route: RwSignal<Route>,
+    /// A typed search's address-bar write, waiting for the typing to pause.
+    pending: StoredValue<Option<TimeoutHandle>>,
 }
+
+/// How long typing must pause before the address bar follows a search.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
 impl Router {
     /// Reads the current hash and follows hash changes (back, forward, typed URLs).
     pub fn install() -> Router {
         let route = RwSignal::new(Route::parse(&current_hash()));
+        let router = Router {
+            route,
+            pending: StoredValue::new(None),
+        };
         let follow = move || {
+            // The user went elsewhere (back, forward, a typed URL): a waiting search write
+            // must not overwrite where they are now.
+            router.cancel_pending();
             let next = Route::parse(&current_hash());
             if route.get_untracked() != next {
                 route.set(next);
@@ -123,11 +135,17 @@ impl Router {
         };
         let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow());
         let on_pop = window_event_listener(leptos::ev::popstate, move |_| follow());
+        // A click (a link to a service, say) or leaving the page right after typing writes
+        // the search first, so Back and a reload return to it.
+        let on_click = window_event_listener(leptos::ev::click, move |_| router.flush());
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| router.flush());
         on_cleanup(move || {
             on_hash.remove();
             on_pop.remove();
+            on_click.remove();
+            on_hide.remove();
         });
-        Router { route }
+        router
     }
 
     pub fn route(&self) -> Signal<Route> {
@@ -144,19 +162,55 @@ impl Router {
         self.write(route, true);
     }
 
-    fn write(&self, route: Route, replace: bool) {
-        let href = route.href();
-        if let Ok(history) = window().history() {
-            let url = Some(href.as_str());
-            let _ = if replace {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url)
-            } else {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url)
-            };
-        }
+    /// Like [`Self::replace`] for a search being typed: the page follows at once, the address
+    /// bar once typing pauses. Every history write costs the browser about 2 ms, which
+    /// writing on each keystroke added to every key's update.
+    pub fn replace_typed(&self, route: Route) {
+        self.cancel_pending();
         if self.route.get_untracked() != route {
             self.route.set(route);
         }
+        let router = *self;
+        let handle = set_timeout_with_handle(move || router.flush(), TYPING_PAUSE).ok();
+        self.pending.set_value(handle);
+    }
+
+    fn write(&self, route: Route, replace: bool) {
+        // A search still waiting goes first, so Back returns to it.
+        self.flush();
+        write_url(&route.href(), replace);
+        if self.route.get_untracked() != route {
+            self.route.set(route);
+        }
+    }
+
+    /// Writes a waiting search to the address bar now.
+    fn flush(&self) {
+        if self.cancel_pending() {
+            write_url(&self.route.get_untracked().href(), true);
+        }
+    }
+
+    /// Drops a waiting search write, and says whether there was one.
+    fn cancel_pending(&self) -> bool {
+        match self.pending.try_update_value(Option::take).flatten() {
+            Some(handle) => {
+                handle.clear();
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+fn write_url(href: &str, replace: bool) {
+    if let Ok(history) = window().history() {
+        let url = Some(href);
+        let _ = if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url)
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url)
+        };
     }
 }
 

@@ -432,3 +432,62 @@ async fn ticks_move_progress_and_touch_nothing_else() {
         }
     }
 }
+
+/// The list follows each key typed into the search at once; the address bar follows once the
+/// typing pauses, or at once when the user clicks on (a service's link), so Back returns to
+/// the search.
+#[wasm_bindgen_test]
+async fn a_typed_search_reaches_the_address_bar_and_back_returns_to_it() {
+    let key = test_key("search-url");
+    let root = mount_console(&key);
+    next_render().await;
+    let hash = || web_sys::window().unwrap().location().hash().unwrap();
+    let search: web_sys::HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .expect("the search box")
+        .unchecked_into();
+    let type_search = |value: &str| {
+        search.set_value(value);
+        search
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    };
+    for typed in ["m", "mn", "mnist"] {
+        type_search(typed);
+    }
+    next_render().await;
+    assert!(row(&root, "mnist-batch-nightly").is_some());
+    assert!(
+        row(&root, "ocr-invoice-march").is_none(),
+        "the list follows"
+    );
+    until("the search in the address bar", || {
+        hash().contains("name=mnist")
+    })
+    .await;
+    // Typed, then a service opened at once: Back returns to what was typed.
+    type_search("ocr");
+    next_render().await;
+    let link: web_sys::HtmlElement = row(&root, "ocr-invoice-march")
+        .expect("the searched row")
+        .query_selector(".name-link")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    link.click();
+    until("the details page", || {
+        hash().starts_with("#/batch-services/")
+    })
+    .await;
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    until("the list with the search", || hash().contains("name=ocr")).await;
+    next_render().await;
+    assert!(row(&root, "ocr-invoice-march").is_some());
+    assert!(row(&root, "mnist-batch-nightly").is_none());
+}

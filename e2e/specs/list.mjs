@@ -108,7 +108,8 @@ export default {
     await list.open();
     await page.getByRole('searchbox', { name: 'Search by name' }).fill('MNIST');
     await eventually(async () => (await page.locator('tbody tr').count()) === 2, 'two mnist services');
-    assert(page.url().includes('name=MNIST'), 'search kept in the URL');
+    // The address bar follows once typing pauses.
+    await eventually(async () => page.url().includes('name=MNIST'), 'search kept in the URL');
     await page.getByRole('searchbox', { name: 'Search by name' }).fill('no-such-service');
     await page.getByText('No services match the search criteria.').waitFor();
     await page.getByRole('searchbox', { name: 'Search by name' }).fill('');

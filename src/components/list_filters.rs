@@ -2,11 +2,14 @@ use console_core::{ListQuery, StatusValue};
 use leptos::prelude::*;
 
 /// A list's status filter and name search, for any resource's list: emits the query they
-/// make (the list puts it in the URL), going back to page 1 as the query rules say.
+/// make (the list puts it in the URL), going back to page 1 as the query rules say. What is
+/// typed into the search goes to `on_typing` (the list follows each key; the URL may wait
+/// for a pause).
 #[component]
 pub fn ListFilters<S>(
     query: Signal<ListQuery<S>>,
     on_change: Callback<ListQuery<S>>,
+    on_typing: Callback<ListQuery<S>>,
 ) -> impl IntoView
 where
     S: StatusValue + Send + Sync,
@@ -31,7 +34,7 @@ where
             aria-label="Search by name"
             placeholder="Search by name"
             prop:value=move || query.with(|q| q.name.clone())
-            on:input=move |ev| on_change.run(query.get_untracked().searching(event_target_value(&ev)))
+            on:input=move |ev| on_typing.run(query.get_untracked().searching(event_target_value(&ev)))
         />
     }
 }

@@ -127,7 +127,11 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                 </Show>
                 <ExportButton scope=ExportScope::Services />
                 <div class="toolbar-right">
-                    <ListFilters query=query on_change=Callback::new(move |q| router.replace(Route::BatchServices(q))) />
+                    <ListFilters
+                        query=query
+                        on_change=Callback::new(move |q| router.replace(Route::BatchServices(q)))
+                        on_typing=Callback::new(move |q| router.replace_typed(Route::BatchServices(q)))
+                    />
                 </div>
             </div>
             <table class="table">

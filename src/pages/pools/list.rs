@@ -102,7 +102,11 @@ pub fn PoolList(
                 </span>
                 <ExportButton scope=ExportScope::Pools />
                 <div class="toolbar-right">
-                    <ListFilters query=query on_change=Callback::new(move |q| router.replace(Route::Pools(pool_type.get_untracked(), q))) />
+                    <ListFilters
+                        query=query
+                        on_change=Callback::new(move |q| router.replace(Route::Pools(pool_type.get_untracked(), q)))
+                        on_typing=Callback::new(move |q| router.replace_typed(Route::Pools(pool_type.get_untracked(), q)))
+                    />
                 </div>
             </div>
             <table class="table" aria-label=move || pool_type.get().label()>
