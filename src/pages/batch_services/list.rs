@@ -277,9 +277,11 @@ fn ServiceRow(
     let key_id = id.clone();
     let key =
         Memo::new(move |_| store.read_changes(|c| c.service(&key_id).map(|s| RowKey::of(c, s))));
+    // Read on every tick by the badge's one progress effect (no memo in between: see
+    // `StatusBadge`).
     let progress_id = id.clone();
     let progress =
-        Memo::new(move |_| store.read(|c| c.service(&progress_id).map_or(0, |s| s.progress)));
+        Signal::derive(move || store.read(|c| c.service(&progress_id).map_or(0, |s| s.progress)));
     let row = Memo::new(move |_| {
         // Read, not just `track()`: a memo that is only tracked is not brought up to date,
         // and the row never saw its key change (found by the browser tests).
