@@ -363,6 +363,18 @@ mod tests {
         assert!(encoder.services.is_empty() && encoder.pools.is_empty());
     }
 
+    /// `count` copies of `template`, each with an id and a name of its own.
+    fn copies(template: &BatchService, count: u64) -> Vec<BatchService> {
+        (0..count)
+            .map(|i| {
+                let mut s = template.clone();
+                s.service_id = crate::ids::uuid_for(i + 1);
+                s.service_name = format!("svc-{i:05}");
+                s
+            })
+            .collect()
+    }
+
     #[test]
     fn the_stored_form_recompresses_only_the_blocks_that_changed() {
         let t0 = 1_790_000_000_000;
@@ -370,14 +382,7 @@ mod tests {
         let mut state = demo.state().clone();
         let region = state.region.clone();
         let template = state.regions[&region].services[0].clone();
-        state.regions.get_mut(&region).unwrap().services = (0..2_000)
-            .map(|i| {
-                let mut s = template.clone();
-                s.service_id = crate::ids::uuid_for(i + 1);
-                s.service_name = format!("svc-{i:05}");
-                s
-            })
-            .collect();
+        state.regions.get_mut(&region).unwrap().services = copies(&template, 2_000);
         let mut encoder = Encoder::new();
         let stored = encoder.encode_revision(&state, t0, 1);
         assert_eq!(packed::unpack(&stored).unwrap(), serde_text(&state, t0));
@@ -429,15 +434,11 @@ mod tests {
             .find(|s| s.status == crate::service::ServiceStatus::Running)
             .expect("the demo has a running service")
             .clone();
-        *services = (0..300)
-            .map(|i| {
-                let mut s = template.clone();
-                s.service_id = crate::ids::uuid_for(i + 1);
-                s.service_name = format!("svc-{i:05}");
-                s.workload.input_size_mb = 100_000;
-                s
-            })
-            .collect();
+        *services = copies(&template, 300);
+        // Input enough to keep all of them running through the test.
+        services
+            .iter_mut()
+            .for_each(|s| s.workload.input_size_mb = 100_000);
         let mut console = Console::from_state(Catalog::embedded(), state);
         let running = |c: &Console| c.services().iter().filter(|s| s.status.is_billed()).count();
         let mut encoder = Encoder::new();
