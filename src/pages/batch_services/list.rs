@@ -11,10 +11,10 @@ use crate::components::action_button::ActionButton;
 use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
-use crate::components::status_badge::StatusBadge;
+use crate::components::status_badge::{Progress, ProgressBoard, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
 use crate::route::{use_router, Route};
-use crate::state::{use_store, ToastKind};
+use crate::state::{use_store, ConsoleStore, ToastKind};
 
 /// The ids of one page of the list, and the numbers the pagination needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,6 +74,8 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
     let more_to_select = move || {
         all_on_page_selected() && selection.with(|s| s.len()) < page.with(|p| p.total_count)
     };
+    let views = RowViews::new(store);
+    let progress = ProgressBoard::new(|c, id| c.service(id).map_or(0, |s| s.progress));
     let operation = Callback::new(move |(action, id): (ServiceAction, String)| {
         run_operation(store, action, id, dialog)
     });
@@ -164,7 +166,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                 </thead>
                 <tbody>
                     <For each=page_ids key=|id| id.clone() let:id>
-                        <ServiceRow service_id=id selected=selected operation=operation />
+                        <ServiceRow service_id=id selected=selected operation=operation views=views board=progress />
                     </For>
                     <Show when=move || page.with(|p| p.total_count == 0)>
                         <tr class="empty-row">
@@ -229,8 +231,85 @@ impl RowView {
     }
 }
 
+/// The views of the rows on the page, kept current by one effect. Each change of the
+/// console (among thousands of moving services a tick moves a status about every second)
+/// compares every row's [`RowKey`], and sets the view of only the rows whose key changed. A
+/// memo per row, each following the console, woke every binding of every row on such a tick
+/// (about 500 on a page of 50 rows): more than half of a tick's script time.
+#[derive(Clone, Copy)]
+struct RowViews {
+    store: ConsoleStore,
+    rows: StoredValue<Vec<RowSlot>>,
+    /// Numbers the slots: a row that is replaced may join before the old one leaves.
+    joins: StoredValue<u64>,
+}
+
+struct RowSlot {
+    slot: u64,
+    id: String,
+    key: Option<RowKey>,
+    view: RwSignal<Option<RowView>>,
+}
+
+impl RowViews {
+    fn new(store: ConsoleStore) -> RowViews {
+        let views = RowViews {
+            store,
+            rows: StoredValue::new(Vec::new()),
+            joins: StoredValue::new(0),
+        };
+        Effect::new(move || {
+            // Computed under the console's borrow, set after it (setting wakes the rows).
+            let changed = store.read_changes(|c| {
+                views.rows.try_update_value(|rows| {
+                    let mut changed = Vec::new();
+                    for row in rows {
+                        let service = c.service(&row.id);
+                        let key = service.map(|s| RowKey::of(c, s));
+                        if key != row.key {
+                            row.key = key;
+                            changed.push((row.view, service.map(|s| RowView::of(c, s))));
+                        }
+                    }
+                    changed
+                })
+            });
+            for (view, now) in changed.unwrap_or_default() {
+                view.try_set(now);
+            }
+        });
+        views
+    }
+
+    /// The view of a row (`None` once its service is gone), current until the row is
+    /// cleaned up.
+    fn join(&self, id: String) -> RwSignal<Option<RowView>> {
+        let (key, now) = self.store.peek(|c| match c.service(&id) {
+            Some(s) => (Some(RowKey::of(c, s)), Some(RowView::of(c, s))),
+            None => (None, None),
+        });
+        let view = RwSignal::new(now);
+        let slot = self.joins.get_value() + 1;
+        self.joins.set_value(slot);
+        let rows = self.rows;
+        rows.update_value(|rows| {
+            rows.push(RowSlot {
+                slot,
+                id,
+                key,
+                view,
+            })
+        });
+        // The list may be cleaned up first (its rows with it).
+        on_cleanup(move || {
+            rows.try_update_value(|rows| rows.retain(|r| r.slot != slot));
+        });
+        view
+    }
+}
+
 /// What decides whether a row's view may have changed. The progress is not in it: it moves
-/// on every tick while running, and only the badge shows it (its own memo), so a tick does
+/// on every tick while running, and only the badge shows it (see [`ProgressBoard`]), so a tick does
 /// not rebuild the row's texts and its operations' reasons.
 #[derive(Clone, Debug, PartialEq)]
 struct RowKey {
@@ -261,33 +340,18 @@ impl RowKey {
     }
 }
 
-/// One service's row; it follows that service's [`RowView`] through the store, so only rows
+/// One service's row; it follows that service's [`RowView`] (see [`RowViews`]), so only rows
 /// that change re-render (and focus stays where it is while statuses move).
 #[component]
 fn ServiceRow(
     service_id: String,
     selected: RwSignal<BTreeSet<String>>,
     operation: Callback<(ServiceAction, String)>,
+    views: RowViews,
+    /// Writes the progress of every row's badge (see [`ProgressBoard`]).
+    board: ProgressBoard,
 ) -> impl IntoView {
-    let store = use_store();
-    let id = service_id.clone();
-    // Every tick notifies the store; this cheap key changes only when what the row shows may
-    // have (a status, any recorded event, the authorization, the pool's phase), so the row's
-    // view and its operations' reasons are rebuilt only then.
-    let key_id = id.clone();
-    let key =
-        Memo::new(move |_| store.read_changes(|c| c.service(&key_id).map(|s| RowKey::of(c, s))));
-    // Read on every tick by the badge's one progress effect (no memo in between: see
-    // `StatusBadge`).
-    let progress_id = id.clone();
-    let progress =
-        Signal::derive(move || store.read(|c| c.service(&progress_id).map_or(0, |s| s.progress)));
-    let row = Memo::new(move |_| {
-        // Read, not just `track()`: a memo that is only tracked is not brought up to date,
-        // and the row never saw its key change (found by the browser tests).
-        key.with(|_| ());
-        store.peek(|c| c.service(&id).map(|s| RowView::of(c, s)))
-    });
+    let row = views.join(service_id.clone());
     let field = move |f: fn(&RowView) -> String| {
         move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
     };
@@ -316,7 +380,7 @@ fn ServiceRow(
             <td>
                 <StatusBadge
                     status=Signal::derive(move || row.with(|r| r.as_ref().map_or(ServiceStatus::Deleting, |r| r.status)))
-                    progress=progress
+                    progress=Progress::Board(board, service_id.clone())
                 />
             </td>
             <td>{field(|r| r.model.clone())}</td>
