@@ -309,8 +309,8 @@ impl RowViews {
 }
 
 /// What decides whether a row's view may have changed. The progress is not in it: it moves
-/// on every tick while running, and only the badge shows it (see [`ProgressBoard`]), so a tick does
-/// not rebuild the row's texts and its operations' reasons.
+/// on every tick while running, and only the badge shows it (see [`ProgressBoard`]), so a
+/// tick does not rebuild the row's texts and its operations' reasons.
 #[derive(Clone, Debug, PartialEq)]
 struct RowKey {
     status: ServiceStatus,
