@@ -7,6 +7,7 @@ pub mod form;
 pub mod list_filters;
 pub mod page_header;
 pub mod pagination;
+pub mod row_views;
 pub mod status_badge;
 pub mod toasts;
 pub mod transfer;

@@ -1,7 +1,8 @@
-use console_core::{Console, StatusValue};
+use console_core::{Console, Millis, StatusValue};
 use leptos::html::Span;
 use leptos::prelude::*;
 
+use crate::clock;
 use crate::state::{use_store, ConsoleStore};
 
 /// Where a badge's progress comes from.
@@ -61,14 +62,14 @@ struct Slots {
 #[derive(Clone, Copy)]
 pub struct ProgressBoard {
     store: ConsoleStore,
-    percent: fn(&Console, &str) -> u8,
+    percent: fn(&Console, &str, Millis) -> u8,
     slots: StoredValue<Slots>,
 }
 
 impl ProgressBoard {
-    /// A board whose badges show `percent` of their key, read through the store on every
-    /// tick (it follows the passing of time).
-    pub fn new(percent: fn(&Console, &str) -> u8) -> ProgressBoard {
+    /// A board whose badges show `percent` of their key at a simulated time, read through the
+    /// store on every tick (it follows the passing of time).
+    pub fn new(percent: fn(&Console, &str, Millis) -> u8) -> ProgressBoard {
         let board = ProgressBoard {
             store: use_store(),
             percent,
@@ -77,9 +78,10 @@ impl ProgressBoard {
         // It follows the store whether or not any badge has joined yet.
         Effect::new(move || {
             board.store.read(|c| {
+                let at = c.sim_now(clock::now());
                 board.slots.update_value(|slots| {
                     for slot in &mut slots.all {
-                        let now = percent(c, &slot.key);
+                        let now = percent(c, &slot.key, at);
                         if now != slot.shown {
                             slot.shown = now;
                             slot.marks.write(now);
@@ -92,7 +94,9 @@ impl ProgressBoard {
     }
 
     fn join(&self, key: String, marks: Marks) -> u64 {
-        let shown = self.store.peek(|c| (self.percent)(c, &key));
+        let shown = self
+            .store
+            .peek(|c| (self.percent)(c, &key, c.sim_now(clock::now())));
         self.slots
             .try_update_value(|slots| {
                 slots.next += 1;

@@ -11,10 +11,11 @@ use crate::components::action_button::ActionButton;
 use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
+use crate::components::row_views::RowViews;
 use crate::components::status_badge::{Progress, ProgressBoard, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
 use crate::route::{use_router, Route};
-use crate::state::{use_store, ConsoleStore, ToastKind};
+use crate::state::{use_store, ToastKind};
 
 /// The ids of one page of the list, and the numbers the pagination needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,8 +75,12 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
     let more_to_select = move || {
         all_on_page_selected() && selection.with(|s| s.len()) < page.with(|p| p.total_count)
     };
-    let views = RowViews::new(store);
-    let progress = ProgressBoard::new(|c, id| c.service(id).map_or(0, |s| s.progress));
+    let views = RowViews::new(
+        store,
+        |c, id| c.service(id).map(|s| RowKey::of(c, s)),
+        |c, id| c.service(id).map(|s| RowView::of(c, s)),
+    );
+    let progress = ProgressBoard::new(|c, id, _| c.service(id).map_or(0, |s| s.progress));
     let operation = Callback::new(move |(action, id): (ServiceAction, String)| {
         run_operation(store, action, id, dialog)
     });
@@ -231,83 +236,6 @@ impl RowView {
     }
 }
 
-/// The views of the rows on the page, kept current by one effect. Each change of the
-/// console (among thousands of moving services a tick moves a status about every second)
-/// compares every row's [`RowKey`], and sets the view of only the rows whose key changed. A
-/// memo per row, each following the console, woke every binding of every row on such a tick
-/// (about 500 on a page of 50 rows): more than half of a tick's script time.
-#[derive(Clone, Copy)]
-struct RowViews {
-    store: ConsoleStore,
-    rows: StoredValue<Vec<RowSlot>>,
-    /// Numbers the slots: a row that is replaced may join before the old one leaves.
-    joins: StoredValue<u64>,
-}
-
-struct RowSlot {
-    slot: u64,
-    id: String,
-    key: Option<RowKey>,
-    view: RwSignal<Option<RowView>>,
-}
-
-impl RowViews {
-    fn new(store: ConsoleStore) -> RowViews {
-        let views = RowViews {
-            store,
-            rows: StoredValue::new(Vec::new()),
-            joins: StoredValue::new(0),
-        };
-        Effect::new(move || {
-            // Computed under the console's borrow, set after it (setting wakes the rows).
-            let changed = store.read_changes(|c| {
-                views.rows.try_update_value(|rows| {
-                    let mut changed = Vec::new();
-                    for row in rows {
-                        let service = c.service(&row.id);
-                        let key = service.map(|s| RowKey::of(c, s));
-                        if key != row.key {
-                            row.key = key;
-                            changed.push((row.view, service.map(|s| RowView::of(c, s))));
-                        }
-                    }
-                    changed
-                })
-            });
-            for (view, now) in changed.unwrap_or_default() {
-                view.try_set(now);
-            }
-        });
-        views
-    }
-
-    /// The view of a row (`None` once its service is gone), current until the row is
-    /// cleaned up.
-    fn join(&self, id: String) -> RwSignal<Option<RowView>> {
-        let (key, now) = self.store.peek(|c| match c.service(&id) {
-            Some(s) => (Some(RowKey::of(c, s)), Some(RowView::of(c, s))),
-            None => (None, None),
-        });
-        let view = RwSignal::new(now);
-        let slot = self.joins.get_value() + 1;
-        self.joins.set_value(slot);
-        let rows = self.rows;
-        rows.update_value(|rows| {
-            rows.push(RowSlot {
-                slot,
-                id,
-                key,
-                view,
-            })
-        });
-        // The list may be cleaned up first (its rows with it).
-        on_cleanup(move || {
-            rows.try_update_value(|rows| rows.retain(|r| r.slot != slot));
-        });
-        view
-    }
-}
-
 /// What decides whether a row's view may have changed. The progress is not in it: it moves
 /// on every tick while running, and only the badge shows it (see [`ProgressBoard`]), so a
 /// tick does not rebuild the row's texts and its operations' reasons.
@@ -347,7 +275,7 @@ fn ServiceRow(
     service_id: String,
     selected: RwSignal<BTreeSet<String>>,
     operation: Callback<(ServiceAction, String)>,
-    views: RowViews,
+    views: RowViews<RowKey, RowView>,
     /// Writes the progress of every row's badge (see [`ProgressBoard`]).
     board: ProgressBoard,
 ) -> impl IntoView {

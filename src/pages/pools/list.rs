@@ -1,12 +1,17 @@
-use console_core::{BillingMode, ExportScope, Pool, PoolAction, PoolQuery, PoolType, SortKey};
+use console_core::{
+    BillingMode, Console, ExportScope, Millis, Pool, PoolAction, PoolPhase, PoolQuery, PoolType,
+    SortKey,
+};
 use leptos::prelude::*;
 
 use super::delete_dialog::DeletePoolDialog;
-use super::{flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
+use super::PoolActionButton;
 use crate::clock;
 use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
+use crate::components::row_views::RowViews;
+use crate::components::status_badge::{Progress, ProgressBoard, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
 use crate::route::{use_router, Route};
 use crate::state::use_store;
@@ -36,7 +41,7 @@ pub fn PoolList(
     let page = Memo::new(move |_| {
         let t = pool_type.get();
         let q = query.get();
-        store.read(|c| {
+        store.read_changes(|c| {
             let p = c.pool_query(t, &q);
             PageRows {
                 ids: p.rows.iter().map(|p| p.id().to_string()).collect(),
@@ -48,7 +53,7 @@ pub fn PoolList(
         })
     });
     let quota = Memo::new(move |_| {
-        store.read(|c| {
+        store.read_changes(|c| {
             (
                 c.region_name().to_string(),
                 c.nodes_in_use(),
@@ -66,6 +71,8 @@ pub fn PoolList(
     let page_ids = move || page.with(|p| p.ids.clone());
     let on_delete = Callback::new(move |id: String| deleting.set(Some(id)));
     let on_scale = Callback::new(move |id: String| router.push(Route::ScalePool(id)));
+    let views = RowViews::new(store, PoolRowView::of, PoolRowView::of);
+    let progress = ProgressBoard::new(|c, id, now| c.pool(id).map_or(0, |p| p.progress(now)));
 
     view! {
         <PageHeader crumbs=vec![Crumb::here("Dedicated Resource Pools")] title="Dedicated Resource Pools".to_string() />
@@ -129,7 +136,7 @@ pub fn PoolList(
                 </thead>
                 <tbody>
                     <For each=page_ids key=|id| id.clone() let:id>
-                        <PoolRow pool_id=id on_scale=on_scale on_delete=on_delete />
+                        <PoolRow pool_id=id on_scale=on_scale on_delete=on_delete views=views board=progress />
                     </For>
                     <Show when=move || page.with(|p| p.total_count == 0)>
                         <tr class="empty-row">
@@ -175,35 +182,81 @@ pub fn expiry_text(pool: &Pool) -> String {
     }
 }
 
-/// One pool's row; it follows that pool through the store, so only rows that change
-/// re-render.
+/// What a pool's row shows, but its progress (its list's [`ProgressBoard`] writes that): a
+/// small view, compared on every change of the console and rebuilt when it differs, instead
+/// of a clone of the pool on every tick.
+#[derive(Clone, Debug, PartialEq)]
+struct PoolRowView {
+    name: String,
+    phase: PoolPhase,
+    billing_mode: &'static str,
+    flavor: String,
+    nodes: u32,
+    az: String,
+    created: Millis,
+    expires: String,
+    /// Why Scale and Delete are refused, if they are.
+    refusals: [Option<String>; 2],
+}
+
+impl PoolRowView {
+    fn of(console: &Console, id: &str) -> Option<PoolRowView> {
+        let pool = console.pool(id)?;
+        let refusal = |action| console.check_pool(id, action).err().map(|e| e.reason());
+        Some(PoolRowView {
+            name: pool.display_name().to_string(),
+            phase: pool.phase(),
+            billing_mode: pool.billing_mode().label(),
+            flavor: console.catalog().flavor_display(pool.flavor()).to_string(),
+            nodes: pool.node_count(),
+            az: pool.az_text(),
+            created: pool.metadata.creation_timestamp,
+            expires: expiry_text(pool),
+            refusals: [refusal(PoolAction::Scale), refusal(PoolAction::Delete)],
+        })
+    }
+}
+
+/// One pool's row; it follows that pool's [`PoolRowView`] (see [`RowViews`]), so only rows
+/// that change re-render.
 #[component]
 fn PoolRow(
     pool_id: String,
     on_scale: Callback<String>,
     on_delete: Callback<String>,
+    views: RowViews<PoolRowView, PoolRowView>,
+    /// Writes the progress of every row's badge.
+    board: ProgressBoard,
 ) -> impl IntoView {
-    let store = use_store();
-    let pool = follow_pool(store, pool_id.clone());
-    let text = move |f: fn(&Pool) -> String| pool_text(pool, f);
+    let row = views.join(pool_id.clone());
+    let text = move |f: fn(&PoolRowView) -> String| {
+        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
+    };
+    let reason = move |i: usize| {
+        Signal::derive(move || row.with(|r| r.as_ref().and_then(|r| r.refusals[i].clone())))
+    };
     let href = Route::PoolDetails(pool_id.clone()).href();
-    let flavor = move || flavor_display(store, &text(|p| p.flavor().to_string())());
     view! {
         <tr>
             <td>
-                <a class="name-link" href=href>{text(|p| p.display_name().to_string())}</a>
+                <a class="name-link" href=href>{text(|r| r.name.clone())}</a>
                 <div class="muted mono">{pool_id.clone()}</div>
             </td>
-            <td><PoolBadge pool=pool /></td>
-            <td>{text(|p| p.billing_mode().label().to_string())}</td>
-            <td>{flavor}</td>
-            <td>{text(|p| p.node_count().to_string())}</td>
-            <td>{text(|p| p.az_text())}</td>
-            <td class="nowrap">{text(|p| clock::show(p.metadata.creation_timestamp))}</td>
-            <td class="nowrap">{text(expiry_text)}</td>
+            <td>
+                <StatusBadge
+                    status=Signal::derive(move || row.with(|r| r.as_ref().map_or(PoolPhase::Deleting, |r| r.phase)))
+                    progress=Progress::Board(board, pool_id.clone())
+                />
+            </td>
+            <td>{text(|r| r.billing_mode.to_string())}</td>
+            <td>{text(|r| r.flavor.clone())}</td>
+            <td>{text(|r| r.nodes.to_string())}</td>
+            <td>{text(|r| r.az.clone())}</td>
+            <td class="nowrap">{text(|r| clock::show(r.created))}</td>
+            <td class="nowrap">{text(|r| r.expires.clone())}</td>
             <td class="operations">
-                <PoolActionButton pool_id=pool_id.clone() action=PoolAction::Scale on_allowed=on_scale />
-                <PoolActionButton pool_id=pool_id.clone() action=PoolAction::Delete on_allowed=on_delete />
+                <PoolActionButton pool_id=pool_id.clone() action=PoolAction::Scale on_allowed=on_scale reason=reason(0) />
+                <PoolActionButton pool_id=pool_id.clone() action=PoolAction::Delete on_allowed=on_delete reason=reason(1) />
             </td>
         </tr>
     }

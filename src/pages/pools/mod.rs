@@ -48,15 +48,21 @@ pub fn PoolActionButton(
     action: PoolAction,
     on_allowed: Callback<String>,
     #[prop(optional, into)] class: Option<String>,
+    /// The core's reason, when the caller already follows it (a list row's view holds its
+    /// operations' reasons); otherwise the button asks the core itself.
+    #[prop(optional, into)]
+    reason: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let store = use_store();
     let id = pool_id.clone();
-    let reason =
-        Memo::new(move |_| store.read(|c| c.check_pool(&id, action).err().map(|e| e.reason())));
+    let reason = reason.unwrap_or_else(|| {
+        Memo::new(move |_| store.read(|c| c.check_pool(&id, action).err().map(|e| e.reason())))
+            .into()
+    });
     view! {
         <GuardedButton
             label=action.label()
-            reason=reason.into()
+            reason=reason
             class=class.unwrap_or_else(|| "link-button".into())
             on_allowed=Callback::new(move |_| on_allowed.run(pool_id.clone()))
         />
