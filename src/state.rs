@@ -11,9 +11,7 @@
 
 use std::time::Duration;
 
-use console_core::{
-    snapshot, Catalog, Command, Console, ConsoleState, DomainError, Millis, Outcome,
-};
+use console_core::{snapshot, Catalog, Command, Console, DomainError, Millis, Outcome};
 use leptos::prelude::*;
 
 use crate::clock;
@@ -114,7 +112,7 @@ impl ConsoleStore {
             } => {
                 save_now = !current;
                 revision = saved;
-                restored(catalog.clone(), state, now)
+                restored(Console::from_state(catalog.clone(), state), now)
             }
             Loaded::Unreadable {
                 error,
@@ -287,7 +285,7 @@ impl ConsoleStore {
             Changed::State { state, revision } => {
                 self.seen(revision);
                 self.console
-                    .update(|c| *c = restored(c.catalog().clone(), state, now));
+                    .update(|c| *c = restored(c.adopting(state), now));
                 true
             }
             Changed::Unreadable { error, backup } => {
@@ -313,6 +311,12 @@ impl ConsoleStore {
     /// Simulated time now (what the core's times are in).
     pub fn sim_now(&self) -> Millis {
         self.peek(|c| c.sim_now(clock::now()))
+    }
+
+    /// The simulated time, tracked: what reads it runs again on every tick (a pool's progress
+    /// and accrued cost are computed from it).
+    pub fn ticking_now(&self) -> Millis {
+        self.read(|c| c.sim_now(clock::now()))
     }
 
     /// Advances simulated time to now. What time changes (statuses, progress, bills) is
@@ -362,7 +366,7 @@ impl ConsoleStore {
         if let Ok(state) = snapshot::decode(text) {
             self.seen(revision);
             self.console
-                .update(|c| *c = restored(c.catalog().clone(), state, clock::now()));
+                .update(|c| *c = restored(c.adopting(state), clock::now()));
         }
     }
 
@@ -481,8 +485,7 @@ fn page_hidden() -> bool {
 }
 
 /// A console over a saved state, brought up to `now` (transitions due while it was away).
-fn restored(catalog: Catalog, state: ConsoleState, now: Millis) -> Console {
-    let mut console = Console::from_state(catalog, state);
+fn restored(mut console: Console, now: Millis) -> Console {
     console.tick(now);
     console
 }

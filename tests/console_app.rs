@@ -365,16 +365,7 @@ async fn select_all_matching_services_across_pages_then_clear() {
 #[wasm_bindgen_test]
 async fn ticks_move_progress_and_touch_nothing_else() {
     let root = mount_console(&test_key("ticks"));
-    go("#/settings").await;
-    let speed: web_sys::HtmlSelectElement = root
-        .query_selector("select[aria-label='Simulation speed']")
-        .unwrap()
-        .expect("the speed select")
-        .unchecked_into();
-    speed.set_value("60");
-    speed
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    set_speed(&root, "60").await;
     go("#/batch-services").await;
     sleep(300).await;
     let status = |name: &str| {
@@ -431,6 +422,28 @@ async fn ticks_move_progress_and_touch_nothing_else() {
             }
         }
     }
+}
+
+/// A service started from Stopped shows Deploying with its progress at once, and the progress
+/// then moves: the row's badge creates its progress spans anew, and its list's progress board
+/// writes them.
+#[wasm_bindgen_test]
+async fn a_started_service_shows_its_deploying_progress_move() {
+    let root = mount_console(&test_key("start-progress"));
+    set_speed(&root, "2").await; // deploying takes 10 s
+    go("#/batch-services").await;
+    let service = || row(&root, "mnist-batch-weekly").unwrap();
+    assert!(text(&service()).contains("Stopped"));
+    button(&service(), "Start").click();
+    until("the service is deploying", || {
+        text(&service()).contains("Deploying")
+    })
+    .await;
+    let first = progress(&service());
+    sleep(1_500).await;
+    let later = progress(&service());
+    assert!(text(&service()).contains(&format!("Deploying {later}%")));
+    assert!(later > first, "{first}% then {later}%");
 }
 
 /// The list follows each key typed into the search at once; the address bar follows once the

@@ -257,3 +257,37 @@ async fn a_valid_pool_is_confirmed_then_creating_and_saved() {
     assert!(text(&created).contains("AZ 3"));
     let _ = web_sys::window().unwrap().location().set_hash("");
 }
+
+/// A Creating pool's progress moves with the clock, in the list and on its details page (both
+/// follow the passing of time, not only the pool's phase).
+#[wasm_bindgen_test]
+async fn a_creating_pools_progress_moves_in_the_list_and_on_its_details() {
+    let root = mount_console(&test_key("pool-progress"));
+    next_render().await;
+    set_speed(&root, "10").await; // the demo's new pool has 2 of its 3 minutes left: 12 s
+    go("#/pools?type=training").await;
+    let pool = || row(&root, "train-new-pool").expect("the demo's Creating pool");
+    assert!(text(&pool()).contains("Creating"));
+    let listed = progress(&pool());
+    sleep(1_200).await;
+    let later = progress(&pool());
+    assert!(later > listed, "list: {listed}% then {later}%");
+    let link: HtmlElement = pool()
+        .query_selector("a.name-link")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    link.click();
+    next_render().await;
+    let status = || -> HtmlElement {
+        root.query_selector(".status-line")
+            .unwrap()
+            .expect("the details page")
+            .unchecked_into()
+    };
+    let shown = progress(&status());
+    sleep(1_200).await;
+    let moved = progress(&status());
+    assert!(moved > shown, "details: {shown}% then {moved}%");
+    let _ = web_sys::window().unwrap().location().set_hash("");
+}

@@ -171,6 +171,14 @@ impl Console {
         self.catalog_revision
     }
 
+    /// A console over another saved state (another tab's) with this one's catalog and its
+    /// revision, so views that follow the revision do not rebuild for nothing.
+    pub fn adopting(&self, state: ConsoleState) -> Console {
+        let mut console = Console::from_state(self.catalog.clone(), state);
+        console.catalog_revision = self.catalog_revision;
+        console
+    }
+
     pub fn region(&self) -> &str {
         &self.state.region
     }

@@ -512,3 +512,18 @@ fn a_service_deployed_right_after_a_deletion_ends_is_found() {
         "after-delete"
     );
 }
+
+/// Another tab's state is adopted with this console's catalog and its revision, so views
+/// that follow the revision (a renamed flavor) do not rebuild every row for nothing.
+#[test]
+fn an_adopted_state_keeps_the_catalog_and_its_revision() {
+    let mut here = demo_console(Catalog::embedded(), T0);
+    let mut renamed = Catalog::embedded();
+    renamed.flavors[0].display = "Renamed flavor".into();
+    here.set_catalog(renamed);
+    let there = demo_console(Catalog::embedded(), T0 + MINUTE);
+    let adopted = here.adopting(there.state().clone());
+    assert_eq!(adopted.catalog_revision(), here.catalog_revision());
+    assert_eq!(adopted.catalog(), here.catalog());
+    assert_eq!(adopted.state(), there.state());
+}

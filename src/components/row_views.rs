@@ -1,6 +1,7 @@
 use console_core::Console;
 use leptos::prelude::*;
 
+use super::slots::Slots;
 use crate::state::ConsoleStore;
 
 /// The views of a list's rows, kept current by one effect. On each change of the console
@@ -11,14 +12,12 @@ use crate::state::ConsoleStore;
 ///
 /// `key` is what decides whether the view may have changed (cheap to compute and compare);
 /// `view` is what the row shows. Neither follows the mere passing of time: progress is
-/// written by a [`ProgressBoard`](super::status_badge::ProgressBoard).
+/// written by a [`ProgressBoard`](super::progress_board::ProgressBoard).
 pub struct RowViews<K: 'static, V: 'static> {
     store: ConsoleStore,
     key: fn(&Console, &str) -> Option<K>,
     view: fn(&Console, &str) -> Option<V>,
-    rows: StoredValue<Vec<RowSlot<K, V>>>,
-    /// Numbers the slots: a row that is replaced may join before the old one leaves.
-    joins: StoredValue<u64>,
+    rows: StoredValue<Slots<Row<K, V>>>,
 }
 
 impl<K, V> Clone for RowViews<K, V> {
@@ -29,8 +28,7 @@ impl<K, V> Clone for RowViews<K, V> {
 
 impl<K, V> Copy for RowViews<K, V> {}
 
-struct RowSlot<K: 'static, V: 'static> {
-    slot: u64,
+struct Row<K: 'static, V: 'static> {
     id: String,
     key: Option<K>,
     view: RwSignal<Option<V>>,
@@ -50,15 +48,14 @@ where
             store,
             key,
             view,
-            rows: StoredValue::new(Vec::new()),
-            joins: StoredValue::new(0),
+            rows: StoredValue::new(Slots::default()),
         };
         Effect::new(move || {
             // Computed under the console's borrow, set after it (setting wakes the rows).
             let changed = store.read_changes(|c| {
                 views.rows.try_update_value(|rows| {
                     let mut changed = Vec::new();
-                    for row in rows {
+                    for row in rows.iter_mut() {
                         let now = key(c, &row.id);
                         if now != row.key {
                             row.key = now;
@@ -83,21 +80,13 @@ where
             .peek(|c| (self.key)(c, &id).map(|k| (k, (self.view)(c, &id))))
             .unzip();
         let view = RwSignal::new(now.flatten());
-        let slot = self.joins.get_value() + 1;
-        self.joins.set_value(slot);
         let rows = self.rows;
-        rows.update_value(|rows| {
-            rows.push(RowSlot {
-                slot,
-                id,
-                key,
-                view,
-            })
-        });
-        // The list may be cleaned up first (its rows with it).
-        on_cleanup(move || {
-            rows.try_update_value(|rows| rows.retain(|r| r.slot != slot));
-        });
+        if let Some(number) = rows.try_update_value(|rows| rows.join(Row { id, key, view })) {
+            // The list may be cleaned up first (its rows with it).
+            on_cleanup(move || {
+                rows.try_update_value(|rows| rows.leave(number));
+            });
+        }
         view
     }
 }

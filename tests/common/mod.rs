@@ -141,6 +141,33 @@ pub async fn go(hash: &str) {
     next_render().await;
 }
 
+/// Sets the simulation speed on Settings (e.g. "60" for 60x).
+pub async fn set_speed(root: &HtmlElement, speed: &str) {
+    go("#/settings").await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("select[aria-label='Simulation speed']")
+        .unwrap()
+        .expect("the speed select")
+        .unchecked_into();
+    select.set_value(speed);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    next_render().await;
+}
+
+/// The percent a badge shows (its progress text) within `scope`.
+pub fn progress(scope: &HtmlElement) -> u32 {
+    let shown = scope
+        .query_selector(".badge-progress")
+        .unwrap()
+        .expect("a progress is shown");
+    text(&shown.unchecked_into())
+        .trim_end_matches('%')
+        .parse()
+        .expect("a percent")
+}
+
 pub fn text(el: &HtmlElement) -> String {
     el.text_content()
         .unwrap_or_default()

@@ -11,8 +11,9 @@ use crate::components::action_button::ActionButton;
 use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
+use crate::components::progress_board::ProgressBoard;
 use crate::components::row_views::RowViews;
-use crate::components::status_badge::{Progress, ProgressBoard, StatusBadge};
+use crate::components::status_badge::{Progress, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
 use crate::route::{use_router, Route};
 use crate::state::{use_store, ToastKind};
@@ -80,7 +81,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
         |c, id| c.service(id).map(|s| RowKey::of(c, s)),
         |c, id| c.service(id).map(|s| RowView::of(c, s)),
     );
-    let progress = ProgressBoard::new(|c, id, _| c.service(id).map_or(0, |s| s.progress));
+    let progress = ProgressBoard::new(store, |c, id, _| c.service(id).map_or(0, |s| s.progress));
     let operation = Callback::new(move |(action, id): (ServiceAction, String)| {
         run_operation(store, action, id, dialog)
     });

@@ -179,7 +179,7 @@ fn PoolBilling(pool: Memo<Option<Pool>>) -> impl IntoView {
         .unwrap_or(BillingMode::PayPerUse);
     let value = move |f: fn(&Pool, Millis) -> String| -> Text {
         Box::new(move || {
-            let now = store.sim_now();
+            let now = store.ticking_now();
             pool.with(|p| p.as_ref().map(|p| f(p, now)).unwrap_or_default())
         })
     };

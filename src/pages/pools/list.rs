@@ -10,8 +10,9 @@ use crate::clock;
 use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
+use crate::components::progress_board::ProgressBoard;
 use crate::components::row_views::RowViews;
-use crate::components::status_badge::{Progress, ProgressBoard, StatusBadge};
+use crate::components::status_badge::{Progress, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
 use crate::route::{use_router, Route};
 use crate::state::use_store;
@@ -71,8 +72,10 @@ pub fn PoolList(
     let page_ids = move || page.with(|p| p.ids.clone());
     let on_delete = Callback::new(move |id: String| deleting.set(Some(id)));
     let on_scale = Callback::new(move |id: String| router.push(Route::ScalePool(id)));
-    let views = RowViews::new(store, PoolRowView::of, PoolRowView::of);
-    let progress = ProgressBoard::new(|c, id, now| c.pool(id).map_or(0, |p| p.progress(now)));
+    let views = RowViews::new(store, PoolRowKey::of, PoolRowView::of);
+    let progress = ProgressBoard::new(store, |c, id, now| {
+        c.pool(id).map_or(0, |p| p.progress(now))
+    });
 
     view! {
         <PageHeader crumbs=vec![Crumb::here("Dedicated Resource Pools")] title="Dedicated Resource Pools".to_string() />
@@ -182,10 +185,38 @@ pub fn expiry_text(pool: &Pool) -> String {
     }
 }
 
+/// What decides whether a pool's row may have changed: its phase (and with it the reasons of
+/// Scale and Delete), its nodes, its term, any recorded event, and the catalog (which names
+/// its flavor).
+#[derive(Debug, PartialEq)]
+struct PoolRowKey {
+    phase: PoolPhase,
+    nodes: u32,
+    expires_at: Option<Millis>,
+    auto_renew: bool,
+    events: usize,
+    last_event: Millis,
+    catalog: u32,
+}
+
+impl PoolRowKey {
+    fn of(console: &Console, id: &str) -> Option<PoolRowKey> {
+        let pool = console.pool(id)?;
+        Some(PoolRowKey {
+            phase: pool.phase(),
+            nodes: pool.node_count(),
+            expires_at: pool.billing.expires_at,
+            auto_renew: pool.auto_renew(),
+            events: pool.events.len(),
+            last_event: pool.events.last().map_or(0, |e| e.time),
+            catalog: console.catalog_revision(),
+        })
+    }
+}
+
 /// What a pool's row shows, but its progress (its list's [`ProgressBoard`] writes that): a
-/// small view, compared on every change of the console and rebuilt when it differs, instead
-/// of a clone of the pool on every tick.
-#[derive(Clone, Debug, PartialEq)]
+/// small view, rebuilt when the row's [`PoolRowKey`] changes, instead of a clone of the pool
+/// on every tick.
 struct PoolRowView {
     name: String,
     phase: PoolPhase,
@@ -224,7 +255,7 @@ fn PoolRow(
     pool_id: String,
     on_scale: Callback<String>,
     on_delete: Callback<String>,
-    views: RowViews<PoolRowView, PoolRowView>,
+    views: RowViews<PoolRowKey, PoolRowView>,
     /// Writes the progress of every row's badge.
     board: ProgressBoard,
 ) -> impl IntoView {

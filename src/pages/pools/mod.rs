@@ -35,7 +35,10 @@ pub fn PoolBadge(pool: Memo<Option<Pool>>) -> impl IntoView {
     view! {
         <StatusBadge
             status=Signal::derive(move || pool.with(|p| p.as_ref().map_or(PoolPhase::Deleting, |p| p.phase())))
-            progress=Signal::derive(move || pool.with(|p| p.as_ref().map_or(0, |p| p.progress(store.sim_now()))))
+            progress=Signal::derive(move || {
+                let now = store.ticking_now();
+                pool.with(|p| p.as_ref().map_or(0, |p| p.progress(now)))
+            })
         />
     }
 }
