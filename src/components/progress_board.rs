@@ -38,27 +38,29 @@ struct Badge {
 /// badge, 50 moving rows took most of a tick's script time. The board reads the console once
 /// per tick, and touches the page only for the badges whose percent changed.
 #[derive(Clone, Copy)]
-pub struct ProgressBoard {
+pub struct ProgressBoard(StoredValue<Board>);
+
+struct Board {
     store: ConsoleStore,
     percent: fn(&Console, &str, Millis) -> u8,
-    badges: StoredValue<Slots<Badge>>,
+    badges: Slots<Badge>,
 }
 
 impl ProgressBoard {
     /// A board whose badges show `percent` of their key (a resource's id) at the simulated
     /// time, read through the store on every tick.
     pub fn new(store: ConsoleStore, percent: fn(&Console, &str, Millis) -> u8) -> ProgressBoard {
-        let board = ProgressBoard {
+        let board = StoredValue::new(Board {
             store,
             percent,
-            badges: StoredValue::new(Slots::default()),
-        };
+            badges: Slots::default(),
+        });
         // It follows the store whether or not any badge has joined yet.
         Effect::new(move || {
             store.read(|c| {
                 let at = c.sim_now(clock::now());
-                board.badges.try_update_value(|badges| {
-                    for badge in badges.iter_mut() {
+                board.try_update_value(|board| {
+                    for badge in board.badges.iter_mut() {
                         let now = percent(c, &badge.key, at);
                         if now != badge.shown {
                             badge.shown = now;
@@ -68,29 +70,32 @@ impl ProgressBoard {
                 })
             });
         });
-        board
+        ProgressBoard(board)
     }
 
     /// Registers a badge's spans until the calling row is cleaned up; returns its number.
     pub fn join(&self, key: String, marks: ProgressMarks) -> u64 {
-        let shown = self
-            .store
-            .peek(|c| (self.percent)(c, &key, c.sim_now(clock::now())));
-        let badges = self.badges;
-        let number = badges
-            .try_update_value(|b| b.join(Badge { key, shown, marks }))
-            .unwrap_or_default();
+        let board = self.0;
+        let joined = board.try_update_value(|board| {
+            let shown = board
+                .store
+                .peek(|c| (board.percent)(c, &key, c.sim_now(clock::now())));
+            board.badges.join(Badge { key, shown, marks })
+        });
+        let Some(number) = joined else {
+            return 0;
+        };
         // The list may be cleaned up first (its badges with it).
         on_cleanup(move || {
-            badges.try_update_value(|b| b.leave(number));
+            board.try_update_value(|board| board.badges.leave(number));
         });
         number
     }
 
     /// The percent last written for a badge (for spans created after that).
     pub fn shown(&self, number: u64) -> u8 {
-        self.badges
-            .try_with_value(|b| b.get(number).map(|b| b.shown))
+        self.0
+            .try_with_value(|board| board.badges.get(number).map(|b| b.shown))
             .flatten()
             .unwrap_or_default()
     }
