@@ -1,4 +1,30 @@
+use console_core::Command;
 use leptos::prelude::*;
+
+use crate::state::ConsoleStore;
+
+/// Runs a confirmation dialog's command: once the core accepts it the dialog closes (and
+/// `on_done` hears of it); a refusal shows the core's reason in `error`, and the dialog
+/// stays open.
+pub fn confirm_command(
+    store: ConsoleStore,
+    command: Command,
+    error: RwSignal<Option<String>>,
+    on_close: Callback<()>,
+    on_done: Option<Callback<()>>,
+) {
+    store.act_and_report(command, move |result| match result {
+        Ok(_) => {
+            let _ = on_close.try_run(());
+            if let Some(done) = on_done {
+                let _ = done.try_run(());
+            }
+        }
+        Err(e) => {
+            error.try_set(Some(e.to_string()));
+        }
+    })
+}
 
 /// A modal dialog titled `title`. Emits `on_close` on Escape, on Cancel and on the backdrop.
 /// Focus moves into the dialog when it opens.

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::{ImportErrors, MAX_IMPORT_DEPTH, MAX_IMPORT_VALUES, SCHEMA};
+use super::{ImportErrors, JsonStrings, MAX_IMPORT_DEPTH, MAX_IMPORT_VALUES, SCHEMA};
 use crate::catalog::Region;
 use crate::console::Console;
 use crate::event::{ServiceEvent, Timed, MAX_EVENTS};
@@ -39,20 +39,12 @@ pub(super) enum Scan {
 /// recursion and no allocation, so any text is judged safely before the parser sees it.
 pub(super) fn scan(text: &str) -> Scan {
     let (mut depth, mut values) = (0usize, 1usize);
-    let (mut in_string, mut escaped) = (false, false);
+    let mut strings = JsonStrings::default();
     for &b in text.as_bytes() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
+        if !strings.outside(b) {
             continue;
         }
         match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 values += 1;

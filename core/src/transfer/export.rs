@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{ExportScope, CONSOLE_VERSION, SCHEMA};
+use super::{ExportScope, JsonStrings, CONSOLE_VERSION, SCHEMA};
 use crate::console::Console;
 use crate::pool::Pool;
 use crate::service::BatchService;
@@ -110,27 +110,16 @@ fn pretty(compact: &str) -> String {
         out.push(b'\n');
         out.resize(out.len() + 2 * depth, b' ');
     };
-    let (mut in_string, mut escaped) = (false, false);
+    let mut strings = JsonStrings::default();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         i += 1;
-        if in_string {
+        if !strings.outside(b) {
             out.push(b);
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
             continue;
         }
         match b {
-            b'"' => {
-                in_string = true;
-                out.push(b);
-            }
             b'[' | b'{' => {
                 out.push(b);
                 let close = if b == b'[' { b']' } else { b'}' };

@@ -258,3 +258,33 @@ pub(crate) fn imported_message(
         changes.join(", ")
     )
 }
+
+/// Follows JSON text byte by byte and tells whether each byte is outside every string
+/// (escapes included), so a scan can act on the brackets, commas and colons between values
+/// without parsing: the import's size check and the export's pretty-printer.
+#[derive(Default)]
+struct JsonStrings {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl JsonStrings {
+    /// Whether `b` is outside every string; the quotes that open and close one are not.
+    fn outside(&mut self, b: u8) -> bool {
+        if self.in_string {
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_string = false;
+            }
+            false
+        } else if b == b'"' {
+            self.in_string = true;
+            false
+        } else {
+            true
+        }
+    }
+}

@@ -1,7 +1,7 @@
 use console_core::Command;
 use leptos::prelude::*;
 
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{confirm_command, Dialog};
 use crate::state::use_store;
 
 /// Asks to confirm deleting one or several services, warning that it cannot be undone. The
@@ -22,17 +22,7 @@ pub fn DeleteDialog(
         let command = Command::Delete {
             service_ids: allowed_ids.get_value(),
         };
-        store.act_and_report(command, move |result| match result {
-            Ok(_) => {
-                let _ = on_close.try_run(());
-                if let Some(done) = on_deleted {
-                    let _ = done.try_run(());
-                }
-            }
-            Err(e) => {
-                error.try_set(Some(e.to_string()));
-            }
-        })
+        confirm_command(store, command, error, on_close, on_deleted)
     };
     let question = if plan.allowed.len() == 1 {
         "Are you sure you want to delete the following service?"

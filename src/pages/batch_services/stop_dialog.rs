@@ -1,7 +1,7 @@
 use console_core::Command;
 use leptos::prelude::*;
 
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{confirm_command, Dialog};
 use crate::state::use_store;
 
 /// Asks to confirm stopping a service: it stops processing and is no longer billed.
@@ -18,14 +18,7 @@ pub fn StopDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
         let command = Command::Stop {
             service_id: id.get_value(),
         };
-        store.act_and_report(command, move |result| match result {
-            Ok(_) => {
-                let _ = on_close.try_run(());
-            }
-            Err(e) => {
-                error.try_set(Some(e.to_string()));
-            }
-        })
+        confirm_command(store, command, error, on_close, None)
     };
     view! {
         <Dialog title="Stop Service" on_close=on_close>

@@ -2,7 +2,7 @@ use console_core::pool::DELETE_CONFIRMATION;
 use console_core::{Command, Console};
 use leptos::prelude::*;
 
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{confirm_command, Dialog};
 use crate::route::Route;
 use crate::state::use_store;
 
@@ -26,17 +26,7 @@ pub fn DeletePoolDialog(
             pool_id: id.get_value(),
             confirmation: typed.get_untracked(),
         };
-        store.act_and_report(command, move |result| match result {
-            Ok(_) => {
-                let _ = on_close.try_run(());
-                if let Some(done) = on_deleted {
-                    let _ = done.try_run(());
-                }
-            }
-            Err(e) => {
-                error.try_set(Some(e.to_string()));
-            }
-        })
+        confirm_command(store, command, error, on_close, on_deleted)
     };
     let services = plan.services.clone();
     view! {
