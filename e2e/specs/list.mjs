@@ -121,6 +121,10 @@ export default {
       const names = await page.locator('tbody .name-link').allTextContents();
       return names.join() === [...names].sort().join() || names.join();
     }, 'sorted by name ascending');
+    const header = page.getByRole('columnheader', { name: 'Name/ID' });
+    assert((await header.getAttribute('aria-sort')) === 'ascending', 'the header says how the list is sorted');
+    await page.getByRole('button', { name: 'Name/ID' }).click();
+    await eventually(async () => (await header.getAttribute('aria-sort')) === 'descending', 'a second click sorts by name descending');
     await page.getByRole('combobox', { name: 'Region' }).selectOption({ label: 'AP-Singapore' });
     await page.getByText('No batch services in AP-Singapore.').waitFor();
   },

@@ -10,6 +10,7 @@ pub mod pagination;
 pub mod progress_board;
 pub mod row_views;
 pub mod slots;
+pub mod sort_header;
 pub mod status_badge;
 pub mod toasts;
 pub mod transfer;

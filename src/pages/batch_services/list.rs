@@ -13,6 +13,7 @@ use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
 use crate::components::progress_board::ProgressBoard;
 use crate::components::row_views::RowViews;
+use crate::components::sort_header::SortHeader;
 use crate::components::status_badge::{Progress, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
 use crate::route::{use_router, Route};
@@ -67,7 +68,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
     let set_query = move |change: &dyn Fn(ServiceQuery) -> ServiceQuery| {
         router.replace(Route::BatchServices(change(query.get_untracked())));
     };
-    let aria_sort = move |key: SortKey| move || query.with(|q| q.aria_sort(key));
+    let sort_by = Callback::new(move |key| set_query(&|q| q.sorted_by(key)));
     let page_ids = move || page.with(|p| p.ids.clone());
     let all_on_page_selected = move || {
         let ids = page_ids();
@@ -157,15 +158,11 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                                 }
                             />
                         </th>
-                        <th aria-sort=aria_sort(SortKey::Name)>
-                            <button type="button" class="sort-button" on:click=move |_| set_query(&|q| q.sorted_by(SortKey::Name))>"Name/ID"</button>
-                        </th>
+                        <SortHeader label="Name/ID" key=SortKey::Name query=query on_sort=sort_by />
                         <th>"Status"</th>
                         <th>"Model/Version"</th>
                         <th>"Specifications"</th>
-                        <th aria-sort=aria_sort(SortKey::Created)>
-                            <button type="button" class="sort-button" on:click=move |_| set_query(&|q| q.sorted_by(SortKey::Created))>"Created"</button>
-                        </th>
+                        <SortHeader label="Created" key=SortKey::Created query=query on_sort=sort_by />
                         <th>"Description"</th>
                         <th>"Operation"</th>
                     </tr>

@@ -12,6 +12,7 @@ use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::pagination::Pagination;
 use crate::components::progress_board::ProgressBoard;
 use crate::components::row_views::RowViews;
+use crate::components::sort_header::SortHeader;
 use crate::components::status_badge::{Progress, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
 use crate::route::{use_router, Route};
@@ -68,7 +69,7 @@ pub fn PoolList(
             change(query.get_untracked()),
         ));
     };
-    let aria_sort = move |key: SortKey| move || query.with(|q| q.aria_sort(key));
+    let sort_by = Callback::new(move |key| set_query(&|q| q.sorted_by(key)));
     let page_ids = move || page.with(|p| p.ids.clone());
     let on_delete = Callback::new(move |id: String| deleting.set(Some(id)));
     let on_scale = Callback::new(move |id: String| router.push(Route::ScalePool(id)));
@@ -122,17 +123,13 @@ pub fn PoolList(
             <table class="table" aria-label=move || pool_type.get().label()>
                 <thead>
                     <tr>
-                        <th aria-sort=aria_sort(SortKey::Name)>
-                            <button type="button" class="sort-button" on:click=move |_| set_query(&|q| q.sorted_by(SortKey::Name))>"Name/ID"</button>
-                        </th>
+                        <SortHeader label="Name/ID" key=SortKey::Name query=query on_sort=sort_by />
                         <th>"Status"</th>
                         <th>"Billing Mode"</th>
                         <th>"Specifications"</th>
                         <th>"Nodes"</th>
                         <th>"AZ"</th>
-                        <th aria-sort=aria_sort(SortKey::Created)>
-                            <button type="button" class="sort-button" on:click=move |_| set_query(&|q| q.sorted_by(SortKey::Created))>"Created"</button>
-                        </th>
+                        <SortHeader label="Created" key=SortKey::Created query=query on_sort=sort_by />
                         <th>"Expires"</th>
                         <th>"Operation"</th>
                     </tr>
