@@ -95,11 +95,6 @@ fn chars_for(bytes: usize) -> usize {
 
 /// Unpacks and decompresses a packed text back to its JSON.
 pub fn unpack(text: &str) -> Result<String, SnapshotError> {
-    String::from_utf8(unpack_bytes(text)?).map_err(|_| damaged("not text"))
-}
-
-/// Like [`unpack`], as bytes.
-fn unpack_bytes(text: &str) -> Result<Vec<u8>, SnapshotError> {
     let rest = text
         .strip_prefix(PREFIX)
         .ok_or_else(|| damaged("no prefix"))?;
@@ -147,7 +142,7 @@ fn unpack_bytes(text: &str) -> Result<Vec<u8>, SnapshotError> {
         }
         at += size;
     }
-    Ok(json)
+    String::from_utf8(json).map_err(|_| damaged("not text"))
 }
 
 /// Reads the block at the start of `text`: its LZ4 bytes (size first) and the size of the
