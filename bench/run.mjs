@@ -267,12 +267,15 @@ try {
       line(`select all + batch delete of 1,000 services with its save, ${n} services`, ms(median(d)), ms(median(dv)), ratio(median(d), median(dv)));
     }
   }
-  let total = 0; let totalRaw = 0;
+  let total = 0; let totalRaw = 0; let first = 0; let firstRaw = 0;
   for (const [file, raw, gz] of gzipSizes()) {
     total += gz; totalRaw += raw;
+    // The page modules are fetched after the first paint (src/shell/on_demand.rs).
+    if (!/^(split|chunk)_.*\.wasm$/.test(file)) { first += gz; firstRaw += raw; }
     line(`size ${file}`, `${(gz / 1024).toFixed(1)} KB gzip`, `${(raw / 1024).toFixed(1)} KB raw`, '');
   }
   line('size, whole site', `${(total / 1024).toFixed(1)} KB gzip`, `${(totalRaw / 1024).toFixed(1)} KB raw`, '');
+  line('size, what the first page needs', `${(first / 1024).toFixed(1)} KB gzip`, `${(firstRaw / 1024).toFixed(1)} KB raw`, '');
 } finally {
   await browser.close();
   site.stop();

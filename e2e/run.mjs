@@ -10,5 +10,6 @@ import tabs from './specs/tabs.mjs';
 import transfer from './specs/transfer.mjs';
 import xss from './specs/xss.mjs';
 import storage from './specs/storage.mjs';
+import onDemand from './specs/on_demand.mjs';
 
-await run({ ...list, ...deploy, ...modify, ...persistence, ...pools, ...tabs, ...transfer, ...xss, ...storage });
+await run({ ...list, ...deploy, ...modify, ...persistence, ...pools, ...tabs, ...transfer, ...xss, ...storage, ...onDemand });

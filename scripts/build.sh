@@ -3,6 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-trunk build --release --offline
+# The site is split into a main module and page modules loaded on demand
+# (src/shell/on_demand.rs): `wasm_split` turns the split points on, and the linker keeps its
+# relocations, from which wasm-split learns what code each part needs. (RUSTFLAGS replaces the
+# flags in .cargo/config.toml, so erase_components is repeated here.)
+RUSTFLAGS="--cfg erase_components --cfg wasm_split -C link-arg=--emit-relocs" \
+  trunk build --release --offline
+node scripts/split-wasm.mjs dist
 # Trunk's JS minifier fails on the wasm-bindgen glue; terser minifies it (and fixes its SRI).
 node scripts/minify-js.mjs dist

@@ -37,6 +37,13 @@ if ! trunk --version 2>/dev/null | grep -q "trunk 0\.21\."; then
   cargo install --locked trunk@"$TRUNK_VERSION"
 fi
 
+# wasm-split-cli: cuts the release wasm into the main module and the pages loaded on demand.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute)"
+  cargo install --locked wasm_split_cli_support@"$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 # Debian packages: Chromium and its driver for browser tests; Node.js for wasm-opt and Playwright.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)

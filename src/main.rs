@@ -7,4 +7,5 @@ fn main() {
     leptos::mount::mount_to_body(modelarts_console::shell::App);
     // The first view is built (the browser lays it out and paints next).
     modelarts_console::clock::mark("mounted");
+    modelarts_console::shell::on_demand::preload_after_first_paint();
 }

@@ -5,6 +5,7 @@
 mod cross_tab;
 mod header;
 mod nav;
+pub mod on_demand;
 mod ticker;
 
 use console_core::{Catalog, PoolQuery, PoolType, ServiceQuery};
@@ -14,18 +15,12 @@ use crate::catalog_source;
 use crate::clock;
 use crate::components::banners::Banners;
 use crate::components::toasts::Toasts;
-use crate::pages::batch_services::deploy::DeployPage;
-use crate::pages::batch_services::details::ServiceDetails;
 use crate::pages::batch_services::list::ServiceList;
 use crate::pages::not_found::NotFound;
-use crate::pages::pools::create::CreatePoolPage;
-use crate::pages::pools::details::PoolDetails;
-use crate::pages::pools::list::PoolList;
-use crate::pages::pools::scale::ScalePool;
-use crate::pages::settings::Settings;
 use crate::route::{Route, Router};
 use crate::state::ConsoleStore;
 use crate::storage::SnapshotStore;
+use on_demand::show;
 
 /// The console as deployed: browser storage and the host's `catalog.json`.
 #[component]
@@ -76,13 +71,13 @@ pub fn ConsoleApp(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView 
                     <Banners />
                     {move || match page.get() {
                         Route::BatchServices(_) => view! { <ServiceList query=list_query /> }.into_any(),
-                        Route::DeployService => view! { <DeployPage /> }.into_any(),
-                        Route::ServiceDetails(id) => view! { <ServiceDetails service_id=id /> }.into_any(),
-                        Route::Pools(..) => view! { <PoolList pool_type=pool_tab query=pool_query /> }.into_any(),
-                        Route::CreatePool(t) => view! { <CreatePoolPage pool_type=t /> }.into_any(),
-                        Route::PoolDetails(id) => view! { <PoolDetails pool_id=id /> }.into_any(),
-                        Route::ScalePool(id) => view! { <ScalePool pool_id=id /> }.into_any(),
-                        Route::Settings => view! { <Settings /> }.into_any(),
+                        Route::DeployService => show!(on_demand::deploy_page, on_demand::preload_deploy_page),
+                        Route::ServiceDetails(id) => show!(on_demand::service_details, on_demand::preload_service_details; id),
+                        Route::Pools(..) => show!(on_demand::pool_list, on_demand::preload_pool_list; pool_tab, pool_query),
+                        Route::CreatePool(t) => show!(on_demand::create_pool, on_demand::preload_create_pool; t),
+                        Route::PoolDetails(id) => show!(on_demand::pool_details, on_demand::preload_pool_details; id),
+                        Route::ScalePool(id) => show!(on_demand::scale_pool, on_demand::preload_scale_pool; id),
+                        Route::Settings => show!(on_demand::settings_page, on_demand::preload_settings_page),
                         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
                     }}
                 </main>

@@ -1,0 +1,48 @@
+// Pages loaded on demand (src/shell/on_demand.rs): the release site's Batch Services list is in
+// the main module; Deploy and details, the pools pages and Settings are modules fetched once
+// the first page has painted. After that the console needs the host no more; a module that
+// cannot be fetched is said so in the page, with a way to try again.
+import { ServiceList, assert, eventually } from '../pages.mjs';
+
+const pageModules = /\/split_(services|pools|settings)-[0-9a-f]+\.wasm$/;
+
+export default {
+  'the other pages are fetched after the first one and then open without the host': async ({ page, base }) => {
+    const fetched = new Set();
+    page.on('request', (r) => {
+      const m = pageModules.exec(r.url());
+      if (m) fetched.add(m[1]);
+    });
+    await new ServiceList(page, base).open();
+    await eventually(() => fetched.size === 3 || `fetched: ${[...fetched]}`, 'the three page modules are fetched');
+    // From here on every request fails: the host is gone.
+    await page.context().route('**/*', (route) => route.abort());
+    await page.getByRole('link', { name: 'Dedicated Resource Pools' }).first().click();
+    await page.getByRole('heading', { name: 'Dedicated Resource Pools', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Settings' }).first().click();
+    await page.getByRole('heading', { name: 'Agency Authorization' }).waitFor();
+    await page.getByRole('link', { name: 'Batch Services' }).first().click();
+    await page.getByRole('link', { name: 'Deploy', exact: true }).click();
+    await page.getByRole('heading', { name: 'Deploy', level: 1 }).waitFor();
+    assert((await page.getByRole('alert').filter({ hasText: 'could not be loaded' }).count()) === 0, 'no page failed to load');
+  },
+
+  'a page whose module cannot be fetched says so, and Try Again loads it': async ({ page, base }) => {
+    let blocked = true;
+    await page.route(/\/(split_pools|chunk_[0-9]+)-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+    await page.goto(`${base}#/pools?type=training`);
+    const notice = page.getByRole('alert').filter({ hasText: 'This page could not be loaded. Check your network connection and try again.' });
+    await notice.waitFor();
+    assert((await page.getByRole('heading', { name: 'Dedicated Resource Pools', level: 1 }).count()) === 0, 'no pools page without its module');
+    // The rest of the console works meanwhile.
+    await page.getByRole('link', { name: 'Batch Services' }).first().click();
+    await page.getByRole('heading', { name: 'Batch Services' }).waitFor();
+    await page.goBack();
+    await notice.waitFor();
+    blocked = false;
+    await page.getByRole('button', { name: 'Try Again' }).click();
+    await page.getByRole('heading', { name: 'Dedicated Resource Pools', level: 1 }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    assert((await notice.count()) === 0, 'the notice is gone');
+  },
+};

@@ -1,0 +1,74 @@
+// Splits the release site's wasm (scripts/build.sh runs it after Trunk): the Batch Services
+// list and what it needs stay in the main module; the pages in src/shell/on_demand.rs become
+// modules the browser fetches when they are first shown. Trunk 0.21 cannot split, so this
+// redoes its last steps on the cargo build Trunk made (built with --cfg wasm_split and the
+// linker's relocations):
+//   wasm-split-cli  cuts the module at the split points, writes __wasm_split.js (the loader);
+//   wasm-bindgen    makes the JS glue for the main module, under Trunk's file names (keeping
+//                   the table and globals the page modules import);
+//   wasm-opt -Oz    on every module;
+// then names each new file by its content (so a host's cache never mixes two builds) and
+// writes the new Subresource Integrity hashes into index.html.
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const built = 'target/wasm32-unknown-unknown/release/modelarts-console.wasm';
+const wasmSplit = process.env.WASM_SPLIT_CLI ?? 'wasm-split-cli';
+const wasmOpt = 'node_modules/.bin/wasm-opt';
+
+const indexPath = path.join(dist, 'index.html');
+let index = fs.readFileSync(indexPath, 'utf8');
+const glue = fs.readdirSync(dist).filter((f) => /^modelarts-console-[0-9a-f]+\.js$/.test(f));
+if (glue.length !== 1) throw new Error(`expected one modelarts-console-<hash>.js in ${dist}, found ${glue}`);
+const name = glue[0].slice(0, -'.js'.length);
+const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+const contentHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'split-'));
+const split = path.join(work, 'split');
+const bindgen = path.join(work, 'bindgen');
+run(wasmSplit, ['--target', 'web', '--out-name', name, built, split]);
+const modules = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${name}.wasm`);
+if (modules.length === 0) throw new Error('wasm-split found no split points: was the build made with --cfg wasm_split?');
+run('wasm-bindgen', ['--target=web', '--keep-lld-exports', `--out-dir=${bindgen}`, `--out-name=${name}`, '--no-typescript', path.join(split, `${name}.wasm`)]);
+
+// The integrity hashes Trunk wrote, to be replaced.
+const oldSri = {
+  js: sri(fs.readFileSync(path.join(dist, `${name}.js`))),
+  wasm: sri(fs.readFileSync(path.join(dist, `${name}_bg.wasm`))),
+};
+
+// Page modules and shared chunks: optimised, named by content, referenced by that name.
+let loader = fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8');
+for (const file of modules) {
+  const out = path.join(work, file);
+  run(wasmOpt, ['-Oz', '--output', out, path.join(split, file)]);
+  const bytes = fs.readFileSync(out);
+  const hashed = `${file.slice(0, -'.wasm'.length)}-${contentHash(bytes)}.wasm`;
+  if (!loader.includes(`"./${file}"`)) throw new Error(`${file} is not named in __wasm_split.js`);
+  loader = loader.replaceAll(`"./${file}"`, `"./${hashed}"`);
+  fs.writeFileSync(path.join(dist, hashed), bytes);
+}
+const loaderName = `__wasm_split-${contentHash(loader)}.js`;
+fs.writeFileSync(path.join(dist, loaderName), loader);
+
+// The main module and its glue, under Trunk's names.
+run(wasmOpt, ['-Oz', '--output', path.join(dist, `${name}_bg.wasm`), path.join(bindgen, `${name}_bg.wasm`)]);
+let js = fs.readFileSync(path.join(bindgen, `${name}.js`), 'utf8');
+// The ES imports only: the wasm's imports keep the module name "./__wasm_split.js".
+if (!js.includes('from "./__wasm_split.js"')) throw new Error('the glue does not import __wasm_split.js');
+js = js.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
+fs.writeFileSync(path.join(dist, `${name}.js`), js);
+
+for (const [kind, file] of [['js', `${name}.js`], ['wasm', `${name}_bg.wasm`]]) {
+  if (!index.includes(oldSri[kind])) throw new Error(`${file}: its integrity hash is not in index.html`);
+  index = index.replaceAll(oldSri[kind], sri(fs.readFileSync(path.join(dist, file))));
+}
+fs.writeFileSync(indexPath, index);
+fs.rmSync(work, { recursive: true });
+console.log(`split ${name}: main module and ${modules.length} modules loaded on demand`);

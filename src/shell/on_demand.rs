@@ -1,0 +1,197 @@
+//! Pages whose code is fetched when first shown.
+//!
+//! The release site is split (`--cfg wasm_split`, set by `scripts/build.sh`): the Batch
+//! Services list, which every session opens first, and what it needs stay in the main module;
+//! the other pages are three modules (services, pools, settings) with the code only they use.
+//! Once the first page has painted, the three are fetched in the background, so a later
+//! navigation is instant and does not need the host any more. Other builds (browser tests,
+//! clippy, `cargo check`) are not split: these functions are then plain calls.
+//!
+//! A module that cannot be fetched (the host went away before it was preloaded) shows a
+//! message in the page with a way to try again; the rest of the console keeps working.
+
+use console_core::{PoolQuery, PoolType};
+use leptos::prelude::*;
+
+use crate::pages::batch_services::deploy::DeployPage;
+use crate::pages::batch_services::details::ServiceDetails;
+use crate::pages::pools::create::CreatePoolPage;
+use crate::pages::pools::details::PoolDetails;
+use crate::pages::pools::list::PoolList;
+use crate::pages::pools::scale::ScalePool;
+use crate::pages::settings::Settings;
+
+/// A page's module could not be fetched.
+#[derive(Debug, Clone, Copy)]
+pub struct NotLoaded;
+
+#[cfg(wasm_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// Declares a page function that, in a split build, lives in `$module` and is loaded when
+/// called (then `async`); `$preload` fetches its module without showing anything. Each
+/// function waits on a loader of its own (the module is fetched once), hence one preload each.
+macro_rules! on_demand {
+    ($module:ident, $preload:ident: fn $name:ident($($arg:ident: $ty:ty),*) => $page:expr) => {
+        #[cfg_attr(
+            wasm_split,
+            leptos::wasm_split::wasm_split(
+                $module,
+                wasm_split_path = leptos::wasm_split,
+                preload($preload),
+                fallible
+            )
+        )]
+        pub fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
+            Ok($page)
+        }
+    };
+}
+
+on_demand!(services, preload_deploy_page: fn deploy_page() => view! { <DeployPage /> }.into_any());
+on_demand!(services, preload_service_details: fn service_details(id: String) =>
+    view! { <ServiceDetails service_id=id /> }.into_any());
+on_demand!(pools, preload_pool_list: fn pool_list(pool_type: Signal<PoolType>, query: Signal<PoolQuery>) =>
+    view! { <PoolList pool_type=pool_type query=query /> }.into_any());
+on_demand!(pools, preload_create_pool: fn create_pool(pool_type: PoolType) =>
+    view! { <CreatePoolPage pool_type=pool_type /> }.into_any());
+on_demand!(pools, preload_pool_details: fn pool_details(id: String) =>
+    view! { <PoolDetails pool_id=id /> }.into_any());
+on_demand!(pools, preload_scale_pool: fn scale_pool(id: String) =>
+    view! { <ScalePool pool_id=id /> }.into_any());
+on_demand!(settings, preload_settings_page: fn settings_page() => view! { <Settings /> }.into_any());
+
+/// Shows a page from one of the functions above, given the preload of its module:
+/// `show!(on_demand::service_details, on_demand::preload_service_details; id)`.
+#[cfg(wasm_split)]
+macro_rules! show {
+    ($page:path, $preload:path $(; $($arg:ident),*)?) => {
+        $crate::shell::on_demand::loading(
+            move || $page($($($arg.clone()),*)?),
+            || async { $preload().await.map_err($crate::shell::on_demand::NotLoaded::from) },
+        )
+    };
+}
+#[cfg(not(wasm_split))]
+macro_rules! show {
+    ($page:path, $preload:path $(; $($arg:ident),*)?) => {
+        $crate::shell::on_demand::shown($page($($($arg),*)?))
+    };
+}
+pub(crate) use show;
+
+/// The page, or why it is missing.
+pub fn shown(page: Result<AnyView, NotLoaded>) -> AnyView {
+    page.unwrap_or_else(|NotLoaded| view! { <NotLoadedNotice /> }.into_any())
+}
+
+/// Builds the page at once when its module is there (it is preloaded after the first paint),
+/// like any other page; otherwise says it is loading, fetches the module and builds the page
+/// then. The page is always built synchronously in this view's owner, never inside a future,
+/// so it is disposed with the route like the pages of the main module.
+#[cfg(wasm_split)]
+pub fn loading<F, P>(
+    page: impl Fn() -> F + Send + Sync + 'static,
+    preload: impl Fn() -> P + Copy + Send + Sync + 'static,
+) -> AnyView
+where
+    F: std::future::Future<Output = Result<AnyView, NotLoaded>>,
+    P: std::future::Future<Output = Result<(), NotLoaded>> + 'static,
+{
+    if let Some(page) = ready(page()) {
+        return shown(page);
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum Module {
+        Loading,
+        Loaded,
+        Failed,
+    }
+    let module = RwSignal::new(Module::Loading);
+    let fetch = move || {
+        module.set(Module::Loading);
+        leptos::task::spawn_local(async move {
+            // A failed fetch is not remembered: "Try Again" fetches anew.
+            let done = match preload().await {
+                Ok(()) => Module::Loaded,
+                Err(NotLoaded) => Module::Failed,
+            };
+            let _ = module.try_set(done);
+        });
+    };
+    fetch();
+    let retry = Callback::new(move |()| fetch());
+    view! {
+        {move || match module.get() {
+            Module::Loading => view! { <p class="page-loading" role="status">"Loading..."</p> }.into_any(),
+            // Ready at once: the preload awaited this page's own loader.
+            Module::Loaded => match untrack(|| ready(page())) {
+                Some(Ok(page)) => page,
+                _ => view! { <NotLoadedNotice on_retry=retry /> }.into_any(),
+            },
+            Module::Failed => view! { <NotLoadedNotice on_retry=retry /> }.into_any(),
+        }}
+    }
+    .into_any()
+}
+
+/// Polls a future once: the value when it is ready at once.
+#[cfg(wasm_split)]
+fn ready<T>(future: impl std::future::Future<Output = T>) -> Option<T> {
+    use std::task::{Context, Poll, Waker};
+    match std::pin::pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(value) => Some(value),
+        Poll::Pending => None,
+    }
+}
+
+/// Fetches every page module in the background, once the first page has painted.
+pub fn preload_after_first_paint() {
+    #[cfg(wasm_split)]
+    {
+        let preload = || {
+            leptos::task::spawn_local(async {
+                // A failure here is not shown: the page says so if it is opened.
+                let _ = preload_deploy_page().await;
+                let _ = preload_service_details().await;
+                let _ = preload_pool_list().await;
+                let _ = preload_create_pool().await;
+                let _ = preload_pool_details().await;
+                let _ = preload_scale_pool().await;
+                let _ = preload_settings_page().await;
+            })
+        };
+        // A frame callback runs just before the first paint, a task it queues just after;
+        // then the fetches wait for an idle moment (or a second, where the browser has no
+        // idle callbacks).
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if request_idle_callback_with_handle(preload).is_err() {
+                        set_timeout(preload, std::time::Duration::from_secs(1));
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    }
+}
+
+/// Says that a page could not be loaded, with a way to try again.
+#[component]
+fn NotLoadedNotice(#[prop(optional, into)] on_retry: Option<Callback<()>>) -> impl IntoView {
+    view! {
+        <div class="page-not-loaded" role="alert">
+            <p>"This page could not be loaded. Check your network connection and try again."</p>
+            {on_retry.map(|retry| view! {
+                <button type="button" class="button" on:click=move |_| retry.run(())>
+                    "Try Again"
+                </button>
+            })}
+        </div>
+    }
+}
