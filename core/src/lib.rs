@@ -18,6 +18,7 @@ pub mod pool;
 pub mod query;
 pub mod service;
 pub mod snapshot;
+pub mod sort;
 pub mod transfer;
 pub mod validation;
 

@@ -7,6 +7,7 @@ use std::fmt::Debug;
 
 use crate::pool::{Pool, PoolPhase};
 use crate::service::{BatchService, ServiceStatus};
+use crate::sort;
 use crate::Millis;
 
 pub const PAGE_SIZES: [usize; 3] = [10, 20, 50];
@@ -122,12 +123,14 @@ impl<S: StatusValue> ListQuery<S> {
         let matches = self.matcher();
         let mut rows: Vec<&T> = items.into_iter().filter(|s| matches(*s)).collect();
         match self.sort {
-            SortKey::Created => rows.sort_by(|a, b| {
+            SortKey::Created => sort::sort_by(&mut rows, |a, b| {
                 a.created()
                     .cmp(&b.created())
                     .then_with(|| a.name().cmp(b.name()))
             }),
-            SortKey::Name => rows.sort_by_cached_key(|r| (r.name().to_lowercase(), r.created())),
+            SortKey::Name => {
+                sort::sort_by_cached_key(&mut rows, |r| (r.name().to_lowercase(), r.created()))
+            }
         }
         if self.order == SortOrder::Desc {
             rows.reverse();

@@ -286,6 +286,6 @@ pub fn errors_in_form_order(mut errors: Vec<FieldError>) -> Vec<FieldError> {
         Field::Specifications,
         Field::RequiredDuration,
     ];
-    errors.sort_by_key(|e| ORDER.iter().position(|f| *f == e.field));
+    crate::sort::sort_by_key(&mut errors, |e| ORDER.iter().position(|f| *f == e.field));
     errors
 }

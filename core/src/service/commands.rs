@@ -138,7 +138,7 @@ impl Console {
             &mut errors,
         );
         errors.check(Field::DeploymentLocation, self.location(&request.location));
-        errors.0.sort_by_key(|e| e.field);
+        crate::sort::sort_by_key(&mut errors.0, |e| e.field);
         errors.0
     }
 
@@ -224,7 +224,7 @@ impl Console {
             Some(service.config()),
             &mut errors,
         );
-        errors.0.sort_by_key(|e| e.field);
+        crate::sort::sort_by_key(&mut errors.0, |e| e.field);
         errors.0
     }
 

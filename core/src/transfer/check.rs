@@ -1366,7 +1366,7 @@ impl<'a> Walk<'a> {
         if !ok {
             return None;
         }
-        names.sort_unstable();
+        crate::sort::sort_by(&mut names, |a, b| a.cmp(b));
         match names.as_slice() {
             ["Infer"] => Some(PoolType::ServiceDeployment),
             ["Notebook", "Train"] => Some(PoolType::DevelopmentTraining),
