@@ -2,7 +2,8 @@
 //!
 //! The release site is split (`--cfg wasm_split`, set by `scripts/build.sh`): the Batch
 //! Services list, which every session opens first, and what it needs stay in the main module;
-//! the other pages are three modules (services, pools, settings) with the code only they use.
+//! the other pages (and the list's Modify dialog, with the forms it shares with Deploy) are
+//! three modules (services, pools, settings) with the code only they use.
 //! Once the first page has painted, the three are fetched in the background, so a later
 //! navigation is instant and does not need the host any more. Other builds (browser tests,
 //! clippy, `cargo check`) are not split: these functions are then plain calls.
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 
 use crate::pages::batch_services::deploy::DeployPage;
 use crate::pages::batch_services::details::ServiceDetails;
+use crate::pages::batch_services::modify_dialog::ModifyDialog;
 use crate::pages::pools::create::CreatePoolPage;
 use crate::pages::pools::details::PoolDetails;
 use crate::pages::pools::list::PoolList;
@@ -55,6 +57,8 @@ macro_rules! on_demand {
 on_demand!(services, preload_deploy_page: fn deploy_page() => view! { <DeployPage /> }.into_any());
 on_demand!(services, preload_service_details: fn service_details(id: String) =>
     view! { <ServiceDetails service_id=id /> }.into_any());
+on_demand!(services, preload_modify_dialog: fn modify_dialog(id: String, on_close: Callback<()>) =>
+    view! { <ModifyDialog service_id=id on_close=on_close /> }.into_any());
 on_demand!(pools, preload_pool_list: fn pool_list(pool_type: Signal<PoolType>, query: Signal<PoolQuery>) =>
     view! { <PoolList pool_type=pool_type query=query /> }.into_any());
 on_demand!(pools, preload_create_pool: fn create_pool(pool_type: PoolType) =>
@@ -158,6 +162,7 @@ pub fn preload_after_first_paint() {
                 // A failure here is not shown: the page says so if it is opened.
                 let _ = preload_deploy_page().await;
                 let _ = preload_service_details().await;
+                let _ = preload_modify_dialog().await;
                 let _ = preload_pool_list().await;
                 let _ = preload_create_pool().await;
                 let _ = preload_pool_details().await;

@@ -13,6 +13,7 @@ use console_core::{BatchService, Command, ServiceAction, ServiceStatus};
 use leptos::prelude::*;
 
 use crate::components::status_badge::StatusBadge;
+use crate::shell::on_demand::{self, show};
 use crate::state::ConsoleStore;
 
 /// One field of a followed service as text; empty once the service is gone.
@@ -84,7 +85,8 @@ pub fn ServiceDialogs(
         Some(OpenDialog::Delete(ids)) => {
             view! { <delete_dialog::DeleteDialog service_ids=ids on_close=close on_deleted=on_deleted /> }.into_any()
         }
-        Some(OpenDialog::Modify(id)) => view! { <modify_dialog::ModifyDialog service_id=id on_close=close /> }.into_any(),
+        // Loaded on demand, with the forms it shares with Deploy (shell/on_demand.rs).
+        Some(OpenDialog::Modify(id)) => show!(on_demand::modify_dialog, on_demand::preload_modify_dialog; id, close),
         Some(OpenDialog::Stop(id)) => view! { <stop_dialog::StopDialog service_id=id on_close=close /> }.into_any(),
         None => ().into_any(),
     }
