@@ -7,8 +7,8 @@
 //   wasm-bindgen    makes the JS glue for the main module, under Trunk's file names (keeping
 //                   the table and globals the page modules import);
 //   wasm-opt -Oz    on every module;
-// then names each new file by its content (so a host's cache never mixes two builds) and
-// writes the new Subresource Integrity hashes into index.html.
+// then names each new file by its content (so a host's cache never mixes two builds), writes
+// the new Subresource Integrity hashes into index.html and preloads the loader there.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -56,6 +56,9 @@ for (const file of modules) {
 }
 const loaderName = `__wasm_split-${contentHash(loader)}.js`;
 fs.writeFileSync(path.join(dist, loaderName), loader);
+// The glue imports the loader: fetched beside the glue, not one round trip after it.
+if (!index.includes('</head>')) throw new Error('index.html has no </head>');
+index = index.replace('</head>', `<link rel=modulepreload crossorigin href=./${loaderName} integrity=${sri(loader)}></head>`);
 
 // The main module and its glue, under Trunk's names.
 run(wasmOpt, ['-Oz', '--output', path.join(dist, `${name}_bg.wasm`), path.join(bindgen, `${name}_bg.wasm`)]);
