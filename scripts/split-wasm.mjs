@@ -7,8 +7,11 @@
 //   wasm-bindgen    makes the JS glue for the main module, under Trunk's file names (keeping
 //                   the table and globals the page modules import);
 //   wasm-opt -Oz    on every module;
-// then names each new file by its content (so a host's cache never mixes two builds), writes
-// the new Subresource Integrity hashes into index.html and preloads the loader there.
+// then names the page modules, the chunks and the loader by their content (the glue and the
+// main module keep Trunk's names, a hash of the cargo build: they import each other, so
+// neither can be named after the other's bytes; every tool is pinned, so one build always
+// makes the same bytes), writes the new Subresource Integrity hashes into index.html and
+// preloads the loader there.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -45,6 +48,21 @@ const oldSri = {
 
 // Page modules and shared chunks: optimised, named by content, referenced by that name.
 let loader = fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8');
+// The loader compiles while it downloads, which needs a host that serves .wasm as
+// application/wasm; like wasm-bindgen's glue, it falls back to compiling the whole
+// download from any other host.
+const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
+if (loader.split(streaming).length - 1 !== modules.length) throw new Error('__wasm_split.js does not load each module as expected');
+loader = loader.replaceAll(streaming, '__instantiate(src, imports)') + `
+async function __instantiate(src, imports) {
+  const response = await src;
+  if (!response.ok) throw new Error(\`\${response.url}: \${response.status}\`);
+  if ((response.headers.get('Content-Type') ?? '').startsWith('application/wasm')) {
+    return WebAssembly.instantiateStreaming(response, imports);
+  }
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+`;
 for (const file of modules) {
   const out = path.join(work, file);
   run(wasmOpt, ['-Oz', '--output', out, path.join(split, file)]);

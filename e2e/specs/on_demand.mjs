@@ -15,6 +15,12 @@ export default {
     });
     await new ServiceList(page, base).open();
     await eventually(() => fetched.size === 3 || `fetched: ${[...fetched]}`, 'the three page modules are fetched');
+    // Only once the first view is built: they are not in the first page's way.
+    const [mounted, firstFetch] = await page.evaluate(() => [
+      performance.getEntriesByName('console:mounted')[0].startTime,
+      Math.min(...performance.getEntriesByType('resource').filter((r) => /\/(split|chunk)_/.test(r.name)).map((r) => r.startTime)),
+    ]);
+    assert(firstFetch > mounted, `page modules fetched at ${firstFetch} ms, the first view built at ${mounted} ms`);
     // From here on every request fails: the host is gone.
     await page.context().route('**/*', (route) => route.abort());
     await page.getByRole('link', { name: 'Dedicated Resource Pools' }).first().click();
@@ -44,5 +50,38 @@ export default {
     await page.getByRole('heading', { name: 'Dedicated Resource Pools', level: 1 }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     assert((await notice.count()) === 0, 'the notice is gone');
+  },
+
+  'leaving a page while its module loads, then coming back, shows it once': async ({ page, base }) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/\/split_pools-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${base}#/pools?type=training`);
+    await page.getByRole('status').filter({ hasText: 'Loading...' }).waitFor();
+    await page.getByRole('link', { name: 'Batch Services' }).first().click();
+    await page.getByRole('heading', { name: 'Batch Services' }).waitFor();
+    release();
+    // The module arrives while the list is shown: the list stays, nothing panics.
+    await page.waitForTimeout(500);
+    assert((await page.getByRole('heading', { name: 'Batch Services' }).count()) === 1, 'still on the list');
+    await page.getByRole('link', { name: 'Dedicated Resource Pools' }).first().click();
+    await page.getByRole('heading', { name: 'Dedicated Resource Pools', level: 1 }).waitFor();
+    assert((await page.getByRole('heading', { name: 'Dedicated Resource Pools', level: 1 }).count()) === 1, 'one pools page');
+  },
+
+  'the Modify dialog whose module cannot be fetched says so in the dialog; Cancel closes it': async ({ page, base }) => {
+    let blocked = true;
+    await page.route(/\/(split_services|chunk_[0-9]+)-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+    const list = new ServiceList(page, base);
+    await list.open();
+    await list.operation('ocr-invoice-march', 'Modify').click();
+    const dialog = page.getByRole('dialog', { name: 'Modify Service' });
+    await dialog.getByRole('alert').filter({ hasText: 'This page could not be loaded.' }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    assert((await page.getByRole('dialog').count()) === 0, 'closed');
+    blocked = false;
+    await list.operation('ocr-invoice-march', 'Modify').click();
+    await dialog.getByRole('spinbutton', { name: 'Compute Nodes' }).waitFor();
+    assert((await dialog.getByRole('alert').count()) === 0, 'the dialog itself, no notice');
   },
 };

@@ -3,9 +3,9 @@
 //! The release site is split (`--cfg wasm_split`, set by `scripts/build.sh`): the Batch
 //! Services list, which every session opens first, and what it needs stay in the main module;
 //! the other pages (and the list's Modify dialog, with the forms it shares with Deploy) are
-//! three modules (services, pools, settings) with the code only they use.
-//! Once the first page has painted, the three are fetched in the background, so a later
-//! navigation is instant and does not need the host any more. Other builds (browser tests,
+//! three modules (services, pools, settings) with the code only they use, plus small shared
+//! chunks. Once the first page has painted, all of them are fetched in the background, so a
+//! later navigation is instant and does not need the host any more. Other builds (browser tests,
 //! clippy, `cargo check`) are not split: these functions are then plain calls.
 //!
 //! A module that cannot be fetched (the host went away before it was preloaded) shows a
@@ -14,6 +14,8 @@
 use console_core::{PoolQuery, PoolType};
 use leptos::prelude::*;
 
+#[cfg(wasm_split)]
+use crate::components::dialog::Dialog;
 use crate::pages::batch_services::deploy::DeployPage;
 use crate::pages::batch_services::details::ServiceDetails;
 use crate::pages::batch_services::modify_dialog::ModifyDialog;
@@ -70,23 +72,48 @@ on_demand!(pools, preload_scale_pool: fn scale_pool(id: String) =>
 on_demand!(settings, preload_settings_page: fn settings_page() => view! { <Settings /> }.into_any());
 
 /// Shows a page from one of the functions above, given the preload of its module:
-/// `show!(on_demand::service_details, on_demand::preload_service_details; id)`.
+/// `show!(on_demand::service_details, on_demand::preload_service_details; id)`; a dialog
+/// names its title and close callback first, `show!(dialog "Modify", close => ...)`, so that
+/// its loading and failure states are a dialog too.
 #[cfg(wasm_split)]
 macro_rules! show {
+    (dialog $title:literal, $close:ident => $page:path, $preload:path $(; $($arg:ident),*)?) => {
+        $crate::shell::on_demand::loading(
+            move || $page($($($arg.clone()),*)?),
+            || async { $preload().await.map_err($crate::shell::on_demand::NotLoaded::from) },
+            $crate::shell::on_demand::Frame::Dialog { title: $title, on_close: $close },
+        )
+    };
     ($page:path, $preload:path $(; $($arg:ident),*)?) => {
         $crate::shell::on_demand::loading(
             move || $page($($($arg.clone()),*)?),
             || async { $preload().await.map_err($crate::shell::on_demand::NotLoaded::from) },
+            $crate::shell::on_demand::Frame::Page,
         )
     };
 }
 #[cfg(not(wasm_split))]
 macro_rules! show {
+    (dialog $title:literal, $close:ident => $page:path, $preload:path $(; $($arg:ident),*)?) => {
+        $crate::shell::on_demand::shown($page($($($arg),*)?))
+    };
     ($page:path, $preload:path $(; $($arg:ident),*)?) => {
         $crate::shell::on_demand::shown($page($($($arg),*)?))
     };
 }
 pub(crate) use show;
+
+/// Where a module's loading and failure states show.
+#[derive(Clone, Copy)]
+pub enum Frame {
+    /// In the page's place.
+    Page,
+    /// In a dialog with the page's title, which Cancel, Escape or the backdrop close.
+    Dialog {
+        title: &'static str,
+        on_close: Callback<()>,
+    },
+}
 
 /// The page, or why it is missing.
 pub fn shown(page: Result<AnyView, NotLoaded>) -> AnyView {
@@ -101,6 +128,7 @@ pub fn shown(page: Result<AnyView, NotLoaded>) -> AnyView {
 pub fn loading<F, P>(
     page: impl Fn() -> F + Send + Sync + 'static,
     preload: impl Fn() -> P + Copy + Send + Sync + 'static,
+    frame: Frame,
 ) -> AnyView
 where
     F: std::future::Future<Output = Result<AnyView, NotLoaded>>,
@@ -129,18 +157,37 @@ where
     };
     fetch();
     let retry = Callback::new(move |()| fetch());
-    view! {
-        {move || match module.get() {
-            Module::Loading => view! { <p class="page-loading" role="status">"Loading..."</p> }.into_any(),
-            // Ready at once: the preload awaited this page's own loader.
-            Module::Loaded => match untrack(|| ready(page())) {
-                Some(Ok(page)) => page,
-                _ => view! { <NotLoadedNotice on_retry=retry /> }.into_any(),
-            },
-            Module::Failed => view! { <NotLoadedNotice on_retry=retry /> }.into_any(),
-        }}
+    let state = move || match module.get() {
+        Module::Loading => {
+            view! { <p class="page-loading" role="status">"Loading..."</p> }.into_any()
+        }
+        // Ready at once: the preload awaited this page's own loader.
+        Module::Loaded => match untrack(|| ready(page())) {
+            Some(Ok(page)) => page,
+            _ => view! { <NotLoadedNotice on_retry=retry /> }.into_any(),
+        },
+        Module::Failed => view! { <NotLoadedNotice on_retry=retry /> }.into_any(),
+    };
+    match frame {
+        Frame::Page => state.into_any(),
+        // Once loaded, the dialog itself takes the place of this one.
+        Frame::Dialog { title, on_close } => (move || match module.get() {
+            Module::Loaded => state(),
+            _ => {
+                let inside = state();
+                view! {
+                    <Dialog title=title on_close=on_close>
+                        {inside}
+                        <div class="dialog-footer">
+                            <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                        </div>
+                    </Dialog>
+                }
+                .into_any()
+            }
+        })
+        .into_any(),
     }
-    .into_any()
 }
 
 /// Polls a future once: the value when it is ready at once.
@@ -158,17 +205,32 @@ pub fn preload_after_first_paint() {
     #[cfg(wasm_split)]
     {
         let preload = || {
+            // Each on its own, so that the modules are fetched together. A failure here is
+            // not shown: the page says so if it is opened.
             leptos::task::spawn_local(async {
-                // A failure here is not shown: the page says so if it is opened.
                 let _ = preload_deploy_page().await;
+            });
+            leptos::task::spawn_local(async {
                 let _ = preload_service_details().await;
+            });
+            leptos::task::spawn_local(async {
                 let _ = preload_modify_dialog().await;
+            });
+            leptos::task::spawn_local(async {
                 let _ = preload_pool_list().await;
+            });
+            leptos::task::spawn_local(async {
                 let _ = preload_create_pool().await;
+            });
+            leptos::task::spawn_local(async {
                 let _ = preload_pool_details().await;
+            });
+            leptos::task::spawn_local(async {
                 let _ = preload_scale_pool().await;
+            });
+            leptos::task::spawn_local(async {
                 let _ = preload_settings_page().await;
-            })
+            });
         };
         // A frame callback runs just before the first paint, a task it queues just after;
         // then the fetches wait for an idle moment (or a second, where the browser has no
