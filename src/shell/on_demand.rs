@@ -77,25 +77,24 @@ on_demand!(settings, preload_settings_page: fn settings_page() => view! { <Setti
 /// its loading and failure states are a dialog too.
 #[cfg(wasm_split)]
 macro_rules! show {
-    (dialog $title:literal, $close:ident => $page:path, $preload:path $(; $($arg:ident),*)?) => {
+    (dialog $title:literal, $close:ident => $($page:tt)*) => {
+        $crate::shell::on_demand::show!(@in $crate::shell::on_demand::Frame::Dialog { title: $title, on_close: $close }; $($page)*)
+    };
+    (@in $frame:expr; $page:path, $preload:path $(; $($arg:ident),*)?) => {
         $crate::shell::on_demand::loading(
             move || $page($($($arg.clone()),*)?),
             || async { $preload().await.map_err($crate::shell::on_demand::NotLoaded::from) },
-            $crate::shell::on_demand::Frame::Dialog { title: $title, on_close: $close },
+            $frame,
         )
     };
-    ($page:path, $preload:path $(; $($arg:ident),*)?) => {
-        $crate::shell::on_demand::loading(
-            move || $page($($($arg.clone()),*)?),
-            || async { $preload().await.map_err($crate::shell::on_demand::NotLoaded::from) },
-            $crate::shell::on_demand::Frame::Page,
-        )
+    ($($page:tt)*) => {
+        $crate::shell::on_demand::show!(@in $crate::shell::on_demand::Frame::Page; $($page)*)
     };
 }
 #[cfg(not(wasm_split))]
 macro_rules! show {
-    (dialog $title:literal, $close:ident => $page:path, $preload:path $(; $($arg:ident),*)?) => {
-        $crate::shell::on_demand::shown($page($($($arg),*)?))
+    (dialog $title:literal, $close:ident => $($page:tt)*) => {
+        $crate::shell::on_demand::show!($($page)*)
     };
     ($page:path, $preload:path $(; $($arg:ident),*)?) => {
         $crate::shell::on_demand::shown($page($($($arg),*)?))
@@ -207,30 +206,19 @@ pub fn preload_after_first_paint() {
         let preload = || {
             // Each on its own, so that the modules are fetched together. A failure here is
             // not shown: the page says so if it is opened.
-            leptos::task::spawn_local(async {
-                let _ = preload_deploy_page().await;
-            });
-            leptos::task::spawn_local(async {
-                let _ = preload_service_details().await;
-            });
-            leptos::task::spawn_local(async {
-                let _ = preload_modify_dialog().await;
-            });
-            leptos::task::spawn_local(async {
-                let _ = preload_pool_list().await;
-            });
-            leptos::task::spawn_local(async {
-                let _ = preload_create_pool().await;
-            });
-            leptos::task::spawn_local(async {
-                let _ = preload_pool_details().await;
-            });
-            leptos::task::spawn_local(async {
-                let _ = preload_scale_pool().await;
-            });
-            leptos::task::spawn_local(async {
-                let _ = preload_settings_page().await;
-            });
+            fn fetch<E>(preload: impl std::future::Future<Output = Result<(), E>> + 'static) {
+                leptos::task::spawn_local(async {
+                    let _ = preload.await;
+                });
+            }
+            fetch(preload_deploy_page());
+            fetch(preload_service_details());
+            fetch(preload_modify_dialog());
+            fetch(preload_pool_list());
+            fetch(preload_create_pool());
+            fetch(preload_pool_details());
+            fetch(preload_scale_pool());
+            fetch(preload_settings_page());
         };
         // A frame callback runs just before the first paint, a task it queues just after;
         // then the fetches wait for an idle moment (or a second, where the browser has no
