@@ -10,5 +10,7 @@ source scripts/env.sh
 RUSTFLAGS="--cfg erase_components --cfg wasm_split -C link-arg=--emit-relocs" \
   trunk build --release --offline
 node scripts/split-wasm.mjs dist
-# Trunk's JS minifier fails on the wasm-bindgen glue; terser minifies it (and fixes its SRI).
+# Trunk's JS minifier fails on the wasm-bindgen glue; terser minifies it.
 node scripts/minify-js.mjs dist
+# The files changed after Trunk hashed them: their integrity hashes, anew.
+node scripts/integrity.mjs dist

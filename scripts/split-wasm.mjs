@@ -10,13 +10,14 @@
 // then names the page modules, the chunks and the loader by their content (the glue and the
 // main module keep Trunk's names, a hash of the cargo build: they import each other, so
 // neither can be named after the other's bytes; every tool is pinned, so one build always
-// makes the same bytes), writes the new Subresource Integrity hashes into index.html and
-// preloads the loader there.
+// makes the same bytes) and preloads the loader in index.html. integrity.mjs then writes the
+// files' new hashes there.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sri } from './integrity.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const built = 'target/wasm32-unknown-unknown/release/modelarts-console.wasm';
@@ -24,11 +25,9 @@ const wasmSplit = process.env.WASM_SPLIT_CLI ?? 'wasm-split-cli';
 const wasmOpt = 'node_modules/.bin/wasm-opt';
 
 const indexPath = path.join(dist, 'index.html');
-let index = fs.readFileSync(indexPath, 'utf8');
 const glue = fs.readdirSync(dist).filter((f) => /^modelarts-console-[0-9a-f]+\.js$/.test(f));
 if (glue.length !== 1) throw new Error(`expected one modelarts-console-<hash>.js in ${dist}, found ${glue}`);
 const name = glue[0].slice(0, -'.js'.length);
-const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 const contentHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 
@@ -39,12 +38,6 @@ run(wasmSplit, ['--target', 'web', '--out-name', name, built, split]);
 const modules = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${name}.wasm`);
 if (modules.length === 0) throw new Error('wasm-split found no split points: was the build made with --cfg wasm_split?');
 run('wasm-bindgen', ['--target=web', '--keep-lld-exports', `--out-dir=${bindgen}`, `--out-name=${name}`, '--no-typescript', path.join(split, `${name}.wasm`)]);
-
-// The integrity hashes Trunk wrote, to be replaced.
-const oldSri = {
-  js: sri(fs.readFileSync(path.join(dist, `${name}.js`))),
-  wasm: sri(fs.readFileSync(path.join(dist, `${name}_bg.wasm`))),
-};
 
 // Page modules and shared chunks: optimised, named by content, referenced by that name.
 let loader = fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8');
@@ -75,8 +68,9 @@ for (const file of modules) {
 const loaderName = `__wasm_split-${contentHash(loader)}.js`;
 fs.writeFileSync(path.join(dist, loaderName), loader);
 // The glue imports the loader: fetched beside the glue, not one round trip after it.
+const index = fs.readFileSync(indexPath, 'utf8');
 if (!index.includes('</head>')) throw new Error('index.html has no </head>');
-index = index.replace('</head>', `<link rel=modulepreload crossorigin href=./${loaderName} integrity=${sri(loader)}></head>`);
+fs.writeFileSync(indexPath, index.replace('</head>', `<link rel=modulepreload crossorigin href=./${loaderName} integrity=${sri(loader)}></head>`));
 
 // The main module and its glue, under Trunk's names.
 run(wasmOpt, ['-Oz', '--output', path.join(dist, `${name}_bg.wasm`), path.join(bindgen, `${name}_bg.wasm`)]);
@@ -86,10 +80,5 @@ if (!js.includes('from "./__wasm_split.js"')) throw new Error('the glue does not
 js = js.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
 fs.writeFileSync(path.join(dist, `${name}.js`), js);
 
-for (const [kind, file] of [['js', `${name}.js`], ['wasm', `${name}_bg.wasm`]]) {
-  if (!index.includes(oldSri[kind])) throw new Error(`${file}: its integrity hash is not in index.html`);
-  index = index.replaceAll(oldSri[kind], sri(fs.readFileSync(path.join(dist, file))));
-}
-fs.writeFileSync(indexPath, index);
 fs.rmSync(work, { recursive: true });
 console.log(`split ${name}: main module and ${modules.length} modules loaded on demand`);
