@@ -100,5 +100,8 @@ export default {
     await row.getByRole('button', { name: 'Start' }).click();
     await eventually(async () => !(await text(row.locator('.badge'))).startsWith('Stopped'), 'Start works in memory');
     await frame.getByRole('status').filter({ hasText: 'mnist-batch-weekly: the service is starting.' }).waitFor();
+    // The page modules are still being fetched in the background: their routes must not
+    // outlive the test's context.
+    await page.context().unrouteAll({ behavior: 'ignoreErrors' });
   },
 };
