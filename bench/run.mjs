@@ -90,6 +90,46 @@ async function firstRows(browser, base, text, url, want) {
   });
 }
 
+// One more load, traced: what V8 compiled on the main thread while the page started (the
+// wasm's streaming compile, then each function on its first call: V8 compiles lazily), and
+// style, layout and paint. Tracing slows the load down, so these are shares of a traced
+// load, printed beside the untraced timings rather than added to them.
+async function tracedStart(browser, base, text, url, want) {
+  return withState(browser, base, text, url, async (page) => {
+    await page.addInitScript(FIRST_ROWS, want);
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm'] });
+    await page.goto(`${base}${url}`);
+    await page.waitForFunction(() => window.__firstRows > 0, null, { timeout: 60000 });
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+    const threads = new Map();
+    for (const e of traceEvents) {
+      if (e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain') threads.set(`${e.pid}:${e.tid}`, 0);
+    }
+    for (const e of traceEvents) {
+      const t = `${e.pid}:${e.tid}`;
+      if (threads.has(t) && e.ph === 'X') threads.set(t, threads.get(t) + 1);
+    }
+    const main = [...threads].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const on = (names) => traceEvents.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && names.includes(e.name));
+    // Milliseconds covered by the events (nested ones counted once).
+    const covered = (events) => {
+      let total = 0; let end = -Infinity;
+      for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+        const from = Math.max(e.ts, end); const to = e.ts + (e.dur ?? 0);
+        if (to > from) { total += to - from; end = to; }
+      }
+      return total / 1000;
+    };
+    const lazy = on(['wasm.CompileLazy']);
+    return {
+      streaming: covered(on(['v8.wasm.compileConsume', 'v8.wasm.compileConsumeDone', 'wasm.OnBytesReceived', 'wasm.FinishStreaming', 'wasm.ValidateFunctionsStreaming'])),
+      lazy: covered(lazy),
+      functions: lazy.length,
+      rendering: covered(on(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint'])),
+    };
+  });
+}
+
 // Sets the search box to each value in turn; each is timed from the input event to the
 // frame after the page has reacted.
 async function keystrokes(browser, base, text, url, values) {
@@ -232,6 +272,10 @@ try {
     line(`first rows, ${n} services`, ms(a), ms(v), ratio(a, v));
     const p = parts[app.indexOf(a)];
     line('  where the time goes', `wasm fetched ${ms(p.fetched)}, started ${ms(p.started)}, decoded ${ms(p.decoded)}, view built ${ms(p.mounted)}, rows painted ${ms(p.firstRows)}`, '', '');
+    const tr = (await tracedStart(browser, site.base, text, '#/batch-services?size=50', want)).result;
+    const vtr = (await tracedStart(browser, site.base, text, 'vanilla.html', want)).result;
+    line('  main thread, one traced load: compile', `${ms(tr.streaming)} streaming, ${ms(tr.lazy)} lazily (${tr.functions} functions on their first call)`, '', '');
+    line('  main thread, one traced load: style, layout, paint', ms(tr.rendering), ms(vtr.rendering), ratio(tr.rendering, vtr.rendering));
     // Alternately one service's full name and a prefix many names share, so every keystroke
     // changes the rows shown.
     const values = Array.from({ length: KEYS }, (_, k) => {
