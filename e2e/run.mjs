@@ -11,5 +11,6 @@ import transfer from './specs/transfer.mjs';
 import xss from './specs/xss.mjs';
 import storage from './specs/storage.mjs';
 import onDemand from './specs/on_demand.mjs';
+import catalog from './specs/catalog.mjs';
 
-await run({ ...list, ...deploy, ...modify, ...persistence, ...pools, ...tabs, ...transfer, ...xss, ...storage, ...onDemand });
+await run({ ...list, ...deploy, ...modify, ...persistence, ...pools, ...tabs, ...transfer, ...xss, ...storage, ...onDemand, ...catalog });

@@ -8,18 +8,21 @@ use leptos::task::spawn_local;
 
 use crate::state::{BannerTopic, ConsoleStore};
 
-/// Fetches the override in the background and switches the store to it; a broken one is
-/// reported as a banner and the embedded catalog stays.
+/// Fetches the override in the background once the first page has painted (starting the
+/// fetch cost several milliseconds before the first rows could paint), and switches the
+/// store to it; a broken one is reported as a banner and the embedded catalog stays.
 pub fn use_override(store: ConsoleStore) {
-    spawn_local(async move {
-        match fetch_override().await {
-            Ok(Some(catalog)) => store.use_catalog(catalog),
-            Ok(None) => {}
-            Err(why) => store.show_banner(
-                BannerTopic::Catalog,
-                format!("{why} The embedded catalog is used."),
-            ),
-        }
+    crate::clock::when_idle_after_paint(move || {
+        spawn_local(async move {
+            match fetch_override().await {
+                Ok(Some(catalog)) => store.use_catalog(catalog),
+                Ok(None) => {}
+                Err(why) => store.show_banner(
+                    BannerTopic::Catalog,
+                    format!("{why} The embedded catalog is used."),
+                ),
+            }
+        })
     });
 }
 

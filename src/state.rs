@@ -175,9 +175,7 @@ impl ConsoleStore {
         } else if saving_enabled {
             // A moment after the first rows are painted, the encoder learns the loaded state,
             // so the first command's save re-serialises only what that command changed.
-            request_animation_frame(move || {
-                set_timeout(move || store.prime_encoder(), PRIME_DELAY);
-            });
+            clock::after_next_paint(PRIME_DELAY, move || store.prime_encoder());
         }
         store
     }

@@ -220,19 +220,7 @@ pub fn preload_after_first_paint() {
             fetch(preload_scale_pool());
             fetch(preload_settings_page());
         };
-        // A frame callback runs just before the first paint, a task it queues just after;
-        // then the fetches wait for an idle moment (or a second, where the browser has no
-        // idle callbacks).
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if request_idle_callback_with_handle(preload).is_err() {
-                        set_timeout(preload, std::time::Duration::from_secs(1));
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        });
+        crate::clock::when_idle_after_paint(preload);
     }
 }
 
