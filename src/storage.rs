@@ -184,7 +184,7 @@ impl SnapshotStore {
             .filter_map(|i| storage.key(i).ok().flatten())
             .filter(|k| k.starts_with(BACKUP_PREFIX))
             .collect();
-        console_core::sort::sort_by(&mut keys, |a, b| a.cmp(b));
+        console_core::sort::sort(&mut keys);
         keys
     }
 }

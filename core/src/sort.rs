@@ -7,6 +7,11 @@
 
 use std::cmp::Ordering;
 
+/// `items.sort()`: stable.
+pub fn sort<T: Ord>(items: &mut Vec<T>) {
+    sort_by(items, T::cmp);
+}
+
 /// `items.sort_by(compare)`: stable.
 pub fn sort_by<T>(items: &mut Vec<T>, mut compare: impl FnMut(&T, &T) -> Ordering) {
     let order = sorted_positions(items.len(), &mut |a, b| compare(&items[a], &items[b]));
@@ -53,6 +58,12 @@ mod tests {
             let mut std_by = items.clone();
             std_by.sort_by_key(|a| a.0);
             prop_assert_eq!(&by, &std_by);
+
+            let mut plain = items.clone();
+            sort(&mut plain);
+            let mut std_plain = items.clone();
+            std_plain.sort();
+            prop_assert_eq!(plain, std_plain);
 
             let mut by_key = items.clone();
             sort_by_key(&mut by_key, |a| a.0);

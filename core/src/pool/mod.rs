@@ -428,7 +428,7 @@ impl Pool {
             return az.to_string();
         }
         let mut azs: Vec<&str> = self.nodes.iter().map(|n| n.az.as_str()).collect();
-        crate::sort::sort_by(&mut azs, |a, b| a.cmp(b));
+        crate::sort::sort(&mut azs);
         azs.dedup();
         if azs.is_empty() {
             "Random".into()

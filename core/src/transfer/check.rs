@@ -1366,7 +1366,7 @@ impl<'a> Walk<'a> {
         if !ok {
             return None;
         }
-        crate::sort::sort_by(&mut names, |a, b| a.cmp(b));
+        crate::sort::sort(&mut names);
         match names.as_slice() {
             ["Infer"] => Some(PoolType::ServiceDeployment),
             ["Notebook", "Train"] => Some(PoolType::DevelopmentTraining),
