@@ -71,11 +71,16 @@ async function withState(browser, base, data, url, fn) {
   return { stored, result };
 }
 
+// Navigates to `url` and waits until its first `want` rows are painted.
+async function loadFirstRows(page, base, url, want) {
+  await page.addInitScript(FIRST_ROWS, want);
+  await page.goto(`${base}${url}`);
+  await page.waitForFunction(() => window.__firstRows > 0, null, { timeout: 60000 });
+}
+
 async function firstRows(browser, base, text, url, want) {
   return withState(browser, base, text, url, async (page) => {
-    await page.addInitScript(FIRST_ROWS, want);
-    await page.goto(`${base}${url}`);
-    await page.waitForFunction(() => window.__firstRows > 0, null, { timeout: 60000 });
+    await loadFirstRows(page, base, url, want);
     return page.evaluate(() => {
       const mark = (name) => performance.getEntriesByName(`console:${name}`)[0]?.startTime ?? null;
       const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
@@ -96,10 +101,8 @@ async function firstRows(browser, base, text, url, want) {
 // load, printed beside the untraced timings rather than added to them.
 async function tracedStart(browser, base, text, url, want) {
   return withState(browser, base, text, url, async (page) => {
-    await page.addInitScript(FIRST_ROWS, want);
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm'] });
-    await page.goto(`${base}${url}`);
-    await page.waitForFunction(() => window.__firstRows > 0, null, { timeout: 60000 });
+    await loadFirstRows(page, base, url, want);
     const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
     const threads = new Map();
     for (const e of traceEvents) {
