@@ -15,6 +15,7 @@ use console_core::{snapshot, Catalog, Command, Console, DomainError, Millis, Out
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::shell::on_demand::{self, Reducer};
 use crate::storage::{Changed, Loaded, SnapshotStore};
 use crate::tab_lock;
 
@@ -203,14 +204,26 @@ impl ConsoleStore {
     /// locks). On success views update and the state is saved; on refusal nothing changed, so
     /// nobody is notified. The view that asked may be gone by the time `done` runs (the user
     /// navigated on): `done` reaches its signals and callbacks with `try_` methods.
+    ///
+    /// In the split release site the reducer is a module fetched after the first paint
+    /// ([`on_demand::with_reducer`]): a command sent before it arrived waits for it, and one
+    /// whose module cannot be fetched is refused with [`DomainError::NotLoaded`].
     pub fn act(&self, command: Command, done: impl FnOnce(Result<Outcome, DomainError>) + 'static) {
         let store = *self;
         self.pending.update(|n| *n += 1);
-        self.under_lock(move || {
-            let (result, written) = store.apply_fresh(command);
-            store.pending.try_update(|n| *n = n.saturating_sub(1));
-            done(result);
-            written
+        on_demand::with_reducer(move |reducer| {
+            let finish = move |result| {
+                store.pending.try_update(|n| *n = n.saturating_sub(1));
+                done(result);
+            };
+            match reducer {
+                Ok(reducer) => store.under_lock(move || {
+                    let (result, written) = store.apply_fresh(reducer, command);
+                    finish(result);
+                    written
+                }),
+                Err(on_demand::NotLoaded) => finish(Err(DomainError::NotLoaded)),
+            }
         });
     }
 
@@ -238,12 +251,16 @@ impl ConsoleStore {
 
     /// The body of [`Self::act`], run while holding the lock: the result, and the revision
     /// saved.
-    fn apply_fresh(&self, command: Command) -> (Result<Outcome, DomainError>, Option<u64>) {
+    fn apply_fresh(
+        &self,
+        reducer: Reducer,
+        command: Command,
+    ) -> (Result<Outcome, DomainError>, Option<u64>) {
         let now = clock::now();
         self.catch_up(now);
         let result = self
             .console
-            .try_update_untracked(|console| console.apply(command, now))
+            .try_update_untracked(|console| reducer.apply(console, command, now))
             .unwrap_or(Err(DomainError::Closed));
         let mut written = None;
         if result.is_ok() {

@@ -141,6 +141,9 @@ pub enum DomainError {
     InvalidSpeed(u32),
     /// The console is gone (its page was closed) and can take no command.
     Closed,
+    /// The code that applies commands could not be fetched (a split site whose host went away
+    /// before that code was loaded); nothing changed.
+    NotLoaded,
     /// An import file has problems (each with its JSON path); nothing was imported.
     Import(ImportErrors),
 }
@@ -168,6 +171,9 @@ impl fmt::Display for DomainError {
             DomainError::UnknownRegion(id) => write!(f, "The region {id} does not exist."),
             DomainError::NothingSelected => f.write_str("Select at least one service."),
             DomainError::Closed => f.write_str("The console is closed. Reload the page."),
+            DomainError::NotLoaded => f.write_str(
+                "The action could not be loaded. Check your network connection and try again.",
+            ),
             DomainError::ServiceQuota { limit } => write!(
                 f,
                 "The account already has {} batch services, the most it may have. Delete services that are no longer needed, or turn off Settings > Enforce account quotas.",

@@ -1,10 +1,12 @@
 // Pages loaded on demand (src/shell/on_demand.rs): the release site's Batch Services list is in
-// the main module; Deploy and details, the pools pages and Settings are modules fetched once
-// the first page has painted. After that the console needs the host no more; a module that
-// cannot be fetched is said so in the page, with a way to try again.
+// the main module; Deploy and details, the pools pages, Settings and the code that applies
+// commands are modules fetched once the first page has painted. After that the console needs
+// the host no more; a module that cannot be fetched is said so in the page, with a way to try
+// again.
 import { ServiceList, assert, eventually } from '../pages.mjs';
 
-const pageModules = /\/split_(services|pools|settings)-[0-9a-f]+\.wasm$/;
+const pageModules = /\/split_(services|pools|settings|commands)-[0-9a-f]+\.wasm$/;
+const commandsModule = /\/split_commands-[0-9a-f]+\.wasm$/;
 
 export default {
   'the other pages are fetched after the first one and then open without the host': async ({ page, base }) => {
@@ -14,7 +16,7 @@ export default {
       if (m) fetched.add(m[1]);
     });
     await new ServiceList(page, base).open();
-    await eventually(() => fetched.size === 3 || `fetched: ${[...fetched]}`, 'the three page modules are fetched');
+    await eventually(() => fetched.size === 4 || `fetched: ${[...fetched]}`, 'the three page modules and the commands are fetched');
     // Only once the first view is built: they are not in the first page's way.
     const [mounted, firstFetch] = await page.evaluate(() => [
       performance.getEntriesByName('console:mounted')[0].startTime,
@@ -31,6 +33,43 @@ export default {
     await page.getByRole('link', { name: 'Deploy', exact: true }).click();
     await page.getByRole('heading', { name: 'Deploy', level: 1 }).waitFor();
     assert((await page.getByRole('alert').filter({ hasText: 'could not be loaded' }).count()) === 0, 'no page failed to load');
+    // Commands too: their module came with the pages.
+    const list = new ServiceList(page, base);
+    await page.getByRole('link', { name: 'Batch Services' }).first().click();
+    await list.row('mnist-batch-weekly').waitFor();
+    await list.operation('mnist-batch-weekly', 'Start').click();
+    await list.waitForStatus('mnist-batch-weekly', 'Deploying');
+  },
+
+  'a command sent before its module has arrived waits for it, then applies': async ({ page, base }) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(commandsModule, async (route) => { await held; await route.continue(); });
+    const list = new ServiceList(page, base);
+    await list.open();
+    await list.operation('mnist-batch-weekly', 'Start').click();
+    await page.waitForTimeout(500);
+    assert((await list.status('mnist-batch-weekly')) === 'Stopped', 'not started before the module is there');
+    release();
+    await list.waitForStatus('mnist-batch-weekly', 'Deploying');
+    await page.getByRole('status').filter({ hasText: 'mnist-batch-weekly' }).first().waitFor();
+  },
+
+  'a command whose module cannot be fetched is refused with a message and changes nothing': async ({ page, base }) => {
+    let blocked = true;
+    await page.route(commandsModule, (route) => (blocked ? route.abort() : route.continue()));
+    const list = new ServiceList(page, base);
+    await list.open();
+    await list.operation('mnist-batch-weekly', 'Start').click();
+    await page.getByRole('alert').filter({ hasText: 'The action could not be loaded. Check your network connection and try again.' }).waitFor();
+    assert((await list.status('mnist-batch-weekly')) === 'Stopped', 'nothing changed');
+    await page.reload();
+    await list.row('mnist-batch-weekly').waitFor();
+    assert((await list.status('mnist-batch-weekly')) === 'Stopped', 'nothing was saved');
+    // The host is back: the same click works.
+    blocked = false;
+    await list.operation('mnist-batch-weekly', 'Start').click();
+    await list.waitForStatus('mnist-batch-weekly', 'Deploying');
   },
 
   'a page whose module cannot be fetched says so, and Try Again loads it': async ({ page, base }) => {

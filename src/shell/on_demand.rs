@@ -8,10 +8,15 @@
 //! later navigation is instant and does not need the host any more. Other builds (browser tests,
 //! clippy, `cargo check`) are not split: these functions are then plain calls.
 //!
+//! The reducer, [`Console::apply`], is a module of its own too (`commands`): the first page
+//! reads and ticks the console but changes it only when the user acts, so it paints without
+//! the rules of every command (Deploy's and the pools' validation, the import's checks). It is
+//! fetched first of all after the first paint; a command sent before it arrived waits for it.
+//!
 //! A module that cannot be fetched (the host went away before it was preloaded) shows a
 //! message in the page with a way to try again; the rest of the console keeps working.
 
-use console_core::{PoolQuery, PoolType};
+use console_core::{Command, Console, DomainError, Millis, Outcome, PoolQuery, PoolType};
 use leptos::prelude::*;
 
 #[cfg(wasm_split)]
@@ -70,6 +75,64 @@ on_demand!(pools, preload_pool_details: fn pool_details(id: String) =>
 on_demand!(pools, preload_scale_pool: fn scale_pool(id: String) =>
     view! { <ScalePool pool_id=id /> }.into_any());
 on_demand!(settings, preload_settings_page: fn settings_page() => view! { <Settings /> }.into_any());
+
+/// [`Console::apply`], which in a split build lives in the `commands` module: call it through
+/// [`with_reducer`], which makes sure that module is there.
+#[cfg_attr(
+    wasm_split,
+    leptos::wasm_split::wasm_split(
+        commands,
+        wasm_split_path = leptos::wasm_split,
+        preload(preload_commands),
+        fallible
+    )
+)]
+fn apply_in_module(
+    console: &mut Console,
+    command: Command,
+    now: Millis,
+) -> Result<Result<Outcome, DomainError>, NotLoaded> {
+    Ok(console.apply(command, now))
+}
+
+/// Applies commands: only handed out once the reducer's module is loaded, so that
+/// [`Reducer::apply`] runs at once, like a plain call.
+#[derive(Clone, Copy)]
+pub struct Reducer(());
+
+impl Reducer {
+    pub fn apply(
+        self,
+        console: &mut Console,
+        command: Command,
+        now: Millis,
+    ) -> Result<Outcome, DomainError> {
+        #[cfg(wasm_split)]
+        let applied = ready(apply_in_module(console, command, now)).unwrap_or(Err(NotLoaded));
+        #[cfg(not(wasm_split))]
+        let applied = apply_in_module(console, command, now);
+        applied.unwrap_or(Err(DomainError::NotLoaded))
+    }
+}
+
+/// Calls `then` with the reducer: at once when its module is there (it is preloaded after
+/// the first paint, and always there in builds that are not split), otherwise once it has been
+/// fetched, or with [`NotLoaded`] when it cannot be (a later call tries again).
+pub fn with_reducer(then: impl FnOnce(Result<Reducer, NotLoaded>) + 'static) {
+    #[cfg(wasm_split)]
+    {
+        if let Some(loaded) = ready(preload_commands()) {
+            then(loaded.map(|()| Reducer(())).map_err(NotLoaded::from));
+        } else {
+            leptos::task::spawn_local(async move {
+                let loaded = preload_commands().await;
+                then(loaded.map(|()| Reducer(())).map_err(NotLoaded::from));
+            });
+        }
+    }
+    #[cfg(not(wasm_split))]
+    then(Ok(Reducer(())));
+}
 
 /// Shows a page from one of the functions above, given the preload of its module:
 /// `show!(on_demand::service_details, on_demand::preload_service_details; id)`; a dialog
@@ -211,6 +274,8 @@ pub fn preload_after_first_paint() {
                     let _ = preload.await;
                 });
             }
+            // First the reducer, which any click on the first page may need.
+            fetch(preload_commands());
             fetch(preload_deploy_page());
             fetch(preload_service_details());
             fetch(preload_modify_dialog());
