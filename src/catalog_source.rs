@@ -3,8 +3,9 @@
 //! problem).
 
 use console_core::Catalog;
-use gloo_net::http::Request;
 use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::state::{BannerTopic, ConsoleStore};
 
@@ -27,22 +28,37 @@ pub fn use_override(store: ConsoleStore) {
 }
 
 /// Fetches `catalog.json` relative to the page. `Ok(None)`: the host serves none.
+///
+/// Through `window.fetch` itself: an HTTP client crate brought stream adapters into the main
+/// module that this one request never uses.
 pub async fn fetch_override() -> Result<Option<Catalog>, String> {
-    let response = Request::get("catalog.json")
-        .send()
+    let fetched = |e| format!("catalog.json could not be fetched ({})", describe(e));
+    let window = web_sys::window().ok_or("catalog.json could not be fetched (no window)")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str("catalog.json"))
         .await
-        .map_err(|e| format!("catalog.json could not be fetched ({e})"))?;
+        .map_err(fetched)?
+        .unchecked_into();
     if response.status() == 404 {
         return Ok(None);
     }
     if !response.ok() {
         return Err(format!("catalog.json answered HTTP {}", response.status()));
     }
-    let text = response
-        .text()
+    let read = |e| format!("catalog.json could not be read ({})", describe(e));
+    let text = JsFuture::from(response.text().map_err(read)?)
         .await
-        .map_err(|e| format!("catalog.json could not be read ({e})"))?;
+        .map_err(read)?
+        .as_string()
+        .unwrap_or_default();
     Catalog::from_json(&text)
         .map(Some)
         .map_err(|e| format!("catalog.json was ignored: {e}"))
+}
+
+/// A JS error's message (`TypeError: Failed to fetch`), or what the value says of itself.
+fn describe(error: JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+        None => error.as_string().unwrap_or_else(|| format!("{error:?}")),
+    }
 }
