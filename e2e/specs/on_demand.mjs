@@ -55,6 +55,22 @@ export default {
     await page.getByRole('status').filter({ hasText: 'mnist-batch-weekly' }).first().waitFor();
   },
 
+  'Export whose module cannot be fetched says so and downloads nothing; then it downloads': async ({ page, base }) => {
+    let blocked = true;
+    await page.route(/\/split_settings-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+    let downloads = 0;
+    page.on('download', () => { downloads++; });
+    const list = new ServiceList(page, base);
+    await list.open();
+    const exportButton = page.locator('.toolbar').getByRole('button', { name: 'Export' });
+    await exportButton.click();
+    await page.getByRole('alert').filter({ hasText: 'The action could not be loaded. Check your network connection and try again.' }).waitFor();
+    assert(downloads === 0, 'nothing downloaded');
+    blocked = false;
+    const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+    assert(/^modelarts-batch-services-cn-north-4-/.test(download.suggestedFilename()), `file ${download.suggestedFilename()}`);
+  },
+
   'a command whose module cannot be fetched is refused with a message and changes nothing': async ({ page, base }) => {
     let blocked = true;
     await page.route(commandsModule, (route) => (blocked ? route.abort() : route.continue()));

@@ -16,7 +16,9 @@
 //! A module that cannot be fetched (the host went away before it was preloaded) shows a
 //! message in the page with a way to try again; the rest of the console keeps working.
 
-use console_core::{Command, Console, DomainError, Millis, Outcome, PoolQuery, PoolType};
+use console_core::{
+    Command, Console, DomainError, ExportScope, Millis, Outcome, PoolQuery, PoolType,
+};
 use leptos::prelude::*;
 
 #[cfg(wasm_split)]
@@ -120,18 +122,76 @@ impl Reducer {
 /// fetched, or with [`NotLoaded`] when it cannot be (a later call tries again).
 pub fn with_reducer(then: impl FnOnce(Result<Reducer, NotLoaded>) + 'static) {
     #[cfg(wasm_split)]
-    {
-        if let Some(loaded) = ready(preload_commands()) {
-            then(loaded.map(|()| Reducer(())).map_err(NotLoaded::from));
-        } else {
-            leptos::task::spawn_local(async move {
-                let loaded = preload_commands().await;
-                then(loaded.map(|()| Reducer(())).map_err(NotLoaded::from));
-            });
-        }
-    }
+    when_loaded(preload_commands, move |loaded| {
+        then(loaded.map(|()| Reducer(())))
+    });
     #[cfg(not(wasm_split))]
     then(Ok(Reducer(())));
+}
+
+/// [`Console::export`], which in a split build lives in the `settings` module with the import:
+/// call it through [`with_exporter`].
+#[cfg_attr(
+    wasm_split,
+    leptos::wasm_split::wasm_split(
+        settings,
+        wasm_split_path = leptos::wasm_split,
+        preload(preload_export),
+        fallible
+    )
+)]
+fn export_in_module(
+    console: &Console,
+    scope: ExportScope,
+    now: Millis,
+) -> Result<String, NotLoaded> {
+    Ok(console.export(scope, now))
+}
+
+/// Builds export files: only handed out once their module is loaded (see [`Reducer`]).
+#[derive(Clone, Copy)]
+pub struct Exporter(());
+
+impl Exporter {
+    /// The export file of the selected region's `scope` at `now` (simulated time).
+    pub fn export(
+        self,
+        console: &Console,
+        scope: ExportScope,
+        now: Millis,
+    ) -> Result<String, NotLoaded> {
+        #[cfg(wasm_split)]
+        return ready(export_in_module(console, scope, now)).unwrap_or(Err(NotLoaded));
+        #[cfg(not(wasm_split))]
+        export_in_module(console, scope, now)
+    }
+}
+
+/// Calls `then` with the exporter, as [`with_reducer`] does with the reducer.
+pub fn with_exporter(then: impl FnOnce(Result<Exporter, NotLoaded>) + 'static) {
+    #[cfg(wasm_split)]
+    when_loaded(preload_export, move |loaded| {
+        then(loaded.map(|()| Exporter(())))
+    });
+    #[cfg(not(wasm_split))]
+    then(Ok(Exporter(())));
+}
+
+/// Calls `then` once a module's loader is done: at once when it already is, otherwise once
+/// the module has been fetched (or could not be).
+#[cfg(wasm_split)]
+fn when_loaded<P>(
+    preload: impl Fn() -> P + 'static,
+    then: impl FnOnce(Result<(), NotLoaded>) + 'static,
+) where
+    P: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,
+{
+    match ready(preload()) {
+        Some(loaded) => then(loaded.map_err(NotLoaded::from)),
+        None => leptos::task::spawn_local(async move {
+            then(preload().await.map_err(NotLoaded::from));
+        }),
+    }
 }
 
 /// Shows a page from one of the functions above, given the preload of its module:
@@ -276,6 +336,7 @@ pub fn preload_after_first_paint() {
             }
             // First the reducer, which any click on the first page may need.
             fetch(preload_commands());
+            fetch(preload_export());
             fetch(preload_deploy_page());
             fetch(preload_service_details());
             fetch(preload_modify_dialog());

@@ -1,8 +1,9 @@
-use console_core::{export_file_name, ExportScope};
+use console_core::{export_file_name, DomainError, ExportScope};
 use leptos::prelude::*;
 
 use super::download::{download, local_offset_minutes};
 use crate::clock;
+use crate::shell::on_demand;
 use crate::state::{use_store, ToastKind};
 
 /// Downloads the selected region's `scope` as an export file (the API's JSON shape).
@@ -14,17 +15,24 @@ pub fn ExportButton(
     label: String,
 ) -> impl IntoView {
     let store = use_store();
+    // The export's code is fetched with the Settings page (at once after the first paint).
     let export = move |_| {
-        let (region, text) = store.peek(|c| {
-            (
-                c.region().to_string(),
-                c.export(scope, c.sim_now(clock::now())),
-            )
-        });
-        let name = export_file_name(&region, scope, clock::now(), local_offset_minutes());
-        if let Err(why) = download(&name, &text) {
-            store.toast(ToastKind::Error, why);
-        }
+        on_demand::with_exporter(move |exporter| {
+            let file = exporter.and_then(|exporter| {
+                store.peek(|c| {
+                    let text = exporter.export(c, scope, c.sim_now(clock::now()))?;
+                    Ok((c.region().to_string(), text))
+                })
+            });
+            let Ok((region, text)) = file else {
+                store.toast(ToastKind::Error, DomainError::NotLoaded.to_string());
+                return;
+            };
+            let name = export_file_name(&region, scope, clock::now(), local_offset_minutes());
+            if let Err(why) = download(&name, &text) {
+                store.toast(ToastKind::Error, why);
+            }
+        })
     };
     view! { <button type="button" class="button" on:click=export>{label}</button> }
 }
