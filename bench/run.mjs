@@ -7,10 +7,10 @@
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { FIRST_ROWS, answered, freePort } from './common.mjs';
 
 const KEY = 'modelarts-console/state';
 const statesDir = process.argv[2];
@@ -20,13 +20,6 @@ const KEYS = 15;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const ms = (x) => (x == null ? '-' : `${x.toFixed(1)} ms`);
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
-  });
-}
-
 async function serve() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'console-bench-'));
   fs.cpSync('dist', root, { recursive: true });
@@ -35,25 +28,9 @@ async function serve() {
   const port = await freePort();
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    try { if ((await fetch(base)).ok) break; } catch { /* not yet */ }
-    if (i === 100) throw new Error(`the static server did not answer at ${base}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await answered(base);
   return { base, stop: () => server.kill() };
 }
-
-// Records when at least `want` list rows are in the DOM and a frame has been painted.
-const FIRST_ROWS = (want) => {
-  window.__firstRows = null;
-  const check = () => {
-    if (window.__firstRows === null && document.querySelectorAll('tbody tr .name-link').length >= want) {
-      window.__firstRows = -1;
-      requestAnimationFrame(() => setTimeout(() => { window.__firstRows = performance.now(); }, 0));
-    }
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true });
-};
 
 // `data` is { stored, records }: the app reads its stored form, the vanilla page its records.
 async function withState(browser, base, data, url, fn) {
