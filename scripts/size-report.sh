@@ -22,7 +22,9 @@ wasm-bindgen --target=web --keep-lld-exports --keep-debug --no-typescript \
   --out-dir="$work/bindgen" --out-name=main "$work/split/main.wasm"
 mv "$work/bindgen/main_bg.wasm" "$work/split/main.wasm"
 for module in "$work"/split/*.wasm; do
-  wasm-opt -Oz -g --output "$module.opt" "$module"
+  # wasm-opt warns of every name subsection it does not know; only a failure is worth showing.
+  wasm-opt -Oz -g --output "$module.opt" "$module" 2> "$work/wasm-opt.log" \
+    || { cat "$work/wasm-opt.log" >&2; exit 1; }
   twiggy top -n 1000000 -f csv "$module.opt" > "${module%.wasm}.csv"
 done
 node scripts/size-report.mjs "$work/split" "${1:-25}"
