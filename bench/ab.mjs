@@ -4,16 +4,14 @@
 //
 // usage: node bench/ab.mjs <site A> <site B> [loads of each] [name of A] [name of B]
 // Each state is written (target/release/examples/gen_state) just before it is measured.
-import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FIRST_ROWS, answered, freePort } from './common.mjs';
+import { answered, firstRows, freePort, launch } from './common.mjs';
 
 const [siteA, siteB, loadsArg, nameA = 'A', nameB = 'B'] = process.argv.slice(2);
 const LOADS = Number(loadsArg ?? 16);
-const KEY = 'modelarts-console/state';
 const WANT = 50;
 
 async function serve(dir) {
@@ -23,32 +21,12 @@ async function serve(dir) {
   return { base: `http://127.0.0.1:${port}/`, stop: () => server.kill() };
 }
 
-async function load(browser, base, stored) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${base}blank.html`);
-  await page.evaluate(([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }, [KEY, stored]);
-  await page.addInitScript(FIRST_ROWS, WANT);
-  await page.goto(`${base}#/batch-services?size=${WANT}`);
-  await page.waitForFunction(() => window.__firstRows > 0, null, { timeout: 60000 });
-  const result = await page.evaluate(() => {
-    const mark = (name) => performance.getEntriesByName(`console:${name}`)[0]?.startTime ?? null;
-    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
-    return { rows: window.__firstRows, fetched: wasm?.responseEnd ?? null, started: mark('start'), decoded: mark('decoded'), built: mark('mounted') };
-  });
-  await context.close();
-  return result;
-}
-
 const quantile = (xs, q) => { const s = xs.filter((x) => x != null).sort((a, b) => a - b); return s.length ? s[Math.floor(q * (s.length - 1))] : null; };
 const ms = (x) => (x == null ? '-' : x.toFixed(1));
 
 const sites = [{ name: nameA, ...(await serve(siteA)) }, { name: nameB, ...(await serve(siteB)) }];
 const states = fs.mkdtempSync(path.join(os.tmpdir(), 'console-ab-'));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launch();
 try {
   for (const site of sites) await answered(site.base);
   console.log(`first rows (${WANT} rows painted), median of ${LOADS} loads each, alternating; [25th-75th percentile]`);
@@ -58,12 +36,14 @@ try {
     const runs = sites.map(() => []);
     for (let i = 0; i < LOADS; i++) {
       // Which goes first alternates too.
-      for (const s of i % 2 ? [1, 0] : [0, 1]) runs[s].push(await load(browser, sites[s].base, stored));
+      for (const s of i % 2 ? [1, 0] : [0, 1]) {
+        runs[s].push((await firstRows(browser, sites[s].base, { stored }, `#/batch-services?size=${WANT}`, WANT)).result);
+      }
     }
     sites.forEach((site, s) => {
       const at = (field, q = 0.5) => quantile(runs[s].map((r) => r[field]), q);
-      console.log(`${String(n).padStart(5)} services  ${site.name.padEnd(14)} ${ms(at('rows')).padStart(6)} ms [${ms(at('rows', 0.25))}-${ms(at('rows', 0.75))}]`
-        + `   wasm fetched ${ms(at('fetched'))}, started ${ms(at('started'))}, decoded ${ms(at('decoded'))}, view built ${ms(at('built'))}`);
+      console.log(`${String(n).padStart(5)} services  ${site.name.padEnd(14)} ${ms(at('firstRows')).padStart(6)} ms [${ms(at('firstRows', 0.25))}-${ms(at('firstRows', 0.75))}]`
+        + `   wasm fetched ${ms(at('fetched'))}, started ${ms(at('started'))}, decoded ${ms(at('decoded'))}, view built ${ms(at('mounted'))}`);
     });
   }
 } finally {

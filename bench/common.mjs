@@ -1,5 +1,17 @@
 // What the benchmark (run.mjs) and the A/B of two builds (ab.mjs) measure alike.
+import { chromium } from 'playwright-core';
 import net from 'node:net';
+
+const KEY = 'modelarts-console/state';
+
+// Debian's Chromium, headless, without the background services this machine's closed
+// network refuses.
+export function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
 
 export async function freePort() {
   return new Promise((resolve) => {
@@ -29,3 +41,43 @@ export const FIRST_ROWS = (want) => {
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true });
 };
+
+// `data` is { stored, records }: the app reads its stored form, the vanilla page its records.
+export async function withState(browser, base, data, url, fn) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}blank.html`);
+  const [key, value] = url.startsWith('vanilla') ? ['bench/records', data.records] : [KEY, data.stored];
+  const stored = await page.evaluate(([k, v]) => {
+    localStorage.clear();
+    try { localStorage.setItem(k, v); return true; } catch { return false; }
+  }, [key, value]);
+  let result = null;
+  if (stored) result = await fn(page, context);
+  await context.close();
+  return { stored, result };
+}
+
+// Navigates to `url` and waits until its first `want` rows are painted.
+export async function loadFirstRows(page, base, url, want) {
+  await page.addInitScript(FIRST_ROWS, want);
+  await page.goto(`${base}${url}`);
+  await page.waitForFunction(() => window.__firstRows > 0, null, { timeout: 60000 });
+}
+
+export async function firstRows(browser, base, text, url, want) {
+  return withState(browser, base, text, url, async (page) => {
+    await loadFirstRows(page, base, url, want);
+    return page.evaluate(() => {
+      const mark = (name) => performance.getEntriesByName(`console:${name}`)[0]?.startTime ?? null;
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      return {
+        firstRows: window.__firstRows,
+        fetched: wasm ? wasm.responseEnd : null,
+        started: mark('start'),
+        decoded: mark('decoded'),
+        mounted: mark('mounted'),
+      };
+    });
+  });
+}

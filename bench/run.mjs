@@ -4,15 +4,13 @@
 //
 // usage: node bench/run.mjs <dir for the generated states> [runs]
 // Each state is written (target/release/examples/gen_state) just before it is measured.
-import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { FIRST_ROWS, answered, freePort } from './common.mjs';
+import { answered, firstRows, freePort, launch, loadFirstRows, withState } from './common.mjs';
 
-const KEY = 'modelarts-console/state';
 const statesDir = process.argv[2];
 const RUNS = Number(process.argv[3] ?? 3);
 const KEYS = 15;
@@ -30,46 +28,6 @@ async function serve() {
   const base = `http://127.0.0.1:${port}/`;
   await answered(base);
   return { base, stop: () => server.kill() };
-}
-
-// `data` is { stored, records }: the app reads its stored form, the vanilla page its records.
-async function withState(browser, base, data, url, fn) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${base}blank.html`);
-  const [key, value] = url.startsWith('vanilla') ? ['bench/records', data.records] : [KEY, data.stored];
-  const stored = await page.evaluate(([k, v]) => {
-    localStorage.clear();
-    try { localStorage.setItem(k, v); return true; } catch { return false; }
-  }, [key, value]);
-  let result = null;
-  if (stored) result = await fn(page, context);
-  await context.close();
-  return { stored, result };
-}
-
-// Navigates to `url` and waits until its first `want` rows are painted.
-async function loadFirstRows(page, base, url, want) {
-  await page.addInitScript(FIRST_ROWS, want);
-  await page.goto(`${base}${url}`);
-  await page.waitForFunction(() => window.__firstRows > 0, null, { timeout: 60000 });
-}
-
-async function firstRows(browser, base, text, url, want) {
-  return withState(browser, base, text, url, async (page) => {
-    await loadFirstRows(page, base, url, want);
-    return page.evaluate(() => {
-      const mark = (name) => performance.getEntriesByName(`console:${name}`)[0]?.startTime ?? null;
-      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
-      return {
-        firstRows: window.__firstRows,
-        fetched: wasm ? wasm.responseEnd : null,
-        started: mark('start'),
-        decoded: mark('decoded'),
-        mounted: mark('mounted'),
-      };
-    });
-  });
 }
 
 // One more load, traced: what V8 compiled on the main thread while the page started (the
@@ -206,10 +164,7 @@ function gzipSizes() {
   return rows;
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launch();
 const site = await serve();
 const out = [];
 const line = (figure, app, vanilla, ratio) => out.push([figure, app, vanilla, ratio]);

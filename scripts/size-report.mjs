@@ -60,7 +60,7 @@ for (const module of modules) {
   let total = 0;
   for (const line of lines) {
     const [name, shallow] = parseLine(line);
-    if (name.includes('"function names" subsection') || name.includes('"data names" subsection') || name.includes('subsection')) continue;
+    if (name.endsWith('subsection')) continue; // names, not code or data
     const bytes = Number(shallow);
     total += bytes;
     groups.set(owner(name), (groups.get(owner(name)) ?? 0) + bytes);
