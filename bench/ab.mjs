@@ -3,7 +3,9 @@
 // move by a third from run to run) falls on both alike. Prints medians and the spread.
 //
 // usage: node bench/ab.mjs <site A> <site B> [loads of each] [name of A] [name of B]
-// Each state is written (target/release/examples/gen_state) just before it is measured.
+// Each state is written just before it is measured, for each site by its own revision's
+// gen_state (GEN_A, GEN_B; target/release/examples/gen_state by default), from the same
+// inputs: the same state, in the stored form each site reads.
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,13 +33,18 @@ try {
   for (const site of sites) await answered(site.base);
   console.log(`first rows (${WANT} rows painted), median of ${LOADS} loads each, alternating; [25th-75th percentile]`);
   for (const n of [100, 10000]) {
-    execFileSync('target/release/examples/gen_state', [String(n), n === 10000 ? '500' : '0', String(Date.now()), states]);
-    const stored = fs.readFileSync(path.join(states, `stored-${n}.txt`), 'utf8');
+    const now = String(Date.now());
+    const stored = [process.env.GEN_A, process.env.GEN_B].map((gen, s) => {
+      const dir = path.join(states, String(s));
+      fs.mkdirSync(dir, { recursive: true });
+      execFileSync(gen || 'target/release/examples/gen_state', [String(n), n === 10000 ? '500' : '0', now, dir]);
+      return fs.readFileSync(path.join(dir, `stored-${n}.txt`), 'utf8');
+    });
     const runs = sites.map(() => []);
     for (let i = 0; i < LOADS; i++) {
       // Which goes first alternates too.
       for (const s of i % 2 ? [1, 0] : [0, 1]) {
-        runs[s].push((await firstRows(browser, sites[s].base, { stored }, `#/batch-services?size=${WANT}`, WANT)).result);
+        runs[s].push((await firstRows(browser, sites[s].base, { stored: stored[s] }, `#/batch-services?size=${WANT}`, WANT)).result);
       }
     }
     sites.forEach((site, s) => {
