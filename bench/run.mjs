@@ -189,7 +189,7 @@ try {
     line(`saved text, ${n} services${pools ? ` and ${pools} pools` : ''}`,
       `${(stored.length / 1e6).toFixed(2)} M chars, ${Math.round(stored.length / n)} chars/service`,
       `${(records.length / 1e6).toFixed(2)} M chars (JSON of the rows' fields)`, '');
-    line('  (the snapshot JSON the stored form packs)', `${(json.length / 1e6).toFixed(2)} M chars, ${Math.round(json.length / n)} chars/service`, '', '');
+    line('  (the same state as snapshot JSON)', `${(json.length / 1e6).toFixed(2)} M chars, ${Math.round(json.length / n)} chars/service`, '', '');
     const want = Math.min(50, n);
     const app = []; const van = []; let fits = true; let parts = [];
     for (let r = 0; r < RUNS; r++) {

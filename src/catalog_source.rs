@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::shell::on_demand;
 use crate::state::{BannerTopic, ConsoleStore};
 
 /// Fetches the override in the background once the first page has painted (starting the
@@ -50,7 +51,12 @@ pub async fn fetch_override() -> Result<Option<Catalog>, String> {
         .map_err(read)?
         .as_string()
         .unwrap_or_default();
-    Catalog::from_json(&text)
+    // Read in the module of the JSON readers (the embedded catalog needs none).
+    let reader = on_demand::json_reader()
+        .await
+        .map_err(|_| format!("catalog.json was ignored: {}.", on_demand::UNREAD))?;
+    reader
+        .catalog(&text)
         .map(Some)
         .map_err(|e| format!("catalog.json was ignored: {e}"))
 }

@@ -378,7 +378,7 @@ impl ConsoleStore {
         if revision != 0 && revision <= known {
             return;
         }
-        if let Ok(state) = snapshot::decode(text) {
+        if let Ok((state, _)) = crate::storage::decode(text) {
             self.seen(revision);
             self.console
                 .update(|c| *c = restored(c.adopting(state), clock::now()));

@@ -6,6 +6,8 @@
 use console_core::snapshot::{self, packed, SnapshotError};
 use console_core::{Console, ConsoleState, Millis};
 use gloo_storage::{LocalStorage, Storage as _};
+
+use crate::shell::on_demand;
 use wasm_bindgen::JsCast;
 
 /// Where the console keeps its snapshot.
@@ -85,7 +87,7 @@ impl SnapshotStore {
             Ok(Some(text)) => text,
             Err(e) => return Loaded::Unavailable(js_message(&e)),
         };
-        match snapshot::decode_stored(&text) {
+        match decode(&text) {
             Ok((state, current)) => Loaded::State {
                 state,
                 current,
@@ -116,6 +118,21 @@ impl SnapshotStore {
             .map_err(|e| js_message(&e))
     }
 
+    /// Whether what is saved now is in another form than the current stored form (an older
+    /// version's, or JSON written by hand), which only the JSON reader reads: the app loads
+    /// that reader's module before it opens the data. Reads the text's first characters only.
+    pub fn holds_older_form(&self) -> bool {
+        let Some(text) = self
+            .storage
+            .as_ref()
+            .and_then(|s| get_item_js(s, &self.key))
+        else {
+            return false;
+        };
+        let head: String = text.slice(0, packed::HEAD_LEN as u32).into();
+        !packed::is_binary(&head)
+    }
+
     /// The revision of what is saved now (0 for a text without one), read from the text's
     /// first characters only: the rest stays in JavaScript. `None` when nothing is saved.
     pub fn saved_revision(&self) -> Option<u64> {
@@ -140,8 +157,8 @@ impl SnapshotStore {
         else {
             return Changed::No;
         };
-        match snapshot::decode(&text) {
-            Ok(state) => Changed::State { state, revision },
+        match decode(&text) {
+            Ok((state, _)) => Changed::State { state, revision },
             Err(error) => Changed::Unreadable {
                 error,
                 backup: self.back_up(&text, now),
@@ -186,6 +203,23 @@ impl SnapshotStore {
             .collect();
         console_core::sort::sort(&mut keys);
         keys
+    }
+}
+
+/// Reads saved text, and says whether it is in the current stored form: that form at once,
+/// any other through the JSON reader, whose module the app loads before it opens older data
+/// (and preloads after the first paint, for what another tab may write). When that module is
+/// missing, the text is unreadable for now, so it is kept under a backup key, never lost.
+pub fn decode(text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
+    match snapshot::decode_current(text) {
+        Some(current) => current.map(|state| (state, true)),
+        None => match on_demand::json_reader_now() {
+            Some(reader) => reader.saved(text),
+            None => Err(SnapshotError::Unreadable(format!(
+                "it was saved in an older form, and {}",
+                on_demand::UNREAD
+            ))),
+        },
     }
 }
 

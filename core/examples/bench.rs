@@ -58,20 +58,26 @@ fn main() {
         std::hint::black_box(console.clone());
     });
     let text = snapshot::encode(console.state(), T0);
-    report("snapshot encode", 20, || {
+    report("snapshot JSON encode (older form, export-like)", 20, || {
         std::hint::black_box(snapshot::encode(console.state(), T0).len());
     });
-    report("snapshot decode + validate", 20, || {
+    report("snapshot JSON decode + validate", 20, || {
         std::hint::black_box(snapshot::decode(&text).is_ok());
     });
     println!(
         "{:<48} {:>10.1} KiB",
-        "snapshot size",
+        "snapshot JSON size",
         text.len() as f64 / 1024.0
+    );
+    let bytes = snapshot::encode_binary(console.state(), T0);
+    println!(
+        "{:<48} {:>10.1} KiB",
+        "snapshot binary size (what is packed)",
+        bytes.len() as f64 / 1024.0
     );
     let stored = snapshot::encode_stored(console.state(), T0);
     report(
-        "stored form encode (JSON + LZ4 + 15-bit packing)",
+        "stored form encode (binary + LZ4 + 15-bit packing)",
         20,
         || {
             std::hint::black_box(snapshot::encode_stored(console.state(), T0).len());

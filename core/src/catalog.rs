@@ -1,6 +1,8 @@
 //! What can be bought and deployed: regions with their AZs and node quota, flavors with prices,
 //! models with their versions. Embedded by default; a `catalog.json` on the static host may
-//! replace it, so both paths go through the same [`Catalog::from_json`] validation.
+//! replace it ([`Catalog::from_json`], which validates it). The embedded one is `catalog.json`
+//! in the stored form's binary encoding (`catalog.bin`, which a test holds equal to
+//! `catalog.json` and valid), so starting the app needs no JSON reader.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -9,6 +11,10 @@ use serde::{Deserialize, Serialize};
 
 /// The catalog compiled into the app; also served as `catalog.json` beside it.
 pub const EMBEDDED_CATALOG_JSON: &str = include_str!("../catalog.json");
+/// [`EMBEDDED_CATALOG_JSON`] encoded by [`crate::snapshot::binary`]: what the app reads.
+/// After editing `catalog.json`, `UPDATE_CATALOG_BIN=1 cargo test -p console-core catalog`
+/// writes it anew (the tests fail until then).
+const EMBEDDED_CATALOG_BIN: &[u8] = include_bytes!("../catalog.bin");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
@@ -158,7 +164,8 @@ impl std::error::Error for CatalogError {}
 impl Catalog {
     /// The embedded default. It is checked by a unit test, so this cannot fail in a build.
     pub fn embedded() -> Catalog {
-        Catalog::from_json(EMBEDDED_CATALOG_JSON).expect("embedded catalog is valid")
+        crate::snapshot::binary::from_slice(EMBEDDED_CATALOG_BIN)
+            .expect("embedded catalog is valid")
     }
 
     /// Parses and validates a catalog, e.g. a `catalog.json` fetched from the static host.
@@ -266,6 +273,22 @@ fn unique<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_catalog_is_catalog_json() {
+        let from_json = Catalog::from_json(EMBEDDED_CATALOG_JSON).expect("catalog.json is valid");
+        let bytes = crate::snapshot::binary::to_vec(&from_json).unwrap();
+        if bytes != EMBEDDED_CATALOG_BIN {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog.bin");
+            assert!(
+                std::env::var_os("UPDATE_CATALOG_BIN").is_some(),
+                "core/catalog.bin is not core/catalog.json: run `UPDATE_CATALOG_BIN=1 cargo test -p console-core catalog`"
+            );
+            std::fs::write(path, &bytes).unwrap();
+            return;
+        }
+        assert_eq!(Catalog::embedded(), from_json);
+    }
 
     #[test]
     fn embedded_catalog_has_the_rules_regions_and_flavors() {

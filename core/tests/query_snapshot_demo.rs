@@ -100,7 +100,7 @@ fn snapshot_round_trips() {
     let console = demo_console(Catalog::embedded(), T0);
     let text = snapshot::encode(console.state(), T0);
     assert!(text.contains("\"schema\":\"modelarts-console\""));
-    assert!(text.contains("\"version\":4"));
+    assert!(text.contains(&format!("\"version\":{}", snapshot::VERSION)));
     for api_name in [
         "service_id",
         "service_name",
@@ -146,7 +146,10 @@ fn unusable_snapshots_are_errors_not_panics() {
     ));
     let console = demo_console(Catalog::embedded(), T0);
     let text = snapshot::encode(console.state(), T0);
-    let newer = text.replace("\"version\":4", "\"version\":7");
+    let newer = text.replace(
+        &format!("\"version\":{}", snapshot::VERSION),
+        "\"version\":7",
+    );
     let err = snapshot::decode(&newer).unwrap_err();
     assert_eq!(err, SnapshotError::UnsupportedVersion(7));
     assert!(err.to_string().contains("version 7"));
@@ -397,12 +400,26 @@ fn the_stored_form_is_packed_small_and_reads_every_older_form() {
     let (state, current) = snapshot::decode_stored(&stored).unwrap();
     assert_eq!(&state, console.state());
     assert!(current, "the packed current version needs no re-save");
+    assert!(packed::is_binary(&stored));
+    assert_eq!(
+        snapshot::decode_current(&stored),
+        Some(Ok(console.state().clone()))
+    );
+    // Version 4's stored form (its JSON, packed), saved by the version-4 code, loads as the
+    // state it held, and is saved again in the current form.
+    let v4 = include_str!("fixtures/v4_demo_packed.txt");
+    assert_eq!(packed::revision(v4), 3);
+    assert_eq!(snapshot::decode_current(v4), None, "not the current form");
+    let (state, current) = snapshot::decode_stored(v4).unwrap();
+    assert_eq!(&state, console.state());
+    assert!(!current, "version 4 is saved again in the current form");
     // Plain JSON (what versions 1-3 stored) still loads, and is saved again packed.
     for fixture in [
         include_str!("fixtures/v1_demo.json"),
         include_str!("fixtures/v2_demo.json"),
         include_str!("fixtures/v3_demo.json"),
     ] {
+        assert_eq!(snapshot::decode_current(fixture), None);
         let (state, current) = snapshot::decode_stored(fixture).unwrap();
         assert!(!current);
         let again = snapshot::encode_stored(&state, T0);
@@ -424,6 +441,44 @@ fn the_stored_form_is_packed_small_and_reads_every_older_form() {
         let text: String = flipped.into_iter().collect();
         let _ = snapshot::decode(&text); // an error or, rarely, still valid; never a panic
     }
+    // A binary snapshot of a newer version, of another schema, or of a state that breaks an
+    // invariant is refused like its JSON would be.
+    let bytes = snapshot::encode_binary(console.state(), T0);
+    let pack = |bytes: &[u8]| format!("{}{}", packed::header(1, 1), packed::pack_block(bytes));
+    assert_eq!(
+        snapshot::decode(&pack(&bytes)).as_ref(),
+        Ok(console.state())
+    );
+    let schema_at = bytes
+        .windows(snapshot::SCHEMA.len())
+        .position(|w| w == snapshot::SCHEMA.as_bytes())
+        .unwrap();
+    let version_at = schema_at + snapshot::SCHEMA.len() + 2;
+    assert_eq!(u32::from(bytes[version_at]), snapshot::VERSION);
+    let mut newer = bytes.clone();
+    newer[version_at] = 7;
+    assert_eq!(
+        snapshot::decode(&pack(&newer)),
+        Err(SnapshotError::UnsupportedVersion(7))
+    );
+    let mut foreign = bytes.clone();
+    foreign[schema_at] = b'M';
+    assert!(matches!(
+        snapshot::decode(&pack(&foreign)),
+        Err(SnapshotError::ForeignSchema(s)) if s == "Modelarts-console"
+    ));
+    let mut state = console.state().clone();
+    let services = &mut state.regions.get_mut("cn-north-4").unwrap().services;
+    services[1].service_name = services[0].service_name.clone();
+    let err = snapshot::decode(&snapshot::encode_stored(&state, T0)).unwrap_err();
+    assert!(
+        matches!(&err, SnapshotError::Invalid(e) if e.contains("duplicate service_name")),
+        "{err}"
+    );
+    assert!(matches!(
+        snapshot::decode(&pack(&bytes[..bytes.len() - 1])),
+        Err(SnapshotError::Invalid(_))
+    ));
 }
 
 #[test]

@@ -3,10 +3,25 @@
 // commands are modules fetched once the first page has painted. After that the console needs
 // the host no more; a module that cannot be fetched is said so in the page, with a way to try
 // again.
+//
+// The stored form is binary, and so is the embedded catalog: the readers of JSON (saved data
+// of an older version, the host's catalog.json) are a module too, which a console with older
+// saved data waits for before it opens that data.
+import fs from 'node:fs';
 import { ServiceList, assert, eventually } from '../pages.mjs';
 
-const pageModules = /\/split_(services|pools|settings|commands)-[0-9a-f]+\.wasm$/;
+const pageModules = /\/split_(services|pools|settings|commands|json)-[0-9a-f]+\.wasm$/;
 const commandsModule = /\/split_commands-[0-9a-f]+\.wasm$/;
+const jsonModule = /\/split_json-[0-9a-f]+\.wasm$/;
+const STATE_KEY = 'modelarts-console/state';
+// The demo as the version-4 console stored it (its JSON, packed), 3 saves in.
+const V4_STORED = fs.readFileSync(new URL('../../core/tests/fixtures/v4_demo_packed.txt', import.meta.url), 'utf8');
+
+/** Opens the list once, then puts `text` in storage, for the next load to find. */
+async function saved(page, base, text) {
+  await new ServiceList(page, base).open();
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [STATE_KEY, text]);
+}
 
 export default {
   'the other pages are fetched after the first one and then open without the host': async ({ page, base }) => {
@@ -16,7 +31,7 @@ export default {
       if (m) fetched.add(m[1]);
     });
     await new ServiceList(page, base).open();
-    await eventually(() => fetched.size === 4 || `fetched: ${[...fetched]}`, 'the three page modules and the commands are fetched');
+    await eventually(() => fetched.size === 5 || `fetched: ${[...fetched]}`, 'the three page modules, the commands and the JSON readers are fetched');
     // Only once the first view is built: they are not in the first page's way.
     const [mounted, firstFetch] = await page.evaluate(() => [
       performance.getEntriesByName('console:mounted')[0].startTime,
@@ -39,6 +54,49 @@ export default {
     await list.row('mnist-batch-weekly').waitFor();
     await list.operation('mnist-batch-weekly', 'Start').click();
     await list.waitForStatus('mnist-batch-weekly', 'Deploying');
+  },
+
+  'a first page with saved data in the current form does not wait for the JSON readers': async ({ page, base }) => {
+    const list = new ServiceList(page, base);
+    await list.open();
+    // Stored by this console: its binary form.
+    assert((await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)).startsWith('modelarts-console:bin:'), 'the binary stored form');
+    await page.route(jsonModule, (route) => route.abort());
+    await page.reload();
+    await list.row('mnist-batch-weekly').waitFor();
+    assert((await page.getByRole('alert').filter({ hasText: 'The saved console data' }).count()) === 0, 'the saved data opened');
+  },
+
+  'saved data of an older version waits for the JSON readers, then opens and is saved in the current form': async ({ page, base }) => {
+    await saved(page, base, V4_STORED);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(jsonModule, async (route) => { await held; await route.continue(); });
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Loading saved data...' }).waitFor();
+    assert((await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)) === V4_STORED, 'untouched while its reader loads');
+    release();
+    const list = new ServiceList(page, base);
+    await list.row('ocr-invoice-march').waitFor();
+    assert((await list.status('mnist-batch-weekly')) === 'Stopped', 'the saved statuses');
+    await eventually(async () => (await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)).startsWith('modelarts-console:bin:'), 'saved again in the current form');
+    assert((await page.getByRole('alert').filter({ hasText: 'The saved console data' }).count()) === 0, 'no banner');
+  },
+
+  'older saved data whose reader cannot be fetched is left unchanged, and Try Again opens it': async ({ page, base }) => {
+    await saved(page, base, V4_STORED);
+    let blocked = true;
+    await page.route(jsonModule, (route) => (blocked ? route.abort() : route.continue()));
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: 'The saved console data is in an older format, and the code that reads it could not be loaded. Check your network connection and try again. Nothing was changed.' }).waitFor();
+    await page.waitForTimeout(300);
+    assert((await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)) === V4_STORED, 'nothing saved over it');
+    assert((await page.getByRole('table').count()) === 0, 'no console over demo data');
+    blocked = false;
+    await page.getByRole('button', { name: 'Try Again' }).click();
+    const list = new ServiceList(page, base);
+    await list.row('ocr-invoice-march').waitFor();
+    await eventually(async () => (await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)).startsWith('modelarts-console:bin:'), 'saved again in the current form');
   },
 
   'a command sent before its module has arrived waits for it, then applies': async ({ page, base }) => {

@@ -29,8 +29,61 @@ pub fn App() -> impl IntoView {
 }
 
 /// The console over a given storage key; tests mount it with their own.
+///
+/// Saved data in the current stored form (or none) opens at once. Data of an older version
+/// (or JSON written by hand) needs the JSON reader, which is a module of its own: the console
+/// opens once it is fetched, and if it cannot be, says so and changes nothing.
 #[component]
 pub fn ConsoleApp(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView {
+    if !storage.holds_older_form() || on_demand::json_reader_now().is_some() {
+        return view! { <OpenConsole storage=storage fetch_catalog=fetch_catalog /> }.into_any();
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum Reader {
+        Loading,
+        Loaded,
+        Failed,
+    }
+    let reader = RwSignal::new(Reader::Loading);
+    let fetch = move || {
+        reader.set(Reader::Loading);
+        leptos::task::spawn_local(async move {
+            let done = match on_demand::json_reader().await {
+                Ok(_) => Reader::Loaded,
+                Err(on_demand::NotLoaded) => Reader::Failed,
+            };
+            let _ = reader.try_set(done);
+        });
+    };
+    fetch();
+    (move || match reader.get() {
+        Reader::Loading => view! {
+            <p class="page-loading" role="status">"Loading saved data..."</p>
+        }
+        .into_any(),
+        Reader::Loaded => {
+            let storage = storage.clone();
+            untrack(move || view! { <OpenConsole storage=storage fetch_catalog=fetch_catalog /> })
+                .into_any()
+        }
+        Reader::Failed => view! {
+            <div class="page-not-loaded" role="alert">
+                <p>
+                    "The saved console data is in an older format, and the code that reads it could not be loaded. Check your network connection and try again. Nothing was changed."
+                </p>
+                <button type="button" class="button" on:click=move |_| fetch()>
+                    "Try Again"
+                </button>
+            </div>
+        }
+        .into_any(),
+    })
+    .into_any()
+}
+
+/// The console itself, once its saved data can be read.
+#[component]
+fn OpenConsole(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView {
     let store = ConsoleStore::open(storage.clone(), Catalog::embedded(), clock::now());
     clock::mark("decoded");
     provide_context(store);

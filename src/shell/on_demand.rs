@@ -13,11 +13,18 @@
 //! the rules of every command (Deploy's and the pools' validation, the import's checks). It is
 //! fetched first of all after the first paint; a command sent before it arrived waits for it.
 //!
+//! The readers of JSON are one too (`json`): the stored form and the embedded catalog are
+//! binary, so only saved data of an older version and the host's `catalog.json` need them. A
+//! console whose saved data is older waits for that module before it opens the data.
+//!
 //! A module that cannot be fetched (the host went away before it was preloaded) shows a
 //! message in the page with a way to try again; the rest of the console keeps working.
 
+use console_core::catalog::CatalogError;
+use console_core::snapshot::{self, SnapshotError};
 use console_core::{
-    Command, Console, DomainError, ExportScope, Millis, Outcome, PoolQuery, PoolType,
+    Catalog, Command, Console, ConsoleState, DomainError, ExportScope, Millis, Outcome, PoolQuery,
+    PoolType,
 };
 use leptos::prelude::*;
 
@@ -175,6 +182,90 @@ pub fn with_exporter(then: impl FnOnce(Result<Exporter, NotLoaded>) + 'static) {
     });
     #[cfg(not(wasm_split))]
     then(Ok(Exporter(())));
+}
+
+/// What [`read_json_in_module`] reads.
+#[derive(Clone, Copy)]
+enum JsonText {
+    /// Saved console data in a form other than the current one ([`snapshot::decode_stored`]).
+    Saved,
+    /// A `catalog.json` ([`Catalog::from_json`]).
+    Catalog,
+}
+
+/// What it read.
+enum JsonRead {
+    Saved(Result<(ConsoleState, bool), SnapshotError>),
+    Catalog(Result<Catalog, CatalogError>),
+}
+
+/// The readers of JSON, which in a split build live in the `json` module: the current stored
+/// form is binary and the embedded catalog too, so the first page needs no JSON reader; saved
+/// data of an older version (or written by hand) and the host's `catalog.json` do. Call them
+/// through a [`JsonReader`].
+#[cfg_attr(
+    wasm_split,
+    leptos::wasm_split::wasm_split(
+        json,
+        wasm_split_path = leptos::wasm_split,
+        preload(preload_json),
+        fallible
+    )
+)]
+fn read_json_in_module(text: &str, what: JsonText) -> Result<JsonRead, NotLoaded> {
+    Ok(match what {
+        JsonText::Saved => JsonRead::Saved(snapshot::decode_stored(text)),
+        JsonText::Catalog => JsonRead::Catalog(Catalog::from_json(text)),
+    })
+}
+
+/// Reads JSON: only handed out once its module is loaded (see [`Reducer`]).
+#[derive(Clone, Copy)]
+pub struct JsonReader(());
+
+impl JsonReader {
+    fn read(self, text: &str, what: JsonText) -> Option<JsonRead> {
+        #[cfg(wasm_split)]
+        return ready(read_json_in_module(text, what)).and_then(Result::ok);
+        #[cfg(not(wasm_split))]
+        read_json_in_module(text, what).ok()
+    }
+
+    /// Saved data in any form, and whether it is in the current stored form.
+    pub fn saved(self, text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
+        match self.read(text, JsonText::Saved) {
+            Some(JsonRead::Saved(read)) => read,
+            _ => Err(SnapshotError::Unreadable(UNREAD.into())),
+        }
+    }
+
+    /// A `catalog.json`, validated.
+    pub fn catalog(self, text: &str) -> Result<Catalog, CatalogError> {
+        match self.read(text, JsonText::Catalog) {
+            Some(JsonRead::Catalog(read)) => read,
+            _ => Err(CatalogError(UNREAD.into())),
+        }
+    }
+}
+
+/// Why a text could not be read when its reader could not be loaded.
+pub const UNREAD: &str = "its reader could not be loaded; check your network connection";
+
+/// The JSON reader, when its module is there (always, in builds that are not split).
+pub fn json_reader_now() -> Option<JsonReader> {
+    #[cfg(wasm_split)]
+    return ready(preload_json())
+        .and_then(Result::ok)
+        .map(|()| JsonReader(()));
+    #[cfg(not(wasm_split))]
+    Some(JsonReader(()))
+}
+
+/// The JSON reader, once its module is there; [`NotLoaded`] when it cannot be fetched.
+pub async fn json_reader() -> Result<JsonReader, NotLoaded> {
+    #[cfg(wasm_split)]
+    preload_json().await?;
+    Ok(JsonReader(()))
 }
 
 /// Calls `then` once a module's loader is done: at once when it already is, otherwise once
@@ -336,6 +427,8 @@ pub fn preload_after_first_paint() {
             }
             // First the reducer, which any click on the first page may need.
             fetch(preload_commands());
+            // Then what another tab of an older console may write, and the host's catalog.
+            fetch(preload_json());
             fetch(preload_export());
             fetch(preload_deploy_page());
             fetch(preload_service_details());

@@ -1,23 +1,23 @@
 //! The stored form, written so that a save after a command does not serialise and compress
 //! all 10,000 services again:
-//! - each service's and pool's JSON is kept beside a copy of what it was made from, and
+//! - each service's and pool's encoding is kept beside a copy of what it was made from, and
 //!   reused while the resource still equals that copy (comparing is several times cheaper
 //!   than serialising: strings compare as bytes, numbers need no formatting);
-//! - the JSON is cut into blocks of about 64 resources (after a resource whose id
+//! - the encoding is cut into blocks of about 64 resources (after a resource whose id
 //!   hashes to a mark, so a cut does not move when other resources come or go), and a block
-//!   whose text did not change keeps its compressed characters ([`packed`]).
+//!   whose bytes did not change keeps its compressed characters ([`packed`]).
 //!
 //! So a save costs the comparison plus the serialisation and compression of what changed
-//! (measured in `core/examples/bench.rs`). The JSON is byte for byte what serde writes for
+//! (measured in `core/examples/bench.rs`). The bytes are exactly what [`binary`] writes for
 //! the snapshot envelope (a test holds the two side by side), so decoding is unchanged.
 //!
 //! Running services change on every tick (progress, bill), which would make nearly every
 //! block new on every save. So the stored form of a console ([`Encoder::encode_console`])
-//! keeps a service's JSON while the service is what time alone made of the state that JSON
+//! keeps a service's encoding while the service is what time alone made of the state it
 //! holds: the copy is advanced to the console's time and compared. A load advances the state
 //! to its own time (every load does), which gives the same service, because advancing in one
 //! step or in several gives the same result to the last bit (a property test holds that).
-//! The plain JSON ([`Encoder::encode`], [`Encoder::encode_revision`]) is always exact.
+//! [`Encoder::encode_revision`] is always exact.
 //!
 //! Values equal as numbers are equal here, so `-0.0` may be written as the `0.0` it equals;
 //! both read back to a state equal to the one saved.
@@ -26,46 +26,47 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::binary::{self, put_head, put_str, put_varint, MAP, SEQ, STRUCT, UINT};
 use super::{packed, SCHEMA, VERSION};
 use crate::console::{Console, ConsoleState};
 use crate::pool::Pool;
 use crate::service::BatchService;
 use crate::Millis;
 
-/// Writes snapshots again and again, reusing the JSON of resources that did not change.
-/// One per store; [`super::encode`] uses a fresh one.
+/// Writes snapshots again and again, reusing the encoding of resources that did not change.
+/// One per store; [`super::encode_revision`] uses a fresh one.
 #[derive(Debug, Default)]
 pub struct Encoder {
     /// Per region id, then per resource id.
     services: HashMap<String, Fragments<BatchService>>,
     pools: HashMap<String, Fragments<Pool>>,
-    /// The last stored form's blocks by the hash of their text.
+    /// The last stored form's blocks by the hash of their bytes.
     blocks: HashMap<u64, Block>,
-    /// The last text's length, to allocate the next one at once.
+    /// The last encoding's length, to allocate the next one at once.
     last_len: usize,
     /// How many blocks the last stored form held, and how many of them it compressed anew.
     blocks_written: (usize, usize),
 }
 
-/// A block's JSON text and its packed characters.
+/// A block's bytes and its packed characters.
 #[derive(Debug)]
 struct Block {
-    text: String,
+    bytes: Vec<u8>,
     packed: String,
 }
 
 /// About one resource in this many ends a block (ids are random, so blocks hold about this
-/// many resources: some 70 KB of JSON, LZ4's window).
+/// many resources: tens of KB, within LZ4's window).
 const BLOCK_MARK: u64 = 64;
 /// A block is cut at the next resource past this length whatever the ids.
 const MAX_BLOCK: usize = 256 << 10;
 
-/// A resource's JSON and the copy it was made from (or that copy advanced in time).
+/// A resource's encoding and the copy it was made from (or that copy advanced in time).
 #[derive(Debug)]
 struct Fragment<T> {
     value: T,
-    json: String,
-    /// `json` is of `value` itself (not of an earlier state time has since moved on).
+    bytes: Vec<u8>,
+    /// `bytes` are of `value` itself (not of an earlier state time has since moved on).
     exact: bool,
     /// Written by the encode under way (cleared after each list).
     seen: bool,
@@ -75,13 +76,13 @@ impl<T: Timed> Fragment<T> {
     fn of(item: &T) -> Fragment<T> {
         Fragment {
             value: item.clone(),
-            json: serde_json::to_string(item).expect("resources always serialise"),
+            bytes: binary::to_vec(item).expect("resources always serialise"),
             exact: true,
             seen: true,
         }
     }
 
-    /// Whether the JSON can stand for `item`: it is `item`'s, or (with a time to advance
+    /// Whether the encoding can stand for `item`: it is `item`'s, or (with a time to advance
     /// to) that of a state time alone turned into `item`.
     fn stands_for(&mut self, item: &T, now: Option<Millis>) -> bool {
         if self.value == *item {
@@ -126,56 +127,56 @@ impl Encoder {
         Encoder::default()
     }
 
-    /// The snapshot JSON of `state` (what [`super::encode`] writes).
-    pub fn encode(&mut self, state: &ConsoleState, saved_at: Millis) -> String {
-        self.write(state, saved_at, None, &mut Vec::new())
-    }
-
-    /// The JSON, and where its blocks end (`cuts`, before the end of the text). With `now`,
-    /// a service's JSON may be that of an earlier state time alone moved on to `now`.
+    /// The encoding, and where its blocks end (`cuts`, before its end): what
+    /// [`super::encode_binary`] writes, by hand, so that each resource's bytes can be reused.
+    /// With `now`, a service's bytes may be those of an earlier state time alone moved on to
+    /// `now`.
     fn write(
         &mut self,
         state: &ConsoleState,
         saved_at: Millis,
         now: Option<Millis>,
         cuts: &mut Vec<usize>,
-    ) -> String {
-        let mut out = String::with_capacity(self.last_len + 256);
-        out.push_str("{\"schema\":");
-        push_json(&mut out, SCHEMA);
-        out.push_str(",\"version\":");
-        push_json(&mut out, &VERSION);
-        out.push_str(",\"saved_at\":");
-        push_json(&mut out, &saved_at);
-        out.push_str(",\"state\":{\"region\":");
-        push_json(&mut out, &state.region);
-        out.push_str(",\"settings\":");
-        push_json(&mut out, &state.settings);
-        out.push_str(",\"regions\":{");
+    ) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.last_len + 256);
+        // The envelope: schema, version, saved_at, state (fields 0-3).
+        put_head(&mut out, STRUCT, 4);
+        put_varint(&mut out, 0);
+        put_str(&mut out, SCHEMA);
+        put_varint(&mut out, 1);
+        put_head(&mut out, UINT, VERSION.into());
+        put_varint(&mut out, 2);
+        put_head(&mut out, UINT, saved_at);
+        put_varint(&mut out, 3);
+        // The state: region, settings, regions, id_seq.
+        put_head(&mut out, STRUCT, 4);
+        put_varint(&mut out, 0);
+        put_str(&mut out, &state.region);
+        put_varint(&mut out, 1);
+        binary::write(&mut out, &state.settings).expect("settings always serialise");
+        put_varint(&mut out, 2);
+        put_head(&mut out, MAP, state.regions.len() as u64);
         // The header changes on every save (`saved_at`): a block of its own.
         cuts.push(out.len());
         // Regions gone from the state drop their fragments.
         self.services.retain(|r, _| state.regions.contains_key(r));
         self.pools.retain(|r, _| state.regions.contains_key(r));
-        for (i, (region, resources)) in state.regions.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_json(&mut out, region);
-            out.push_str(":{\"services\":");
+        for (region, resources) in &state.regions {
+            put_str(&mut out, region);
+            // A region: services, pools.
+            put_head(&mut out, STRUCT, 2);
+            put_varint(&mut out, 0);
             let services = self.services.entry(region.clone()).or_default();
             push_list(&mut out, cuts, services, &resources.services, now, |s| {
                 &s.service_id
             });
-            out.push_str(",\"pools\":");
+            put_varint(&mut out, 1);
             let pools = self.pools.entry(region.clone()).or_default();
             push_list(&mut out, cuts, pools, &resources.pools, now, |p| p.id());
-            out.push('}');
         }
         cuts.push(out.len());
-        out.push_str("},\"id_seq\":");
-        push_json(&mut out, &state.id_seq);
-        out.push_str("}}");
+        put_varint(&mut out, 3);
+        put_head(&mut out, UINT, state.id_seq);
         self.last_len = out.len();
         out
     }
@@ -205,8 +206,8 @@ impl Encoder {
         now: Option<Millis>,
     ) -> String {
         let mut cuts = Vec::new();
-        let json = self.write(state, saved_at, now, &mut cuts);
-        cuts.push(json.len());
+        let bytes = self.write(state, saved_at, now, &mut cuts);
+        cuts.push(bytes.len());
         cuts.dedup();
         let mut starts = std::iter::once(0).chain(cuts.iter().copied());
         let ranges: Vec<(usize, usize)> = cuts
@@ -219,15 +220,15 @@ impl Encoder {
         let mut kept = HashMap::with_capacity(ranges.len());
         let mut fresh = 0;
         for (start, end) in ranges {
-            let text = &json[start..end];
-            let hash = hash(text.as_bytes());
+            let part = &bytes[start..end];
+            let hash = hash(part);
             let block = match self.blocks.remove(&hash) {
-                Some(block) if block.text == text => block,
+                Some(block) if block.bytes == part => block,
                 _ => {
                     fresh += 1;
                     Block {
-                        text: text.to_string(),
-                        packed: packed::pack_block(text),
+                        bytes: part.to_vec(),
+                        packed: packed::pack_block(part),
                     }
                 }
             };
@@ -246,22 +247,19 @@ impl Encoder {
     }
 }
 
-/// Appends `[a,b,...]`, reusing each unchanged item's JSON. Fragments of items no longer in
+/// Appends the list, reusing each unchanged item's encoding. Fragments of items no longer in
 /// the list are dropped afterwards. Lookups leave the map as it is (no removal and
 /// re-insertion of 10,000 keys on every save).
 fn push_list<T: Timed>(
-    out: &mut String,
+    out: &mut Vec<u8>,
     cuts: &mut Vec<usize>,
     cache: &mut Fragments<T>,
     items: &[T],
     now: Option<Millis>,
     id: impl Fn(&T) -> &str,
 ) {
-    out.push('[');
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
+    put_head(out, SEQ, items.len() as u64);
+    for item in items {
         let id = id(item);
         match cache.get_mut(id) {
             Some(f) => {
@@ -275,13 +273,12 @@ fn push_list<T: Timed>(
                 cache.insert(id.to_string(), Fragment::of(item));
             }
         }
-        out.push_str(&cache[id].json);
+        out.extend_from_slice(&cache[id].bytes);
         let since = cuts.last().map_or(out.len(), |c| out.len() - c);
         if hash(id.as_bytes()).is_multiple_of(BLOCK_MARK) || since > MAX_BLOCK {
             cuts.push(out.len());
         }
     }
-    out.push(']');
     // Every item was marked, so an item's fragment is dropped only when it left the list.
     if cache.len() != items.len() || cache.values().any(|f| !f.seen) {
         cache.retain(|_, f| f.seen);
@@ -304,10 +301,6 @@ fn hash(bytes: &[u8]) -> u64 {
     mix(mix(h, u64::from_le_bytes(last)), 0) ^ (h >> 29)
 }
 
-fn push_json<T: Serialize + ?Sized>(out: &mut String, value: &T) {
-    out.push_str(&serde_json::to_string(value).expect("snapshot parts always serialise"));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,23 +308,15 @@ mod tests {
     use crate::demo::demo_console;
     use crate::SECOND;
 
-    /// What serde writes for the envelope: the encoder must match it byte for byte.
-    #[derive(Serialize)]
-    struct Envelope<'a> {
-        schema: &'a str,
-        version: u32,
-        saved_at: Millis,
-        state: &'a ConsoleState,
+    /// What [`binary`] writes for the envelope: the encoder must match it byte for byte.
+    fn serde_text(state: &ConsoleState, saved_at: Millis) -> Vec<u8> {
+        super::super::encode_binary(state, saved_at)
     }
 
-    fn serde_text(state: &ConsoleState, saved_at: Millis) -> String {
-        serde_json::to_string(&Envelope {
-            schema: SCHEMA,
-            version: VERSION,
-            saved_at,
-            state,
-        })
-        .unwrap()
+    impl Encoder {
+        fn encode(&mut self, state: &ConsoleState, saved_at: Millis) -> Vec<u8> {
+            self.write(state, saved_at, None, &mut Vec::new())
+        }
     }
 
     #[test]
@@ -385,7 +370,10 @@ mod tests {
         state.regions.get_mut(&region).unwrap().services = copies(&template, 2_000);
         let mut encoder = Encoder::new();
         let stored = encoder.encode_revision(&state, t0, 1);
-        assert_eq!(packed::unpack(&stored).unwrap(), serde_text(&state, t0));
+        assert_eq!(
+            packed::unpack_bytes(&stored).unwrap(),
+            serde_text(&state, t0)
+        );
         let (blocks, fresh) = encoder.blocks_written();
         assert!(
             (15..=60).contains(&blocks),
@@ -396,7 +384,7 @@ mod tests {
         state.regions.get_mut(&region).unwrap().services[700].service_name = "renamed".into();
         let stored = encoder.encode_revision(&state, t0 + 60_000, 2);
         assert_eq!(
-            packed::unpack(&stored).unwrap(),
+            packed::unpack_bytes(&stored).unwrap(),
             serde_text(&state, t0 + 60_000)
         );
         assert_eq!(packed::revision(&stored), 2);
@@ -405,7 +393,7 @@ mod tests {
         state.regions.get_mut(&region).unwrap().services.remove(100);
         let stored = encoder.encode_revision(&state, t0 + 60_000, 3);
         assert_eq!(
-            packed::unpack(&stored).unwrap(),
+            packed::unpack_bytes(&stored).unwrap(),
             serde_text(&state, t0 + 60_000)
         );
         assert!(
@@ -477,7 +465,7 @@ mod tests {
         let text = encoder.encode_console(&console, wall, 5);
         assert_eq!(encoder.blocks_written(), (blocks, 2));
         loads(&text, wall, &console);
-        // The plain JSON stays exact.
+        // The plain encoding stays exact.
         assert_eq!(
             encoder.encode(console.state(), wall),
             serde_text(console.state(), wall)

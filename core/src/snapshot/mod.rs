@@ -2,7 +2,13 @@
 //! load, older versions migrated forward (`v1.rs`). Decoding never panics; every way a text
 //! can be unusable is a [`SnapshotError`] the app reports (and keeps the text of) instead of
 //! dropping it.
+//!
+//! The stored form is binary ([`binary`], packed by [`packed`]); the JSON snapshot (what
+//! versions 1-4 stored, and what a person may write by hand) still loads. The two readers are
+//! apart on purpose: [`decode_current`] reads only the stored form and needs no JSON reader,
+//! so the app can start without one and load [`decode_stored`] (every form) on demand.
 
+pub mod binary;
 mod encoder;
 pub mod packed;
 mod v1;
@@ -12,7 +18,7 @@ pub use encoder::Encoder;
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::console::ConsoleState;
 use crate::pool::{BillingMode, NodeStatus, PoolPhase};
@@ -28,9 +34,33 @@ pub const SCHEMA: &str = "modelarts-console";
 /// the bump keeps an older console from loading, and then overwriting, a state with pools).
 /// 4: the stored text carries its save revision (cross-tab), and events may be `Imported`
 /// (a version-3 state reads as is; the bump keeps an older console from misreading both).
-pub const VERSION: u32 = 4;
+/// 5: the stored form is binary ([`binary`]); the state is that of version 4, so a JSON
+/// snapshot of version 4 or 5 reads the same.
+pub const VERSION: u32 = 5;
 
-/// The envelope's header: schema and version are judged before the content (which this
+/// The envelope as written: schema and version first, so a reader judges them (and, in the
+/// binary form, [`binary::head`] reads them) before the content.
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    schema: &'a str,
+    version: u32,
+    saved_at: Millis,
+    state: &'a ConsoleState,
+}
+
+/// The binary envelope as read (the fields of [`EnvelopeRef`], in its order).
+#[derive(Deserialize)]
+struct Envelope {
+    #[allow(dead_code)]
+    schema: String,
+    #[allow(dead_code)]
+    version: u32,
+    #[allow(dead_code)]
+    saved_at: Millis,
+    state: ConsoleState,
+}
+
+/// A JSON envelope's header: schema and version are judged before the content (which this
 /// read skips without building it).
 #[derive(Deserialize)]
 struct Header {
@@ -38,9 +68,9 @@ struct Header {
     version: u32,
 }
 
-/// The current version, decoded straight into the typed state. `schema` and `version` are
-/// read too when present, so the one-pass read refuses what the header read refuses (a key
-/// given twice).
+/// A JSON snapshot of the current state's shape, decoded straight into the typed state.
+/// `schema` and `version` are read too when present, so the one-pass read refuses what the
+/// header read refuses (a key given twice).
 #[derive(Deserialize)]
 struct Current {
     #[serde(default)]
@@ -89,36 +119,83 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
-/// What is written to storage: the snapshot JSON, compressed and packed (see [`packed`]).
+/// What is written to storage: the binary snapshot, compressed and packed (see [`packed`]).
 pub fn encode_stored(state: &ConsoleState, saved_at: Millis) -> String {
     encode_revision(state, saved_at, 0)
 }
 
 /// Like [`encode_stored`], marked as the `revision`-th save, so other tabs can tell it is
-/// newer than what they hold ([`packed::revision`]).
+/// newer than what they hold ([`packed::revision`]). A store that saves again and again
+/// keeps an [`Encoder`], which re-encodes only what changed.
 pub fn encode_revision(state: &ConsoleState, saved_at: Millis, revision: u64) -> String {
-    packed::pack(&encode(state, saved_at), revision)
+    Encoder::new().encode_revision(state, saved_at, revision)
 }
 
-/// The snapshot JSON for `state` (the API's names; what the stored form packs). A store that
-/// saves again and again keeps an [`Encoder`], which re-serialises only what changed.
+/// The snapshot as JSON (the API's names), e.g. to write a state into storage by hand; it
+/// loads like the stored form.
 pub fn encode(state: &ConsoleState, saved_at: Millis) -> String {
-    Encoder::new().encode(state, saved_at)
+    serde_json::to_string(&envelope(state, saved_at)).expect("a state always serialises")
 }
 
-/// Reads a stored text (packed, or plain JSON of any version) and says whether it is already
-/// in the current stored form (so loading it needs no re-save).
-pub fn decode_stored(text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
-    if packed::is_packed(text) {
-        let (state, version) = decode_json(&packed::unpack(text)?)?;
-        Ok((state, version == VERSION))
-    } else {
-        Ok((decode_json(text)?.0, false))
+/// The binary snapshot of `state` (what the stored form packs).
+pub fn encode_binary(state: &ConsoleState, saved_at: Millis) -> Vec<u8> {
+    binary::to_vec(&envelope(state, saved_at)).expect("a state always serialises")
+}
+
+fn envelope(state: &ConsoleState, saved_at: Millis) -> EnvelopeRef<'_> {
+    EnvelopeRef {
+        schema: SCHEMA,
+        version: VERSION,
+        saved_at,
+        state,
     }
 }
 
-/// Reads a snapshot text back (packed or plain JSON), migrating older versions and
-/// validating the result.
+/// Reads the current stored form (a packed binary snapshot); `None` for any other text,
+/// which only [`decode_stored`] reads. Needs no JSON reader.
+pub fn decode_current(text: &str) -> Option<Result<ConsoleState, SnapshotError>> {
+    packed::is_binary(text).then(|| decode_binary(text))
+}
+
+fn decode_binary(text: &str) -> Result<ConsoleState, SnapshotError> {
+    let bytes = packed::unpack_bytes(text)?;
+    let (schema, version) =
+        binary::head(&bytes).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
+    if schema != SCHEMA {
+        return Err(SnapshotError::ForeignSchema(schema.to_string()));
+    }
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > VERSION {
+        return Err(SnapshotError::UnsupportedVersion(version));
+    }
+    if version != VERSION {
+        return Err(SnapshotError::Invalid(format!(
+            "a binary snapshot of version {version}"
+        )));
+    }
+    let envelope: Envelope =
+        binary::from_slice(&bytes).map_err(|e| SnapshotError::Invalid(e.to_string()))?;
+    validate(&envelope.state).map_err(SnapshotError::Invalid)?;
+    Ok(envelope.state)
+}
+
+/// Reads a stored text in any form (the binary stored form, a packed JSON text of version 4,
+/// or plain JSON of any version) and says whether it is already in the current stored form
+/// (so loading it needs no re-save).
+pub fn decode_stored(text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
+    if let Some(current) = decode_current(text) {
+        return current.map(|state| (state, true));
+    }
+    let json = if packed::is_packed(text) {
+        packed::unpack(text)?
+    } else {
+        text.to_string()
+    };
+    Ok((decode_json(&json)?.0, false))
+}
+
+/// Reads a snapshot text back (in any form), migrating older versions and validating the
+/// result.
 pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
     decode_stored(text).map(|(state, _)| state)
 }
@@ -127,19 +204,23 @@ pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
 /// other reader of JSON in the app reads text, and reading bytes too would put a second copy
 /// of every decoder in the wasm, 110 KB.)
 fn decode_json(text: &str) -> Result<(ConsoleState, u32), SnapshotError> {
-    // What this console writes (the encoder puts schema and version first) is read in one
-    // pass; reading the header first scanned all 10 MB of a large state twice. Anything
-    // else, and any error (so that it is reported as below), takes the general path.
-    let current = format!("{{\"schema\":\"{SCHEMA}\",\"version\":{VERSION},");
-    if text.starts_with(&current) {
+    // What this console writes as JSON (schema and version first) is read in one pass;
+    // reading the header first scanned all 10 MB of a large state twice. Anything else,
+    // and any error (so that it is reported as below), takes the general path. Versions 4
+    // and 5 hold the same state.
+    for version in [VERSION, 4] {
+        let current = format!("{{\"schema\":\"{SCHEMA}\",\"version\":{version},");
+        if !text.starts_with(&current) {
+            continue;
+        }
         if let Ok(Current {
             schema: Some(schema),
-            version: Some(VERSION),
+            version: Some(read),
             state: Some(state),
         }) = serde_json::from_str::<Current>(text)
         {
-            if schema == SCHEMA && validate(&state).is_ok() {
-                return Ok((state, VERSION));
+            if schema == SCHEMA && read == version && validate(&state).is_ok() {
+                return Ok((state, version));
             }
         }
     }
@@ -156,7 +237,7 @@ fn decode_json(text: &str) -> Result<(ConsoleState, u32), SnapshotError> {
     // The state is always decoded from text (one decoder in the wasm, not a second one for
     // `serde_json::Value`); an older version is migrated as values and written back first.
     let migrated;
-    let current = if header.version == VERSION {
+    let current = if header.version >= 4 {
         text
     } else {
         let mut value = serde_json::from_str::<Older>(text)

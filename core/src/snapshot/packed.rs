@@ -1,4 +1,7 @@
-//! The stored form: the snapshot JSON compressed with LZ4 and packed 15 bits per character.
+//! The stored form: the snapshot, compressed with LZ4 and packed 15 bits per character.
+//!
+//! Since version 5 what is packed is the snapshot's binary encoding ([`super::binary`],
+//! marked by [`BINARY_PREFIX`]); version 4 packed its JSON ([`PREFIX`]), which still loads.
 //!
 //! Measured on 10,000 services (`scripts/bench.sh`): the JSON is about 1,100 characters per
 //! service, so a little over 4,000 services fill the origin's localStorage (about 5 M
@@ -20,8 +23,12 @@
 
 use super::SnapshotError;
 
-/// Marks a packed text; what follows is the revision and the blocks (see the module's layout).
+/// Marks a packed JSON text (version 4); what follows is the revision and the blocks (see
+/// the module's layout).
 pub const PREFIX: &str = "modelarts-console:lz4:";
+/// Marks a packed binary snapshot (version 5 on), laid out the same way after it. Of the
+/// same length as [`PREFIX`], so [`HEAD_LEN`] holds for both.
+pub const BINARY_PREFIX: &str = "modelarts-console:bin:";
 /// First character of the 15-bit alphabet (U+0800..U+87FF, no surrogates).
 const BASE: u32 = 0x0800;
 /// A packed text never expands to more than this (a damaged or hostile length is refused
@@ -29,7 +36,17 @@ const BASE: u32 = 0x0800;
 const MAX_JSON_BYTES: usize = 64 << 20;
 
 pub fn is_packed(text: &str) -> bool {
-    text.starts_with(PREFIX)
+    text.starts_with(PREFIX) || is_binary(text)
+}
+
+/// Whether `text` is a packed binary snapshot (the current stored form).
+pub fn is_binary(text: &str) -> bool {
+    text.starts_with(BINARY_PREFIX)
+}
+
+fn strip_prefix(text: &str) -> Option<&str> {
+    text.strip_prefix(BINARY_PREFIX)
+        .or_else(|| text.strip_prefix(PREFIX))
 }
 
 /// How many characters at the start of a packed text hold its revision (at most).
@@ -38,28 +55,29 @@ pub const HEAD_LEN: usize = PREFIX.len() + 22;
 /// The save counter a text carries: 0 for plain JSON or a packed text from before revisions.
 /// `head` may be just the first [`HEAD_LEN`] characters.
 pub fn revision(head: &str) -> u64 {
-    head.strip_prefix(PREFIX)
+    strip_prefix(head)
         .and_then(|rest| rest.strip_prefix('r'))
         .and_then(|rest| rest.split_once(':'))
         .and_then(|(n, _)| n.parse().ok())
         .unwrap_or(0)
 }
 
-/// Compresses and packs a JSON text, marked with its save `revision` (one block).
+/// Compresses and packs a JSON text as version 4 did, marked with its save `revision` (one
+/// block): older saved data, for tests.
 pub fn pack(json: &str, revision: u64) -> String {
-    let mut out = header(revision, 1);
-    out.push_str(&pack_block(json));
+    let mut out = format!("{PREFIX}r{revision}:b1:");
+    out.push_str(&pack_block(json.as_bytes()));
     out
 }
 
-/// The start of a packed text of `blocks` blocks, to which the blocks are appended.
+/// The start of a packed binary snapshot of `blocks` blocks, to which the blocks are appended.
 pub fn header(revision: u64, blocks: usize) -> String {
-    format!("{PREFIX}r{revision}:b{blocks}:")
+    format!("{BINARY_PREFIX}r{revision}:b{blocks}:")
 }
 
-/// One block: `text` compressed and packed, as `<compressed length>:<characters>`.
-pub fn pack_block(text: &str) -> String {
-    let bytes = lz4_flex::compress_prepend_size(text.as_bytes());
+/// One block: `data` compressed and packed, as `<compressed length>:<characters>`.
+pub fn pack_block(data: &[u8]) -> String {
+    let bytes = lz4_flex::compress_prepend_size(data);
     // The characters' UTF-8 is written directly, three bytes each (see `unpack_block`).
     let mut out = Vec::with_capacity(24 + chars_for(bytes.len()) * 3);
     out.extend_from_slice(bytes.len().to_string().as_bytes());
@@ -93,11 +111,14 @@ fn chars_for(bytes: usize) -> usize {
     (bytes * 8).div_ceil(15)
 }
 
-/// Unpacks and decompresses a packed text back to its JSON.
+/// Unpacks and decompresses a packed JSON text back to its JSON.
 pub fn unpack(text: &str) -> Result<String, SnapshotError> {
-    let rest = text
-        .strip_prefix(PREFIX)
-        .ok_or_else(|| damaged("no prefix"))?;
+    String::from_utf8(unpack_bytes(text)?).map_err(|_| damaged("not text"))
+}
+
+/// Unpacks and decompresses a packed text (either form) back to the bytes packed.
+pub fn unpack_bytes(text: &str) -> Result<Vec<u8>, SnapshotError> {
+    let rest = strip_prefix(text).ok_or_else(|| damaged("no prefix"))?;
     let rest = match rest.strip_prefix('r') {
         Some(after) => {
             after
@@ -142,7 +163,7 @@ pub fn unpack(text: &str) -> Result<String, SnapshotError> {
         }
         at += size;
     }
-    String::from_utf8(json).map_err(|_| damaged("not text"))
+    Ok(json)
 }
 
 /// Reads the block at the start of `text`: its LZ4 bytes (size first) and the size of the
@@ -267,7 +288,7 @@ mod tests {
         }
         // Texts from before blocks, and from before revisions, still unpack.
         let legacy = |json: &str, revision: Option<u64>| {
-            let block = pack_block(json);
+            let block = pack_block(json.as_bytes());
             match revision {
                 Some(r) => format!("{PREFIX}r{r}:{block}"),
                 None => format!("{PREFIX}{block}"),
@@ -291,8 +312,8 @@ mod tests {
         let two = format!(
             "{}{}{}",
             header(5, 2),
-            pack_block("{\"a\":"),
-            pack_block("[1,2]}")
+            pack_block(b"{\"a\":"),
+            pack_block(b"[1,2]}")
         );
         assert_eq!(unpack(&two).unwrap(), "{\"a\":[1,2]}");
         assert_eq!(revision(&two), 5);
