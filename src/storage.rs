@@ -6,9 +6,9 @@
 use console_core::snapshot::{self, packed, SnapshotError};
 use console_core::{Console, ConsoleState, Millis};
 use gloo_storage::{LocalStorage, Storage as _};
+use wasm_bindgen::JsCast;
 
 use crate::shell::on_demand;
-use wasm_bindgen::JsCast;
 
 /// Where the console keeps its snapshot.
 pub const STATE_KEY: &str = "modelarts-console/state";

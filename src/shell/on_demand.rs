@@ -85,6 +85,31 @@ on_demand!(pools, preload_scale_pool: fn scale_pool(id: String) =>
     view! { <ScalePool pool_id=id /> }.into_any());
 on_demand!(settings, preload_settings_page: fn settings_page() => view! { <Settings /> }.into_any());
 
+/// Calls a function of a module that is known to be loaded, like a plain call: in a split
+/// build it is `async` and ready at once (or, were the module missing, [`NotLoaded`]).
+macro_rules! at_once {
+    ($call:expr) => {{
+        #[cfg(wasm_split)]
+        let called = ready($call).unwrap_or(Err(NotLoaded));
+        #[cfg(not(wasm_split))]
+        let called = $call;
+        called
+    }};
+}
+
+/// Calls `$then` with `$token` (which calls a module's functions [`at_once!`]) once the module
+/// `$preload` fetches is there: at once when it already is (and always in builds that are not
+/// split), otherwise once it has been fetched, or with [`NotLoaded`] when it cannot be.
+macro_rules! with_module {
+    ($preload:ident, $token:expr, $then:expr) => {{
+        let then = $then;
+        #[cfg(wasm_split)]
+        when_loaded($preload, move |loaded| then(loaded.map(|()| $token)));
+        #[cfg(not(wasm_split))]
+        then(Ok($token));
+    }};
+}
+
 /// [`Console::apply`], which in a split build lives in the `commands` module: call it through
 /// [`with_reducer`], which makes sure that module is there.
 #[cfg_attr(
@@ -116,11 +141,7 @@ impl Reducer {
         command: Command,
         now: Millis,
     ) -> Result<Outcome, DomainError> {
-        #[cfg(wasm_split)]
-        let applied = ready(apply_in_module(console, command, now)).unwrap_or(Err(NotLoaded));
-        #[cfg(not(wasm_split))]
-        let applied = apply_in_module(console, command, now);
-        applied.unwrap_or(Err(DomainError::NotLoaded))
+        at_once!(apply_in_module(console, command, now)).unwrap_or(Err(DomainError::NotLoaded))
     }
 }
 
@@ -128,12 +149,7 @@ impl Reducer {
 /// the first paint, and always there in builds that are not split), otherwise once it has been
 /// fetched, or with [`NotLoaded`] when it cannot be (a later call tries again).
 pub fn with_reducer(then: impl FnOnce(Result<Reducer, NotLoaded>) + 'static) {
-    #[cfg(wasm_split)]
-    when_loaded(preload_commands, move |loaded| {
-        then(loaded.map(|()| Reducer(())))
-    });
-    #[cfg(not(wasm_split))]
-    then(Ok(Reducer(())));
+    with_module!(preload_commands, Reducer(()), then);
 }
 
 /// [`Console::export`], which in a split build lives in the `settings` module with the import:
@@ -167,21 +183,13 @@ impl Exporter {
         scope: ExportScope,
         now: Millis,
     ) -> Result<String, NotLoaded> {
-        #[cfg(wasm_split)]
-        return ready(export_in_module(console, scope, now)).unwrap_or(Err(NotLoaded));
-        #[cfg(not(wasm_split))]
-        export_in_module(console, scope, now)
+        at_once!(export_in_module(console, scope, now))
     }
 }
 
 /// Calls `then` with the exporter, as [`with_reducer`] does with the reducer.
 pub fn with_exporter(then: impl FnOnce(Result<Exporter, NotLoaded>) + 'static) {
-    #[cfg(wasm_split)]
-    when_loaded(preload_export, move |loaded| {
-        then(loaded.map(|()| Exporter(())))
-    });
-    #[cfg(not(wasm_split))]
-    then(Ok(Exporter(())));
+    with_module!(preload_export, Exporter(()), then);
 }
 
 /// What [`read_json_in_module`] reads.
@@ -225,10 +233,7 @@ pub struct JsonReader(());
 
 impl JsonReader {
     fn read(self, text: &str, what: JsonText) -> Option<JsonRead> {
-        #[cfg(wasm_split)]
-        return ready(read_json_in_module(text, what)).and_then(Result::ok);
-        #[cfg(not(wasm_split))]
-        read_json_in_module(text, what).ok()
+        at_once!(read_json_in_module(text, what)).ok()
     }
 
     /// Saved data in any form, and whether it is in the current stored form.

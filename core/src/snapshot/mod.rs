@@ -18,6 +18,7 @@ pub use encoder::Encoder;
 use std::collections::HashSet;
 use std::fmt;
 
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use crate::console::ConsoleState;
@@ -48,15 +49,13 @@ struct EnvelopeRef<'a> {
     state: &'a ConsoleState,
 }
 
-/// The binary envelope as read (the fields of [`EnvelopeRef`], in its order).
+/// The binary envelope as read (the fields of [`EnvelopeRef`], in its order): schema and
+/// version were judged first ([`binary::head`]); they and `saved_at` are skipped.
 #[derive(Deserialize)]
 struct Envelope {
-    #[allow(dead_code)]
-    schema: String,
-    #[allow(dead_code)]
-    version: u32,
-    #[allow(dead_code)]
-    saved_at: Millis,
+    _schema: IgnoredAny,
+    _version: IgnoredAny,
+    _saved_at: IgnoredAny,
     state: ConsoleState,
 }
 
