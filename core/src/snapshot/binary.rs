@@ -56,6 +56,16 @@ impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Error(msg.to_string())
     }
+
+    // Without the value found: describing it would link float formatting (9 KB of wasm) into
+    // the first page for a message only damaged data ever shows.
+    fn invalid_type(_: de::Unexpected, expected: &dyn de::Expected) -> Self {
+        Error(format!("invalid type, expected {expected}"))
+    }
+
+    fn invalid_value(_: de::Unexpected, expected: &dyn de::Expected) -> Self {
+        Error(format!("invalid value, expected {expected}"))
+    }
 }
 
 fn fail<T>(what: &str) -> Result<T, Error> {
