@@ -169,9 +169,19 @@ impl ConsoleStore {
             encoder: StoredValue::new(snapshot::Encoder::new()),
         };
         if save_now {
-            store.under_lock(move || {
-                store.catch_up(now);
-                store.save(now)
+            // After the first paint, with the encoder's module (in the split site, a module
+            // fetched then, out of the first page's way). Should it not load, the demo is
+            // seeded anew, or the older form migrated anew, on the next load: nothing is lost.
+            clock::when_idle_after_paint(move || {
+                on_demand::with_reducer(move |reducer| {
+                    if let Ok(reducer) = reducer {
+                        store.under_lock(move || {
+                            let now = clock::now();
+                            store.catch_up(now);
+                            store.save(now, reducer)
+                        });
+                    }
+                })
             });
         } else if saving_enabled {
             // A moment after the first rows are painted, the encoder learns the loaded state,
@@ -265,7 +275,7 @@ impl ConsoleStore {
         let mut written = None;
         if result.is_ok() {
             self.console.notify();
-            written = self.save(now);
+            written = self.save(now, reducer);
         }
         (result, written)
     }
@@ -354,15 +364,19 @@ impl ConsoleStore {
             && now.saturating_sub(self.last_saved.get_value()) >= TICK_SAVE_INTERVAL
             && !page_hidden()
         {
-            // Marked saved now, so the next ticks do not queue more saves meanwhile.
+            // Marked saved now, so the next ticks do not queue more saves meanwhile. Should
+            // the encoder's module not load, `unsaved_ticks` stays set: a later tick tries again.
             self.last_saved.set_value(now);
             let store = *self;
-            self.under_lock(move || {
-                // Another tab's newer state replaces this one's replay (and needs no save).
-                if store.catch_up(now) {
-                    return None;
-                }
-                store.save(now)
+            on_demand::with_reducer(move |reducer| {
+                let Ok(reducer) = reducer else { return };
+                store.under_lock(move || {
+                    // Another tab's newer state replaces this one's replay (and needs no save).
+                    if store.catch_up(now) {
+                        return None;
+                    }
+                    store.save(now, reducer)
+                });
             });
         }
     }
@@ -395,15 +409,20 @@ impl ConsoleStore {
     /// Fills the encoder's caches (each resource's JSON, each block's compressed form) from
     /// the state; the text is not kept.
     fn prime_encoder(&self) {
-        self.encoder.try_update_value(|encoder| {
-            self.console
-                .try_with_untracked(|c| encoder.encode_console(c, 0, 0))
+        let store = *self;
+        on_demand::with_reducer(move |reducer| {
+            let Ok(reducer) = reducer else { return };
+            store.encoder.try_update_value(|encoder| {
+                store
+                    .console
+                    .try_with_untracked(|c| reducer.encode(encoder, c, 0, 0))
+            });
         });
     }
 
     /// Writes the state as the next revision and says which, if it could. Only called under
     /// the lock.
-    fn save(&self, now: Millis) -> Option<u64> {
+    fn save(&self, now: Millis, reducer: Reducer) -> Option<u64> {
         if !self.saving_enabled.try_get_value().unwrap_or(false) {
             return None;
         }
@@ -416,14 +435,17 @@ impl ConsoleStore {
             .max(self.highest.get_value())
             .max(stored)
             .saturating_add(1);
-        let result = self.storage.with_value(|s| {
-            self.encoder
-                .try_update_value(|encoder| {
-                    self.console
-                        .with_untracked(|c| s.save(encoder, c, now, revision))
-                })
-                .unwrap_or_else(|| Err("the console is closed".into()))
-        });
+        let result = self
+            .encoder
+            .try_update_value(|encoder| {
+                self.console
+                    .with_untracked(|c| reducer.encode(encoder, c, now, revision))
+            })
+            .ok_or_else(|| "the console is closed".to_string())
+            .and_then(|text| {
+                text.map_err(|_| "the code that writes it could not be loaded".to_string())
+            })
+            .and_then(|text| self.storage.with_value(|s| s.save(&text)));
         match result {
             Ok(()) => {
                 self.seen(revision);

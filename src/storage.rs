@@ -4,7 +4,7 @@
 //! `LocalStorage::raw()` throws where storage is blocked (private modes, sandboxed frames).
 
 use console_core::snapshot::{self, packed, SnapshotError};
-use console_core::{Console, ConsoleState, Millis};
+use console_core::{ConsoleState, Millis};
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
 
@@ -100,21 +100,14 @@ impl SnapshotStore {
         }
     }
 
-    /// Writes `state` as the `revision`-th save, through the store's `encoder` (which
-    /// re-serialises only the resources that changed since its last text).
-    pub fn save(
-        &self,
-        encoder: &mut snapshot::Encoder,
-        console: &Console,
-        now: Millis,
-        revision: u64,
-    ) -> Result<(), String> {
+    /// Writes `text`, a stored form (see [`crate::shell::on_demand::Reducer::encode`]).
+    pub fn save(&self, text: &str) -> Result<(), String> {
         let storage = self
             .storage
             .as_ref()
             .ok_or("Local storage is not available.")?;
         storage
-            .set_item(&self.key, &encoder.encode_console(console, now, revision))
+            .set_item(&self.key, text)
             .map_err(|e| js_message(&e))
     }
 

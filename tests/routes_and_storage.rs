@@ -80,7 +80,7 @@ fn storage_loads_nothing_then_what_was_saved() {
     assert!(matches!(store.load(1), Loaded::Nothing));
     let console = console_core::demo::demo_console(Catalog::embedded(), 1_790_000_000_000);
     store
-        .save(&mut console_core::snapshot::Encoder::new(), &console, 1, 7)
+        .save(&console_core::snapshot::Encoder::new().encode_console(&console, 1, 7))
         .unwrap();
     match store.load(2) {
         Loaded::State {

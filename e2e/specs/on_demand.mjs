@@ -8,7 +8,7 @@
 // of an older version, the host's catalog.json) are a module too, which a console with older
 // saved data waits for before it opens that data.
 import fs from 'node:fs';
-import { ServiceList, assert, eventually } from '../pages.mjs';
+import { ServiceList, assert, eventually, stateSaved } from '../pages.mjs';
 
 const pageModules = /\/split_(services|pools|settings|commands|json)-[0-9a-f]+\.wasm$/;
 const commandsModule = /\/split_commands-[0-9a-f]+\.wasm$/;
@@ -20,6 +20,8 @@ const V4_STORED = fs.readFileSync(new URL('../../core/tests/fixtures/v4_demo_pac
 /** Opens the list once, then puts `text` in storage, for the next load to find. */
 async function saved(page, base, text) {
   await new ServiceList(page, base).open();
+  // Not overwritten by the demo's first save.
+  await stateSaved(page);
   await page.evaluate(([k, t]) => localStorage.setItem(k, t), [STATE_KEY, text]);
 }
 
@@ -60,7 +62,7 @@ export default {
     const list = new ServiceList(page, base);
     await list.open();
     // Stored by this console: its binary form.
-    assert((await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)).startsWith('modelarts-console:bin:'), 'the binary stored form');
+    await stateSaved(page);
     await page.route(jsonModule, (route) => route.abort());
     await page.reload();
     await list.row('mnist-batch-weekly').waitFor();

@@ -1,6 +1,6 @@
 // Deep links survive reload on a static server under a sub-path; unreadable saved data is
 // kept aside and reported.
-import { ServiceList, assert } from '../pages.mjs';
+import { ServiceList, assert, stateSaved } from '../pages.mjs';
 
 export default {
   'deep links survive reload on a static server under a sub-path': async ({ page, base }) => {
@@ -35,6 +35,7 @@ export default {
   'unreadable saved data is kept aside and reported': async ({ page, base }) => {
     const list = new ServiceList(page, base);
     await list.open();
+    await stateSaved(page);
     await page.evaluate(() => localStorage.setItem('modelarts-console/state', '{"schema":"modelarts-console","version":99}'));
     await page.reload();
     const banner = page.getByRole('alert').filter({ hasText: 'could not be loaded' });

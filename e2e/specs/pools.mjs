@@ -193,6 +193,8 @@ export default {
 
     await page.goto(`${base}#/batch-services/deploy`);
     const location = page.getByLabel('Deployment Location');
+    // The page may still be on its way (its module is fetched after the first paint).
+    await location.getByRole('option', { name: 'Public resource pool' }).waitFor({ state: 'attached' });
     const options = await location.locator('option').allTextContents();
     assert(options.includes('Dedicated resource pool: infer-cpu-pool'), options.join());
     assert(!options.some((o) => o.includes('train-')), 'no Development/Training pools');

@@ -8,10 +8,11 @@
 //! later navigation is instant and does not need the host any more. Other builds (browser tests,
 //! clippy, `cargo check`) are not split: these functions are then plain calls.
 //!
-//! The reducer, [`Console::apply`], is a module of its own too (`commands`): the first page
-//! reads and ticks the console but changes it only when the user acts, so it paints without
-//! the rules of every command (Deploy's and the pools' validation, the import's checks). It is
-//! fetched first of all after the first paint; a command sent before it arrived waits for it.
+//! The reducer, [`Console::apply`], is a module of its own too (`commands`), with the encoder
+//! of the stored form: the first page reads and ticks the console but changes it only when the
+//! user acts, so it paints without the rules of every command (Deploy's and the pools'
+//! validation, the import's checks) and without the code that writes the state. It is fetched
+//! first of all after the first paint; a command or a save before it arrived waits for it.
 //!
 //! The readers of JSON are one too (`json`): the stored form and the embedded catalog are
 //! binary, so only saved data of an older version and the host's `catalog.json` need them. A
@@ -21,7 +22,7 @@
 //! message in the page with a way to try again; the rest of the console keeps working.
 
 use console_core::catalog::CatalogError;
-use console_core::snapshot::{self, SnapshotError};
+use console_core::snapshot::{self, Encoder, SnapshotError};
 use console_core::{
     Catalog, Command, Console, ConsoleState, DomainError, ExportScope, Millis, Outcome, PoolQuery,
     PoolType,
@@ -110,8 +111,25 @@ macro_rules! with_module {
     }};
 }
 
-/// [`Console::apply`], which in a split build lives in the `commands` module: call it through
-/// [`with_reducer`], which makes sure that module is there.
+/// What the `commands` module does: apply a command, or encode the state to save it.
+// Built for one call and moved straight into it, as the command alone was before.
+#[allow(clippy::large_enum_variant)]
+enum Job<'a> {
+    Apply(&'a mut Console, Command),
+    Encode(&'a mut Encoder, &'a Console, u64),
+}
+
+/// What it did.
+enum Done {
+    Applied(Result<Outcome, DomainError>),
+    Encoded(String),
+}
+
+/// [`Console::apply`] and [`Encoder::encode_console`], which in a split build live in the
+/// `commands` module: the first page reads the saved state and ticks it, but changes it, and
+/// so writes it, only after a command (a tick's save waits for the module, see
+/// [`crate::state`]). Call them through [`with_reducer`], which makes sure that module is
+/// there. One split point for both, so that one loader says when the module is.
 #[cfg_attr(
     wasm_split,
     leptos::wasm_split::wasm_split(
@@ -121,16 +139,17 @@ macro_rules! with_module {
         fallible
     )
 )]
-fn apply_in_module(
-    console: &mut Console,
-    command: Command,
-    now: Millis,
-) -> Result<Result<Outcome, DomainError>, NotLoaded> {
-    Ok(console.apply(command, now))
+fn commands_in_module(job: Job<'_>, now: Millis) -> Result<Done, NotLoaded> {
+    Ok(match job {
+        Job::Apply(console, command) => Done::Applied(console.apply(command, now)),
+        Job::Encode(encoder, console, revision) => {
+            Done::Encoded(encoder.encode_console(console, now, revision))
+        }
+    })
 }
 
-/// Applies commands: only handed out once the reducer's module is loaded, so that
-/// [`Reducer::apply`] runs at once, like a plain call.
+/// Applies commands and encodes the state for saving: only handed out once their module is
+/// loaded, so that its methods run at once, like plain calls.
 #[derive(Clone, Copy)]
 pub struct Reducer(());
 
@@ -141,7 +160,28 @@ impl Reducer {
         command: Command,
         now: Millis,
     ) -> Result<Outcome, DomainError> {
-        at_once!(apply_in_module(console, command, now)).unwrap_or(Err(DomainError::NotLoaded))
+        match at_once!(commands_in_module(Job::Apply(console, command), now)) {
+            Ok(Done::Applied(result)) => result,
+            _ => Err(DomainError::NotLoaded),
+        }
+    }
+
+    /// The stored form of `console` as the `revision`-th save at `now`, through `encoder`
+    /// (which re-serialises only what changed since its last text).
+    pub fn encode(
+        self,
+        encoder: &mut Encoder,
+        console: &Console,
+        now: Millis,
+        revision: u64,
+    ) -> Result<String, NotLoaded> {
+        match at_once!(commands_in_module(
+            Job::Encode(encoder, console, revision),
+            now
+        )) {
+            Ok(Done::Encoded(text)) => Ok(text),
+            _ => Err(NotLoaded),
+        }
     }
 }
 
