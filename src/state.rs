@@ -95,16 +95,28 @@ pub struct ConsoleStore {
 }
 
 impl ConsoleStore {
-    /// Loads the saved state (or seeds the demo) and reports anything unusable as a banner.
-    pub fn open(storage: SnapshotStore, catalog: Catalog, now: Millis) -> ConsoleStore {
-        let demo = || console_core::demo::demo_console(catalog.clone(), now);
+    /// Opens what `storage` held (`loaded`, from [`SnapshotStore::load`]), or `demo` where
+    /// that is no usable state, and reports anything unusable as a banner. The demo is made by
+    /// the caller, from a module fetched on demand ([`on_demand::demo_console_now`]) since
+    /// only a first run needs it: without one, the console starts empty.
+    pub fn open(
+        storage: SnapshotStore,
+        loaded: Loaded,
+        demo: Option<Console>,
+        catalog: Catalog,
+        now: Millis,
+    ) -> ConsoleStore {
+        let demo = {
+            let catalog = catalog.clone();
+            move || demo.unwrap_or_else(|| Console::empty(catalog))
+        };
         let mut banners = Vec::new();
         let mut saving_enabled = true;
         // A current-version state is already saved as it is: writing it again would only cost
         // start-up time (everything since is recomputed exactly from it).
         let mut save_now = true;
         let mut revision = 0;
-        let console = match storage.load(now) {
+        let console = match loaded {
             Loaded::Nothing => demo(),
             Loaded::State {
                 state,
@@ -113,7 +125,7 @@ impl ConsoleStore {
             } => {
                 save_now = !current;
                 revision = saved;
-                restored(Console::from_state(catalog.clone(), state), now)
+                restored(Console::from_state(catalog, state), now)
             }
             Loaded::Unreadable {
                 error,

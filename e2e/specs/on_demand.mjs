@@ -6,22 +6,31 @@
 //
 // The stored form is binary, and so is the embedded catalog: the readers of JSON (saved data
 // of an older version, the host's catalog.json) are a module too, which a console with older
-// saved data waits for before it opens that data.
+// saved data waits for before it opens that data. So is the demo, which a first run waits for.
 import fs from 'node:fs';
 import { ServiceList, assert, eventually, stateSaved } from '../pages.mjs';
 
 const pageModules = /\/split_(services|pools|settings|commands|json)-[0-9a-f]+\.wasm$/;
 const commandsModule = /\/split_commands-[0-9a-f]+\.wasm$/;
 const jsonModule = /\/split_json-[0-9a-f]+\.wasm$/;
+const demoModule = /\/split_demo-[0-9a-f]+\.wasm$/;
 const STATE_KEY = 'modelarts-console/state';
 // The demo as the version-4 console stored it (its JSON, packed), 3 saves in.
 const V4_STORED = fs.readFileSync(new URL('../../core/tests/fixtures/v4_demo_packed.txt', import.meta.url), 'utf8');
 
+/**
+ * Opens the list once and waits for its first save, so that the next load is a start with
+ * saved data (a first run fetches the demo's module, and the chunks it needs, first).
+ */
+async function withSavedData(page, base) {
+  await new ServiceList(page, base).open();
+  await stateSaved(page);
+}
+
 /** Opens the list once, then puts `text` in storage, for the next load to find. */
 async function saved(page, base, text) {
-  await new ServiceList(page, base).open();
-  // Not overwritten by the demo's first save.
-  await stateSaved(page);
+  // After the demo's first save, which would overwrite it.
+  await withSavedData(page, base);
   await page.evaluate(([k, t]) => localStorage.setItem(k, t), [STATE_KEY, text]);
 }
 
@@ -32,7 +41,13 @@ export default {
       const m = pageModules.exec(r.url());
       if (m) fetched.add(m[1]);
     });
-    await new ServiceList(page, base).open();
+    const list = new ServiceList(page, base);
+    await list.open();
+    // A start with saved data: a first run fetches the demo's module before it can paint.
+    await stateSaved(page);
+    fetched.clear();
+    await page.reload();
+    await list.row('mnist-batch-nightly').waitFor();
     await eventually(() => fetched.size === 5 || `fetched: ${[...fetched]}`, 'the three page modules, the commands and the JSON readers are fetched');
     // Only once the first view is built: they are not in the first page's way.
     const [mounted, firstFetch] = await page.evaluate(() => [
@@ -51,7 +66,6 @@ export default {
     await page.getByRole('heading', { name: 'Deploy', level: 1 }).waitFor();
     assert((await page.getByRole('alert').filter({ hasText: 'could not be loaded' }).count()) === 0, 'no page failed to load');
     // Commands too: their module came with the pages.
-    const list = new ServiceList(page, base);
     await page.getByRole('link', { name: 'Batch Services' }).first().click();
     await list.row('mnist-batch-weekly').waitFor();
     await list.operation('mnist-batch-weekly', 'Start').click();
@@ -99,6 +113,25 @@ export default {
     const list = new ServiceList(page, base);
     await list.row('ocr-invoice-march').waitFor();
     await eventually(async () => (await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)).startsWith('modelarts-console:bin:'), 'saved again in the current form');
+  },
+
+  'a first run waits for the demo\'s module; one that cannot be fetched is said so, and Try Again opens the demo': async ({ page, base }) => {
+    let blocked = true;
+    await page.route(demoModule, (route) => (blocked ? route.abort() : route.continue()));
+    await page.goto(`${base}#/batch-services`);
+    await page.getByRole('alert').filter({ hasText: 'The demo data could not be loaded. Check your network connection and try again.' }).waitFor();
+    assert((await page.getByRole('table').count()) === 0, 'no console yet');
+    assert((await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)) === null, 'nothing saved');
+    blocked = false;
+    await page.getByRole('button', { name: 'Try Again' }).click();
+    const list = new ServiceList(page, base);
+    await list.row('mnist-batch-nightly').waitFor();
+    await stateSaved(page);
+    // A start with saved data does not fetch it.
+    blocked = true;
+    await page.reload();
+    await list.row('mnist-batch-nightly').waitFor();
+    assert((await page.getByRole('alert').count()) === 0, 'no alert');
   },
 
   'a command sent before its module has arrived waits for it, then applies': async ({ page, base }) => {
@@ -149,9 +182,11 @@ export default {
   },
 
   'a page whose module cannot be fetched says so, and Try Again loads it': async ({ page, base }) => {
+    await withSavedData(page, base);
     let blocked = true;
     await page.route(/\/(split_pools|chunk_[0-9]+)-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
     await page.goto(`${base}#/pools?type=training`);
+    await page.reload();
     const notice = page.getByRole('alert').filter({ hasText: 'This page could not be loaded. Check your network connection and try again.' });
     await notice.waitFor();
     assert((await page.getByRole('heading', { name: 'Dedicated Resource Pools', level: 1 }).count()) === 0, 'no pools page without its module');
@@ -185,10 +220,12 @@ export default {
   },
 
   'the Modify dialog whose module cannot be fetched says so in the dialog; Cancel closes it': async ({ page, base }) => {
+    await withSavedData(page, base);
     let blocked = true;
     await page.route(/\/(split_services|chunk_[0-9]+)-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
     const list = new ServiceList(page, base);
-    await list.open();
+    await page.reload();
+    await list.row('ocr-invoice-march').waitFor();
     await list.operation('ocr-invoice-march', 'Modify').click();
     const dialog = page.getByRole('dialog', { name: 'Modify Service' });
     await dialog.getByRole('alert').filter({ hasText: 'This page could not be loaded.' }).waitFor();

@@ -19,7 +19,7 @@ use crate::pages::batch_services::list::ServiceList;
 use crate::pages::not_found::NotFound;
 use crate::route::{Route, Router};
 use crate::state::ConsoleStore;
-use crate::storage::SnapshotStore;
+use crate::storage::{Loaded, SnapshotStore};
 use on_demand::show;
 
 /// The console as deployed: browser storage and the host's `catalog.json`.
@@ -30,48 +30,92 @@ pub fn App() -> impl IntoView {
 
 /// The console over a given storage key; tests mount it with their own.
 ///
-/// Saved data in the current stored form (or none) opens at once. Data of an older version
-/// (or JSON written by hand) needs the JSON reader, which is a module of its own: the console
-/// opens once it is fetched, and if it cannot be, says so and changes nothing.
+/// Saved data in the current stored form opens at once. Data of an older version (or JSON
+/// written by hand) needs the JSON reader, which is a module of its own: the console opens
+/// once it is fetched, and if it cannot be, says so and changes nothing.
 #[component]
 pub fn ConsoleApp(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView {
     if !storage.holds_older_form() || on_demand::json_reader_now().is_some() {
-        return view! { <OpenConsole storage=storage fetch_catalog=fetch_catalog /> }.into_any();
+        return view! { <LoadConsole storage=storage fetch_catalog=fetch_catalog /> }.into_any();
     }
+    after_module(
+        "Loading saved data...",
+        "The saved console data is in an older format, and the code that reads it could not be loaded. Check your network connection and try again. Nothing was changed.",
+        || async { on_demand::json_reader().await.map(|_| ()) },
+        move || {
+            let storage = storage.clone();
+            view! { <LoadConsole storage=storage fetch_catalog=fetch_catalog /> }.into_any()
+        },
+    )
+}
+
+/// Reads the saved data and opens the console with it; where there is none (a first run), or
+/// none usable, with the demo, whose module it fetches first when it is not there yet.
+#[component]
+fn LoadConsole(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView {
+    let now = clock::now();
+    let loaded = storage.load(now);
+    if matches!(loaded, Loaded::State { .. }) {
+        return view! { <OpenConsole storage=storage loaded=loaded demo=None fetch_catalog=fetch_catalog /> }
+            .into_any();
+    }
+    if let Some(demo) = on_demand::demo_console_now(Catalog::embedded(), now) {
+        return view! { <OpenConsole storage=storage loaded=loaded demo=Some(demo) fetch_catalog=fetch_catalog /> }
+            .into_any();
+    }
+    // Taken once the demo's module is there (read again, were it ever needed twice).
+    let loaded = std::cell::Cell::new(Some(loaded));
+    after_module(
+        "Loading...",
+        "The demo data could not be loaded. Check your network connection and try again.",
+        on_demand::demo_module,
+        move || {
+            let now = clock::now();
+            let loaded = loaded.take().unwrap_or_else(|| storage.load(now));
+            let demo = on_demand::demo_console_now(Catalog::embedded(), now);
+            let storage = storage.clone();
+            view! { <OpenConsole storage=storage loaded=loaded demo=demo fetch_catalog=fetch_catalog /> }
+                .into_any()
+        },
+    )
+}
+
+/// Says `loading` while `fetch` fetches a module the console needs before it can open, then
+/// shows `open()`; says `failed`, with "Try Again", when the module cannot be fetched.
+fn after_module<F>(
+    loading: &'static str,
+    failed: &'static str,
+    fetch: impl Fn() -> F + Copy + Send + 'static,
+    open: impl Fn() -> AnyView + Send + 'static,
+) -> AnyView
+where
+    F: std::future::Future<Output = Result<(), on_demand::NotLoaded>> + 'static,
+{
     #[derive(Clone, Copy, PartialEq)]
-    enum Reader {
+    enum Module {
         Loading,
         Loaded,
         Failed,
     }
-    let reader = RwSignal::new(Reader::Loading);
-    let fetch = move || {
-        reader.set(Reader::Loading);
+    let module = RwSignal::new(Module::Loading);
+    let start = move || {
+        module.set(Module::Loading);
         leptos::task::spawn_local(async move {
-            let done = match on_demand::json_reader().await {
-                Ok(_) => Reader::Loaded,
-                Err(on_demand::NotLoaded) => Reader::Failed,
+            let done = match fetch().await {
+                Ok(()) => Module::Loaded,
+                Err(on_demand::NotLoaded) => Module::Failed,
             };
-            let _ = reader.try_set(done);
+            let _ = module.try_set(done);
         });
     };
-    fetch();
-    (move || match reader.get() {
-        Reader::Loading => view! {
-            <p class="page-loading" role="status">"Loading saved data..."</p>
-        }
-        .into_any(),
-        Reader::Loaded => {
-            let storage = storage.clone();
-            untrack(move || view! { <OpenConsole storage=storage fetch_catalog=fetch_catalog /> })
-                .into_any()
-        }
-        Reader::Failed => view! {
+    start();
+    (move || match module.get() {
+        Module::Loading => view! { <p class="page-loading" role="status">{loading}</p> }.into_any(),
+        Module::Loaded => untrack(&open),
+        Module::Failed => view! {
             <div class="page-not-loaded" role="alert">
-                <p>
-                    "The saved console data is in an older format, and the code that reads it could not be loaded. Check your network connection and try again. Nothing was changed."
-                </p>
-                <button type="button" class="button" on:click=move |_| fetch()>
+                <p>{failed}</p>
+                <button type="button" class="button" on:click=move |_| start()>
                     "Try Again"
                 </button>
             </div>
@@ -81,10 +125,21 @@ pub fn ConsoleApp(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView 
     .into_any()
 }
 
-/// The console itself, once its saved data can be read.
+/// The console itself, once its saved data is read (and the demo made, where it is needed).
 #[component]
-fn OpenConsole(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView {
-    let store = ConsoleStore::open(storage.clone(), Catalog::embedded(), clock::now());
+fn OpenConsole(
+    storage: SnapshotStore,
+    loaded: Loaded,
+    demo: Option<console_core::Console>,
+    fetch_catalog: bool,
+) -> impl IntoView {
+    let store = ConsoleStore::open(
+        storage.clone(),
+        loaded,
+        demo,
+        Catalog::embedded(),
+        clock::now(),
+    );
     clock::mark("decoded");
     provide_context(store);
     let router = Router::install();

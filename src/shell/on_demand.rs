@@ -18,6 +18,9 @@
 //! binary, so only saved data of an older version and the host's `catalog.json` need them. A
 //! console whose saved data is older waits for that module before it opens the data.
 //!
+//! So is the demo (`demo`), which only a first run needs: that run waits for it before it
+//! opens. It is not preloaded.
+//!
 //! A module that cannot be fetched (the host went away before it was preloaded) shows a
 //! message in the page with a way to try again; the rest of the console keeps working.
 
@@ -190,6 +193,35 @@ impl Reducer {
 /// fetched, or with [`NotLoaded`] when it cannot be (a later call tries again).
 pub fn with_reducer(then: impl FnOnce(Result<Reducer, NotLoaded>) + 'static) {
     with_module!(preload_commands, Reducer(()), then);
+}
+
+/// The demo ([`console_core::demo::demo_console`]), which in a split build is a module of
+/// its own (`demo`): only a first run needs it (or a start whose saved data cannot be used),
+/// and the first page of every other start paints without it. It is not preloaded.
+#[cfg_attr(
+    wasm_split,
+    leptos::wasm_split::wasm_split(
+        demo,
+        wasm_split_path = leptos::wasm_split,
+        preload(preload_demo),
+        fallible
+    )
+)]
+fn demo_in_module(catalog: Catalog, now: Millis) -> Result<Console, NotLoaded> {
+    Ok(console_core::demo::demo_console(catalog, now))
+}
+
+/// The demo console at `now`, when its module is there (always, in builds that are not
+/// split; otherwise after [`demo_module`]).
+pub fn demo_console_now(catalog: Catalog, now: Millis) -> Option<Console> {
+    at_once!(demo_in_module(catalog, now)).ok()
+}
+
+/// Fetches the demo's module; [`NotLoaded`] when it cannot be.
+pub async fn demo_module() -> Result<(), NotLoaded> {
+    #[cfg(wasm_split)]
+    preload_demo().await?;
+    Ok(())
 }
 
 /// [`Console::export`], which in a split build lives in the `settings` module with the import:
