@@ -48,7 +48,10 @@ pub fn Dialog(
             }
         }
     });
-    let title_id = format!("dialog-title-{}", title.to_lowercase().replace(' ', "-"));
+    let title_id = format!(
+        "dialog-title-{}",
+        title.to_ascii_lowercase().replace(' ', "-")
+    );
     let labelled_by = title_id.clone();
     view! {
         <div class="dialog-backdrop" on:click=move |_| on_close.run(())>

@@ -26,7 +26,11 @@ where
     };
     let describedby = described_by(field, false, message);
     let id = match &label {
-        Some(l) => format!("{}-{}", input_id(field), l.to_lowercase().replace(' ', "-")),
+        Some(l) => format!(
+            "{}-{}",
+            input_id(field),
+            l.to_ascii_lowercase().replace(' ', "-")
+        ),
         None => input_id(field),
     };
     let label = label.unwrap_or_else(|| field.label().to_string());

@@ -202,7 +202,7 @@ fn EventsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
                         view! {
                             <tr>
                                 <td class="nowrap">{clock::show(e.time)}</td>
-                                <td><span class=format!("event-type event-{}", kind.label().to_lowercase())>{kind.label()}</span></td>
+                                <td><span class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{kind.label()}</span></td>
                                 <td>{e.message()}</td>
                             </tr>
                         }

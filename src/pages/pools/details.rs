@@ -337,7 +337,7 @@ fn PoolEvents(pool: Memo<Option<Pool>>) -> impl IntoView {
                         view! {
                             <tr>
                                 <td class="nowrap">{clock::show(e.time)}</td>
-                                <td class=format!("event-type event-{}", kind.label().to_lowercase())>{kind.label()}</td>
+                                <td class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{kind.label()}</td>
                                 <td>{e.message()}</td>
                             </tr>
                         }
