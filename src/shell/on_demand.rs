@@ -373,8 +373,12 @@ macro_rules! show {
     };
     (@in $frame:expr; $page:path, $preload:path $(; $($arg:ident),*)?) => {
         $crate::shell::on_demand::loading(
-            move || $page($($($arg.clone()),*)?),
-            || async { $preload().await.map_err($crate::shell::on_demand::NotLoaded::from) },
+            Box::new(move || -> $crate::shell::on_demand::Loading<AnyView> {
+                Box::pin($page($($($arg.clone()),*)?))
+            }),
+            || -> $crate::shell::on_demand::Loading<()> {
+                Box::pin(async { $preload().await.map_err($crate::shell::on_demand::NotLoaded::from) })
+            },
             $frame,
         )
     };
@@ -410,20 +414,22 @@ pub fn shown(page: Result<AnyView, NotLoaded>) -> AnyView {
     page.unwrap_or_else(|NotLoaded| view! { <NotLoadedNotice /> }.into_any())
 }
 
+/// What a split function, or a module's preload, gives: boxed, so that [`loading`] is one
+/// function for every page rather than one copy per page (its copies were most of the shell's
+/// code in the first page).
+#[cfg(wasm_split)]
+pub type Loading<T> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, NotLoaded>>>>;
+
 /// Builds the page at once when its module is there (it is preloaded after the first paint),
 /// like any other page; otherwise says it is loading, fetches the module and builds the page
 /// then. The page is always built synchronously in this view's owner, never inside a future,
 /// so it is disposed with the route like the pages of the main module.
 #[cfg(wasm_split)]
-pub fn loading<F, P>(
-    page: impl Fn() -> F + Send + Sync + 'static,
-    preload: impl Fn() -> P + Copy + Send + Sync + 'static,
+pub fn loading(
+    page: Box<dyn Fn() -> Loading<AnyView> + Send + Sync>,
+    preload: fn() -> Loading<()>,
     frame: Frame,
-) -> AnyView
-where
-    F: std::future::Future<Output = Result<AnyView, NotLoaded>>,
-    P: std::future::Future<Output = Result<(), NotLoaded>> + 'static,
-{
+) -> AnyView {
     if let Some(page) = ready(page()) {
         return shown(page);
     }
