@@ -9,6 +9,7 @@ source scripts/env.sh
 # flags in .cargo/config.toml, so erase_components is repeated here.)
 RUSTFLAGS="--cfg erase_components --cfg wasm_split -C link-arg=--emit-relocs" \
   trunk build --release --offline
+# KEEP_NAMES=1 keeps function names, for bench/profile.mjs (a larger site, never the release).
 node scripts/split-wasm.mjs dist
 # Trunk's JS minifier fails on the wasm-bindgen glue; terser minifies it.
 node scripts/minify-js.mjs dist

@@ -30,6 +30,10 @@ if (glue.length !== 1) throw new Error(`expected one modelarts-console-<hash>.js
 const name = glue[0].slice(0, -'.js'.length);
 const contentHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+// KEEP_NAMES=1 (scripts/build.sh passes it on): function names kept, for a profile of start-up
+// that names the wasm's functions; larger files, never for the release site.
+const keepNames = process.env.KEEP_NAMES === '1';
+const optFlags = keepNames ? ['-Oz', '-g'] : ['-Oz'];
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'split-'));
 const split = path.join(work, 'split');
@@ -37,7 +41,7 @@ const bindgen = path.join(work, 'bindgen');
 run(wasmSplit, ['--target', 'web', '--out-name', name, built, split]);
 const modules = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${name}.wasm`);
 if (modules.length === 0) throw new Error('wasm-split found no split points: was the build made with --cfg wasm_split?');
-run('wasm-bindgen', ['--target=web', '--keep-lld-exports', `--out-dir=${bindgen}`, `--out-name=${name}`, '--no-typescript', path.join(split, `${name}.wasm`)]);
+run('wasm-bindgen', ['--target=web', '--keep-lld-exports', ...(keepNames ? ['--keep-debug'] : []), `--out-dir=${bindgen}`, `--out-name=${name}`, '--no-typescript', path.join(split, `${name}.wasm`)]);
 
 // Page modules and shared chunks: optimised, named by content, referenced by that name.
 let loader = fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8');
@@ -58,7 +62,7 @@ async function __instantiate(src, imports) {
 `;
 for (const file of modules) {
   const out = path.join(work, file);
-  run(wasmOpt, ['-Oz', '--output', out, path.join(split, file)]);
+  run(wasmOpt, [...optFlags, '--output', out, path.join(split, file)]);
   const bytes = fs.readFileSync(out);
   const hashed = `${file.slice(0, -'.wasm'.length)}-${contentHash(bytes)}.wasm`;
   if (!loader.includes(`"./${file}"`)) throw new Error(`${file} is not named in __wasm_split.js`);
@@ -73,7 +77,7 @@ if (!index.includes('</head>')) throw new Error('index.html has no </head>');
 fs.writeFileSync(indexPath, index.replace('</head>', `<link rel=modulepreload crossorigin href=./${loaderName} integrity=${sri(loader)}></head>`));
 
 // The main module and its glue, under Trunk's names.
-run(wasmOpt, ['-Oz', '--output', path.join(dist, `${name}_bg.wasm`), path.join(bindgen, `${name}_bg.wasm`)]);
+run(wasmOpt, [...optFlags, '--output', path.join(dist, `${name}_bg.wasm`), path.join(bindgen, `${name}_bg.wasm`)]);
 let js = fs.readFileSync(path.join(bindgen, `${name}.js`), 'utf8');
 // The ES imports only: the wasm's imports keep the module name "./__wasm_split.js".
 if (!js.includes('from "./__wasm_split.js"')) throw new Error('the glue does not import __wasm_split.js');
