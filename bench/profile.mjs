@@ -1,8 +1,9 @@
-// Where start-up's script time goes, by function: loads a site built with its names kept
+// Where script time goes, by function: loads a site built with its names kept
 // (`KEEP_NAMES=1 scripts/build.sh`) with a saved state, samples V8's CPU profiler from the
-// navigation to the first rows painted, and prints the functions with the most self time,
+// navigation to the first rows painted (or, with KEYS=1, over the benchmark's keystrokes in
+// the search box once the rows are there), and prints the functions with the most self time,
 // summed over the loads (wasm functions by their Rust names).
-// usage: node bench/profile.mjs <site dir> <stored-state file> [loads, default 6] [top, default 40]
+// usage: [KEYS=1] node bench/profile.mjs <site dir> <stored-state file> [loads, default 6] [top, default 40]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { answered, freePort, launch, withState, loadFirstRows } from './common.m
 const [site, statePath, loadsArg, topArg] = process.argv.slice(2);
 const loads = Number(loadsArg ?? 6);
 const top = Number(topArg ?? 40);
+const keys = process.env.KEYS === '1';
 fs.writeFileSync(path.join(site, 'blank.html'), '<!DOCTYPE html><title>blank</title>');
 const port = await freePort();
 const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], { stdio: 'ignore' });
@@ -26,8 +28,28 @@ for (let i = 0; i < loads; i++) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    await loadFirstRows(page, base, url, 50);
+    if (keys) {
+      // As bench/run.mjs loads for keystrokes: no observer of the DOM (FIRST_ROWS's) left
+      // to slow its changes.
+      await page.goto(`${base}${url}`);
+      await page.locator('tbody tr .name-link').first().waitFor({ timeout: 60000 });
+      await page.waitForTimeout(1500);
+      await cdp.send('Profiler.start');
+      // As bench/run.mjs types: a full name, then a prefix many names share, by turns.
+      for (let k = 0; k < 15; k++) {
+        const digits = String((k * 7919) % 100).padStart(5, '0');
+        const value = k % 2 === 0 ? `svc-${digits}` : `svc-${digits.slice(0, 3)}`;
+        await page.evaluate((v) => new Promise((resolve) => {
+          const input = document.querySelector('input[type=search]');
+          input.value = v;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          requestAnimationFrame(() => setTimeout(resolve, 0));
+        }), value);
+      }
+    } else {
+      await cdp.send('Profiler.start');
+      await loadFirstRows(page, base, url, 50);
+    }
     const { profile } = await cdp.send('Profiler.stop');
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, k) => {
