@@ -86,14 +86,9 @@ pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
 
 /// Reads one value that must fill `bytes` exactly.
 pub fn from_slice<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Error> {
-    let mut reader = Reader {
-        input: bytes,
-        depth: 0,
-    };
+    let mut reader = Reader::new(bytes);
     let value = T::deserialize(&mut reader)?;
-    if !reader.input.is_empty() {
-        return fail("trailing bytes");
-    }
+    reader.end()?;
     Ok(value)
 }
 
@@ -369,9 +364,80 @@ impl ser::SerializeStructVariant for Fields<'_, '_> {
     }
 }
 
-struct Reader<'de> {
+pub(crate) struct Reader<'de> {
     input: &'de [u8],
     depth: u32,
+}
+
+/// Reading by hand, for a type whose every field is always written and whose decoder is
+/// wanted small (the embedded catalog): each method takes one value of one shape.
+impl<'de> Reader<'de> {
+    pub(crate) fn new(input: &'de [u8]) -> Reader<'de> {
+        Reader { input, depth: 0 }
+    }
+
+    /// The input must be read to its end.
+    pub(crate) fn end(&self) -> Result<(), Error> {
+        if self.input.is_empty() {
+            Ok(())
+        } else {
+            fail("trailing bytes")
+        }
+    }
+
+    /// A struct of exactly `fields` fields, read next with [`Self::field`], in order.
+    pub(crate) fn struct_of(&mut self, fields: u64) -> Result<(), Error> {
+        self.expect(STRUCT)?;
+        if self.varint()? == fields {
+            Ok(())
+        } else {
+            fail("a struct with other fields")
+        }
+    }
+
+    /// Field number `index`, which must come next.
+    pub(crate) fn field(&mut self, index: u64) -> Result<&mut Self, Error> {
+        if self.varint()? == index {
+            Ok(self)
+        } else {
+            fail("a field out of order")
+        }
+    }
+
+    pub(crate) fn string(&mut self) -> Result<String, Error> {
+        self.expect(STR)?;
+        self.str_body().map(str::to_owned)
+    }
+
+    pub(crate) fn u32(&mut self) -> Result<u32, Error> {
+        match self.int()? {
+            Ok(n) => u32::try_from(n).or_else(|_| fail("integer out of range")),
+            Err(_) => fail("a negative integer"),
+        }
+    }
+
+    pub(crate) fn f64(&mut self) -> Result<f64, Error> {
+        self.expect(F64)?;
+        let bytes = self.bytes(8)?;
+        Ok(f64::from_le_bytes(bytes.try_into().expect("8 bytes")))
+    }
+
+    pub(crate) fn seq<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<T, Error>,
+    ) -> Result<Vec<T>, Error> {
+        self.expect(SEQ)?;
+        let n = self.len()?;
+        (0..n).map(|_| item(self)).collect()
+    }
+
+    /// A unit variant's number.
+    pub(crate) fn unit_variant(&mut self) -> Result<u64, Error> {
+        self.expect(ENUM)?;
+        let index = self.varint()?;
+        self.expect(NULL)?;
+        Ok(index)
+    }
 }
 
 impl<'de> Reader<'de> {
