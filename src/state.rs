@@ -88,7 +88,7 @@ pub struct ConsoleStore {
     pending: RwSignal<u32>,
     /// The cross-tab lock guarding the storage key.
     lock_name: StoredValue<String>,
-    /// Keeps each resource's JSON and each block's compressed form from the last save, so a
+    /// Keeps each resource's encoding and each block's compressed form from the last save, so a
     /// save re-serialises and recompresses only what changed since (a full encode of 10,000
     /// services costs tens of milliseconds).
     encoder: StoredValue<snapshot::Encoder>,
@@ -418,7 +418,7 @@ impl ConsoleStore {
         }
     }
 
-    /// Fills the encoder's caches (each resource's JSON, each block's compressed form) from
+    /// Fills the encoder's caches (each resource's encoding, each block's compressed form) from
     /// the state; the text is not kept.
     fn prime_encoder(&self) {
         let store = *self;
