@@ -20,7 +20,7 @@ use crate::pages::not_found::NotFound;
 use crate::route::{Route, Router};
 use crate::state::ConsoleStore;
 use crate::storage::{Loaded, SnapshotStore};
-use on_demand::show;
+use on_demand::{show, Fetch};
 
 /// The console as deployed: browser storage and the host's `catalog.json`.
 #[component]
@@ -91,28 +91,11 @@ fn after_module<F>(
 where
     F: std::future::Future<Output = Result<(), on_demand::NotLoaded>> + 'static,
 {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Module {
-        Loading,
-        Loaded,
-        Failed,
-    }
-    let module = RwSignal::new(Module::Loading);
-    let start = move || {
-        module.set(Module::Loading);
-        leptos::task::spawn_local(async move {
-            let done = match fetch().await {
-                Ok(()) => Module::Loaded,
-                Err(on_demand::NotLoaded) => Module::Failed,
-            };
-            let _ = module.try_set(done);
-        });
-    };
-    start();
+    let (module, start) = on_demand::fetch_module(fetch);
     (move || match module.get() {
-        Module::Loading => view! { <p class="page-loading" role="status">{loading}</p> }.into_any(),
-        Module::Loaded => untrack(&open),
-        Module::Failed => view! {
+        Fetch::Loading => view! { <p class="page-loading" role="status">{loading}</p> }.into_any(),
+        Fetch::Loaded => untrack(&open),
+        Fetch::Failed => view! {
             <div class="page-not-loaded" role="alert">
                 <p>{failed}</p>
                 <button type="button" class="button" on:click=move |_| start()>

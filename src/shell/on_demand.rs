@@ -54,11 +54,14 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     }
 }
 
-/// Declares a page function that, in a split build, lives in `$module` and is loaded when
-/// called (then `async`); `$preload` fetches its module without showing anything. Each
-/// function waits on a loader of its own (the module is fetched once), hence one preload each.
+/// Declares a function that, in a split build, lives in `$module` and is loaded when called
+/// (then `async`, and [`NotLoaded`] when its module cannot be fetched); `$preload` fetches its
+/// module without calling it. Each function waits on a loader of its own (the module is
+/// fetched once), hence one preload each. A page function's value is its view (`pub`).
 macro_rules! on_demand {
-    ($module:ident, $preload:ident: fn $name:ident($($arg:ident: $ty:ty),*) => $page:expr) => {
+    ($(#[$doc:meta])* $vis:vis $module:ident, $preload:ident:
+        fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty => $body:expr) => {
+        $(#[$doc])*
         #[cfg_attr(
             wasm_split,
             leptos::wasm_split::wasm_split(
@@ -68,9 +71,12 @@ macro_rules! on_demand {
                 fallible
             )
         )]
-        pub fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
-            Ok($page)
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, NotLoaded> {
+            Ok($body)
         }
+    };
+    ($module:ident, $preload:ident: fn $name:ident($($arg:ident: $ty:ty),*) => $page:expr) => {
+        on_demand!(pub $module, $preload: fn $name($($arg: $ty),*) -> AnyView => $page);
     };
 }
 
@@ -128,28 +134,20 @@ enum Done {
     Encoded(String),
 }
 
-/// [`Console::apply`] and [`Encoder::encode_console`], which in a split build live in the
-/// `commands` module: the first page reads the saved state and ticks it, but changes it, and
-/// so writes it, only after a command (a tick's save waits for the module, see
-/// [`crate::state`]). Call them through [`with_reducer`], which makes sure that module is
-/// there. One split point for both, so that one loader says when the module is.
-#[cfg_attr(
-    wasm_split,
-    leptos::wasm_split::wasm_split(
-        commands,
-        wasm_split_path = leptos::wasm_split,
-        preload(preload_commands),
-        fallible
-    )
-)]
-fn commands_in_module(job: Job<'_>, now: Millis) -> Result<Done, NotLoaded> {
-    Ok(match job {
-        Job::Apply(console, command) => Done::Applied(console.apply(command, now)),
-        Job::Encode(encoder, console, revision) => {
-            Done::Encoded(encoder.encode_console(console, now, revision))
+on_demand!(
+    /// [`Console::apply`] and [`Encoder::encode_console`], which in a split build live in the
+    /// `commands` module: the first page reads the saved state and ticks it, but changes it,
+    /// and so writes it, only after a command (a tick's save waits for the module, see
+    /// [`crate::state`]). Call them through [`with_reducer`], which makes sure that module is
+    /// there. One split point for both, so that one loader says when the module is.
+    commands, preload_commands: fn commands_in_module(job: Job<'_>, now: Millis) -> Done =>
+        match job {
+            Job::Apply(console, command) => Done::Applied(console.apply(command, now)),
+            Job::Encode(encoder, console, revision) => {
+                Done::Encoded(encoder.encode_console(console, now, revision))
+            }
         }
-    })
-}
+);
 
 /// Applies commands and encodes the state for saving: only handed out once their module is
 /// loaded, so that its methods run at once, like plain calls.
@@ -195,21 +193,13 @@ pub fn with_reducer(then: impl FnOnce(Result<Reducer, NotLoaded>) + 'static) {
     with_module!(preload_commands, Reducer(()), then);
 }
 
-/// The demo ([`console_core::demo::demo_console`]), which in a split build is a module of
-/// its own (`demo`): only a first run needs it (or a start whose saved data cannot be used),
-/// and the first page of every other start paints without it. It is not preloaded.
-#[cfg_attr(
-    wasm_split,
-    leptos::wasm_split::wasm_split(
-        demo,
-        wasm_split_path = leptos::wasm_split,
-        preload(preload_demo),
-        fallible
-    )
-)]
-fn demo_in_module(catalog: Catalog, now: Millis) -> Result<Console, NotLoaded> {
-    Ok(console_core::demo::demo_console(catalog, now))
-}
+on_demand!(
+    /// The demo ([`console_core::demo::demo_console`]), which in a split build is a module of
+    /// its own (`demo`): only a first run needs it (or a start whose saved data cannot be
+    /// used), and the first page of every other start paints without it. It is not preloaded.
+    demo, preload_demo: fn demo_in_module(catalog: Catalog, now: Millis) -> Console =>
+        console_core::demo::demo_console(catalog, now)
+);
 
 /// The demo console at `now`, when its module is there (always, in builds that are not
 /// split; otherwise after [`demo_module`]).
@@ -224,24 +214,13 @@ pub async fn demo_module() -> Result<(), NotLoaded> {
     Ok(())
 }
 
-/// [`Console::export`], which in a split build lives in the `settings` module with the import:
-/// call it through [`with_exporter`].
-#[cfg_attr(
-    wasm_split,
-    leptos::wasm_split::wasm_split(
-        settings,
-        wasm_split_path = leptos::wasm_split,
-        preload(preload_export),
-        fallible
-    )
-)]
-fn export_in_module(
-    console: &Console,
-    scope: ExportScope,
-    now: Millis,
-) -> Result<String, NotLoaded> {
-    Ok(console.export(scope, now))
-}
+on_demand!(
+    /// [`Console::export`], which in a split build lives in the `settings` module with the
+    /// import: call it through [`with_exporter`].
+    settings, preload_export:
+        fn export_in_module(console: &Console, scope: ExportScope, now: Millis) -> String =>
+        console.export(scope, now)
+);
 
 /// Builds export files: only handed out once their module is loaded (see [`Reducer`]).
 #[derive(Clone, Copy)]
@@ -279,25 +258,17 @@ enum JsonRead {
     Catalog(Result<Catalog, CatalogError>),
 }
 
-/// The readers of JSON, which in a split build live in the `json` module: the current stored
-/// form is binary and the embedded catalog too, so the first page needs no JSON reader; saved
-/// data of an older version (or written by hand) and the host's `catalog.json` do. Call them
-/// through a [`JsonReader`].
-#[cfg_attr(
-    wasm_split,
-    leptos::wasm_split::wasm_split(
-        json,
-        wasm_split_path = leptos::wasm_split,
-        preload(preload_json),
-        fallible
-    )
-)]
-fn read_json_in_module(text: &str, what: JsonText) -> Result<JsonRead, NotLoaded> {
-    Ok(match what {
-        JsonText::Saved => JsonRead::Saved(snapshot::decode_stored(text)),
-        JsonText::Catalog => JsonRead::Catalog(Catalog::from_json(text)),
-    })
-}
+on_demand!(
+    /// The readers of JSON, which in a split build live in the `json` module: the current
+    /// stored form is binary and the embedded catalog too, so the first page needs no JSON
+    /// reader; saved data of an older version (or written by hand) and the host's
+    /// `catalog.json` do. Call them through a [`JsonReader`].
+    json, preload_json: fn read_json_in_module(text: &str, what: JsonText) -> JsonRead =>
+        match what {
+            JsonText::Saved => JsonRead::Saved(snapshot::decode_stored(text)),
+            JsonText::Catalog => JsonRead::Catalog(Catalog::from_json(text)),
+        }
+);
 
 /// Reads JSON: only handed out once its module is loaded (see [`Reducer`]).
 #[derive(Clone, Copy)]
@@ -433,42 +404,24 @@ pub fn loading(
     if let Some(page) = ready(page()) {
         return shown(page);
     }
-    #[derive(Clone, Copy, PartialEq)]
-    enum Module {
-        Loading,
-        Loaded,
-        Failed,
-    }
-    let module = RwSignal::new(Module::Loading);
-    let fetch = move || {
-        module.set(Module::Loading);
-        leptos::task::spawn_local(async move {
-            // A failed fetch is not remembered: "Try Again" fetches anew.
-            let done = match preload().await {
-                Ok(()) => Module::Loaded,
-                Err(NotLoaded) => Module::Failed,
-            };
-            let _ = module.try_set(done);
-        });
-    };
-    fetch();
+    let (module, fetch) = fetch_module(preload);
     let retry = Callback::new(move |()| fetch());
     let state = move || match module.get() {
-        Module::Loading => {
+        Fetch::Loading => {
             view! { <p class="page-loading" role="status">"Loading..."</p> }.into_any()
         }
         // Ready at once: the preload awaited this page's own loader.
-        Module::Loaded => match untrack(|| ready(page())) {
+        Fetch::Loaded => match untrack(|| ready(page())) {
             Some(Ok(page)) => page,
             _ => view! { <NotLoadedNotice on_retry=retry /> }.into_any(),
         },
-        Module::Failed => view! { <NotLoadedNotice on_retry=retry /> }.into_any(),
+        Fetch::Failed => view! { <NotLoadedNotice on_retry=retry /> }.into_any(),
     };
     match frame {
         Frame::Page => state.into_any(),
         // Once loaded, the dialog itself takes the place of this one.
         Frame::Dialog { title, on_close } => (move || match module.get() {
-            Module::Loaded => state(),
+            Fetch::Loaded => state(),
             _ => {
                 let inside = state();
                 view! {
@@ -484,6 +437,37 @@ pub fn loading(
         })
         .into_any(),
     }
+}
+
+/// Where fetching a module stands, for a view that waits for it.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Fetch {
+    Loading,
+    Loaded,
+    Failed,
+}
+
+/// Fetches a module with `preload` now, and anew each time the function returned is called
+/// ("Try Again": a failed fetch is not remembered); the signal says where the last one stands.
+pub fn fetch_module<F>(
+    preload: impl Fn() -> F + Copy + Send + 'static,
+) -> (ReadSignal<Fetch>, impl Fn() + Copy + Send + 'static)
+where
+    F: std::future::Future<Output = Result<(), NotLoaded>> + 'static,
+{
+    let state = RwSignal::new(Fetch::Loading);
+    let fetch = move || {
+        state.set(Fetch::Loading);
+        leptos::task::spawn_local(async move {
+            let done = match preload().await {
+                Ok(()) => Fetch::Loaded,
+                Err(NotLoaded) => Fetch::Failed,
+            };
+            let _ = state.try_set(done);
+        });
+    };
+    fetch();
+    (state.read_only(), fetch)
 }
 
 /// Polls a future once: the value when it is ready at once.
