@@ -157,28 +157,28 @@ pub struct ServiceEvent {
 /// kinds are ignored on reading when they have their field's type; the tagged form ignored
 /// them whatever their type, so only a hand-edited file can tell the difference).
 #[derive(Serialize, Deserialize)]
-struct EventRepr {
-    time: Millis,
-    kind: EventTag,
+pub(crate) struct EventRepr {
+    pub(crate) time: Millis,
+    pub(crate) kind: EventTag,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    fields: Option<Vec<Field>>,
+    pub(crate) fields: Option<Vec<Field>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
+    pub(crate) reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pool_name: Option<String>,
+    pub(crate) pool_name: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    released: bool,
+    pub(crate) released: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    replaced: bool,
+    pub(crate) replaced: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    message: Option<String>,
+    pub(crate) message: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    event_type: Option<EventType>,
+    pub(crate) event_type: Option<EventType>,
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum EventTag {
+pub(crate) enum EventTag {
     DeployRequested,
     StartRequested,
     Running,

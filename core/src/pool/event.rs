@@ -102,27 +102,27 @@ pub struct PoolEvent {
 /// The saved form of a [`PoolEvent`]: the time, the kind's tag and every field a kind may
 /// have, written only when its kind has it (in the kind's field order).
 #[derive(Serialize, Deserialize)]
-struct PoolEventRepr {
-    time: Millis,
-    kind: PoolEventTag,
+pub(crate) struct PoolEventRepr {
+    pub(crate) time: Millis,
+    pub(crate) kind: PoolEventTag,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    from: Option<u32>,
+    pub(crate) from: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    to: Option<u32>,
+    pub(crate) to: Option<u32>,
     /// A count (created, scaled) or the names switched off (scale-in).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    nodes: Option<Nodes>,
+    pub(crate) nodes: Option<Nodes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
+    pub(crate) reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    months: Option<u32>,
+    pub(crate) months: Option<u32>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    replaced: bool,
+    pub(crate) replaced: bool,
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum PoolEventTag {
+pub(crate) enum PoolEventTag {
     CreateRequested,
     Running,
     ScaleOutRequested,
@@ -136,7 +136,7 @@ enum PoolEventTag {
 }
 
 /// `nodes`: a number of nodes, or a list of node names.
-enum Nodes {
+pub(crate) enum Nodes {
     Count(u32),
     Names(Vec<String>),
 }

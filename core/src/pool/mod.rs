@@ -5,7 +5,7 @@
 
 mod commands;
 pub mod create;
-mod event;
+pub(crate) mod event;
 mod lifecycle;
 pub mod scale;
 

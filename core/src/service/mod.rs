@@ -175,17 +175,17 @@ pub enum DeploymentLocation {
 /// fields are ignored when they have their field's type; the tagged form ignored them whatever
 /// their type).
 #[derive(Serialize, Deserialize)]
-struct LocationRepr {
-    kind: LocationKind,
+pub(crate) struct LocationRepr {
+    pub(crate) kind: LocationKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pool_name: Option<String>,
+    pub(crate) pool_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    node_name: Option<String>,
+    pub(crate) node_name: Option<String>,
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum LocationKind {
+pub(crate) enum LocationKind {
     PublicPool,
     DedicatedPool,
     EdgeNode,

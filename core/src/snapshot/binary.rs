@@ -29,7 +29,7 @@ pub(crate) const STR: u8 = 6;
 pub(crate) const SEQ: u8 = 7;
 pub(crate) const MAP: u8 = 8;
 pub(crate) const STRUCT: u8 = 9;
-const ENUM: u8 = 10;
+pub(crate) const ENUM: u8 = 10;
 
 /// Deeper nesting than this is refused (the state nests a few levels; damaged input could
 /// otherwise exhaust the stack).
@@ -438,6 +438,79 @@ impl<'de> Reader<'de> {
         self.expect(NULL)?;
         Ok(index)
     }
+
+    /// A struct whose fields may be left out or come in any order (the state's, see
+    /// `snapshot::read`): `field` reads the value of each field number, or skips one it does
+    /// not know ([`Self::skip`]). A field given twice is refused, as serde's derives do.
+    pub(crate) fn fields(
+        &mut self,
+        mut field: impl FnMut(&mut Self, u64) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.expect(STRUCT)?;
+        let mut seen = 0u64;
+        for _ in 0..self.len()? {
+            let index = self.varint()?;
+            if index < 64 {
+                if seen & 1 << index != 0 {
+                    return fail("a field given twice");
+                }
+                seen |= 1 << index;
+            }
+            field(self, index)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn bool(&mut self) -> Result<bool, Error> {
+        match self.byte()? {
+            FALSE => Ok(false),
+            TRUE => Ok(true),
+            _ => fail("expected a boolean"),
+        }
+    }
+
+    pub(crate) fn u64(&mut self) -> Result<u64, Error> {
+        match self.int()? {
+            Ok(n) => Ok(n),
+            Err(_) => fail("a negative integer"),
+        }
+    }
+
+    pub(crate) fn u8(&mut self) -> Result<u8, Error> {
+        u8::try_from(self.u64()?).or_else(|_| fail("integer out of range"))
+    }
+
+    /// `None` when the value is null, else the value `some` reads.
+    pub(crate) fn option<T>(
+        &mut self,
+        some: impl FnOnce(&mut Self) -> Result<T, Error>,
+    ) -> Result<Option<T>, Error> {
+        if self.input.first() == Some(&NULL) {
+            self.input = &self.input[1..];
+            Ok(None)
+        } else {
+            some(self).map(Some)
+        }
+    }
+
+    /// A map with string keys (a key given twice keeps its last value, as serde's does).
+    pub(crate) fn string_map<V>(
+        &mut self,
+        mut value: impl FnMut(&mut Self) -> Result<V, Error>,
+    ) -> Result<std::collections::BTreeMap<String, V>, Error> {
+        self.expect(MAP)?;
+        let mut map = std::collections::BTreeMap::new();
+        for _ in 0..self.len()? {
+            let key = self.string()?;
+            map.insert(key, value(self)?);
+        }
+        Ok(map)
+    }
+
+    /// The tag of the next value, not read.
+    pub(crate) fn peek(&self) -> Option<u8> {
+        self.input.first().copied()
+    }
 }
 
 impl<'de> Reader<'de> {
@@ -517,7 +590,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Skips one value (a field this console does not read).
-    fn skip(&mut self) -> Result<(), Error> {
+    pub(crate) fn skip(&mut self) -> Result<(), Error> {
         self.enter()?;
         match self.byte()? {
             NULL | FALSE | TRUE => {}

@@ -11,6 +11,7 @@
 pub mod binary;
 mod encoder;
 pub mod packed;
+mod read;
 mod v1;
 
 pub use encoder::Encoder;
@@ -18,7 +19,6 @@ pub use encoder::Encoder;
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use crate::console::ConsoleState;
@@ -47,16 +47,6 @@ struct EnvelopeRef<'a> {
     version: u32,
     saved_at: Millis,
     state: &'a ConsoleState,
-}
-
-/// The binary envelope as read (the fields of [`EnvelopeRef`], in its order): schema and
-/// version were judged first ([`binary::head`]); they and `saved_at` are skipped.
-#[derive(Deserialize)]
-struct Envelope {
-    _schema: IgnoredAny,
-    _version: IgnoredAny,
-    _saved_at: IgnoredAny,
-    state: ConsoleState,
 }
 
 /// A JSON envelope's header: schema and version are judged before the content (which this
@@ -172,10 +162,9 @@ fn decode_binary(text: &str) -> Result<ConsoleState, SnapshotError> {
             "a binary snapshot of version {version}"
         )));
     }
-    let envelope: Envelope =
-        binary::from_slice(&bytes).map_err(|e| SnapshotError::Invalid(e.to_string()))?;
-    validate(&envelope.state).map_err(SnapshotError::Invalid)?;
-    Ok(envelope.state)
+    let state = read::state(&bytes).map_err(|e| SnapshotError::Invalid(e.to_string()))?;
+    validate(&state).map_err(SnapshotError::Invalid)?;
+    Ok(state)
 }
 
 /// Reads a stored text in any form (the binary stored form, a packed JSON text of version 4,
