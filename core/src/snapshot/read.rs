@@ -447,11 +447,15 @@ mod tests {
     use serde::de::IgnoredAny;
     use serde::{Deserialize, Serialize};
 
-    /// serde's reading of the envelope, which the hand-written one must equal.
+    /// serde's reading of the envelope, which the hand-written one must equal. Schema and
+    /// version are judged before either reads ([`binary::head`]): both skip them.
     #[derive(Deserialize)]
     struct Envelope {
+        #[serde(default)]
         _schema: IgnoredAny,
+        #[serde(default)]
         _version: IgnoredAny,
+        #[serde(default)]
         _saved_at: IgnoredAny,
         state: ConsoleState,
     }
