@@ -2,13 +2,14 @@
 //! through [`Console::apply`] (see `command.rs`) and [`Console::tick`]; the resources' own
 //! modules (`service/`) hold their rules and commands.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::clock::SimClock;
 use crate::event::{Event, Record};
+use crate::hash::FxHashMap;
 use crate::pool::{Pool, PoolEnd};
 use crate::query::{ListPage, ServiceQuery};
 use crate::service::BatchService;
@@ -86,7 +87,7 @@ impl PartialEq for Console {
 struct ServiceIndex {
     region: String,
     stale: bool,
-    positions: HashMap<String, usize>,
+    positions: FxHashMap<String, usize>,
 }
 
 impl Console {

@@ -428,7 +428,13 @@ impl<'de> Reader<'de> {
     ) -> Result<Vec<T>, Error> {
         self.expect(SEQ)?;
         let n = self.len()?;
-        (0..n).map(|_| item(self)).collect()
+        // Allocated once (collecting results grows the vector as it goes), up to a bound: a
+        // damaged length may claim every byte left, each an element of a large type.
+        let mut items = Vec::with_capacity(n.min(16_384));
+        for _ in 0..n {
+            items.push(item(self)?);
+        }
+        Ok(items)
     }
 
     /// A unit variant's number.

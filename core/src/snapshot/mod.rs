@@ -16,12 +16,12 @@ mod v1;
 
 pub use encoder::Encoder;
 
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::console::ConsoleState;
+use crate::hash::FxHashSet;
 use crate::pool::{BillingMode, NodeStatus, PoolPhase};
 use crate::service::ServiceStatus;
 use crate::validation::MAX_INSTANCE_COUNT;
@@ -269,9 +269,9 @@ pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
         return Err("the simulation clock is beyond the year 9999".into());
     }
     // Hash sets: 10,000 ids and names in ordered sets cost a noticeable part of a load.
-    let mut ids = HashSet::new();
+    let mut ids = FxHashSet::default();
     for (region, region_state) in &state.regions {
-        let mut names = HashSet::new();
+        let mut names = FxHashSet::default();
         for s in &region_state.services {
             // Named only when something is wrong (10,000 names cost time on every load).
             let who = || format!("service {} in {region}", s.service_id);
@@ -331,7 +331,7 @@ pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
                 return Err(format!("{}: too many billing runs", who()));
             }
         }
-        let mut pool_names = HashSet::new();
+        let mut pool_names = FxHashSet::default();
         for p in &region_state.pools {
             let who = || format!("pool {} in {region}", p.id());
             if p.id().is_empty() || !ids.insert(p.id()) {
