@@ -42,8 +42,9 @@ pub(super) fn state(bytes: &[u8]) -> Read<ConsoleState> {
 }
 
 /// Reads a struct into `$ty`: its fields in declaration order, each `name: reader` (a field
-/// that must be there) or `name: reader = default` (one that may be left out), `reader` being
-/// a `fn(&mut Reader) -> Read<T>`.
+/// that must be there) or `name: reader => default` (one that may be left out), `reader`
+/// being a `fn(&mut Reader) -> Read<T>`. The values are held in locals named as the fields,
+/// which is why the readers of structs are named `read_*`.
 macro_rules! read_struct {
     ($r:expr, $ty:ident { $($field:ident: $read:expr $(=> $default:expr)?),* $(,)? }) => {{
         $(let mut $field = None;)*
