@@ -4,12 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::clock::SimClock;
 use crate::event::{Event, Record};
-use crate::hash::FxHashMap;
 use crate::pool::{Pool, PoolEnd};
 use crate::query::{ListPage, ServiceQuery};
 use crate::service::BatchService;

@@ -13,7 +13,6 @@ pub mod demo;
 pub mod error;
 pub mod event;
 pub mod format;
-pub(crate) mod hash;
 pub mod ids;
 pub mod pool;
 pub mod query;

@@ -18,10 +18,10 @@ pub use encoder::Encoder;
 
 use std::fmt;
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::console::ConsoleState;
-use crate::hash::FxHashSet;
 use crate::pool::{BillingMode, NodeStatus, PoolPhase};
 use crate::service::ServiceStatus;
 use crate::validation::MAX_INSTANCE_COUNT;
