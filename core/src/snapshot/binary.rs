@@ -410,10 +410,7 @@ impl<'de> Reader<'de> {
     }
 
     pub(crate) fn u32(&mut self) -> Result<u32, Error> {
-        match self.int()? {
-            Ok(n) => u32::try_from(n).or_else(|_| fail("integer out of range")),
-            Err(_) => fail("a negative integer"),
-        }
+        u32::try_from(self.u64()?).or_else(|_| fail("integer out of range"))
     }
 
     pub(crate) fn f64(&mut self) -> Result<f64, Error> {
@@ -478,7 +475,7 @@ impl<'de> Reader<'de> {
     pub(crate) fn u64(&mut self) -> Result<u64, Error> {
         match self.int()? {
             Ok(n) => Ok(n),
-            Err(_) => fail("a negative integer"),
+            Err(_) => fail("expected an unsigned integer"),
         }
     }
 
@@ -491,12 +488,20 @@ impl<'de> Reader<'de> {
         &mut self,
         some: impl FnOnce(&mut Self) -> Result<T, Error>,
     ) -> Result<Option<T>, Error> {
-        if self.input.first() == Some(&NULL) {
-            self.input = &self.input[1..];
+        if self.null() {
             Ok(None)
         } else {
             some(self).map(Some)
         }
+    }
+
+    /// Whether the next value is null, which is then read.
+    fn null(&mut self) -> bool {
+        let null = self.peek() == Some(NULL);
+        if null {
+            self.input = &self.input[1..];
+        }
+        null
     }
 
     /// A map with string keys (a key given twice keeps its last value, as serde's does).
@@ -661,11 +666,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_bool<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.byte()? {
-            FALSE => visitor.visit_bool(false),
-            TRUE => visitor.visit_bool(true),
-            _ => fail("expected a boolean"),
-        }
+        visitor.visit_bool(self.bool()?)
     }
 
     fn deserialize_i64<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -676,16 +677,11 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_u64<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.int()? {
-            Ok(n) => visitor.visit_u64(n),
-            Err(_) => fail("expected an unsigned integer"),
-        }
+        visitor.visit_u64(self.u64()?)
     }
 
     fn deserialize_f64<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.expect(F64)?;
-        let bytes = self.bytes(8)?;
-        visitor.visit_f64(f64::from_le_bytes(bytes.try_into().expect("8 bytes")))
+        visitor.visit_f64(self.f64()?)
     }
 
     fn deserialize_str<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -694,8 +690,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        if self.input.first() == Some(&NULL) {
-            self.input = &self.input[1..];
+        if self.null() {
             visitor.visit_none()
         } else {
             visitor.visit_some(self)
