@@ -6,7 +6,7 @@
 //   wasm-split-cli  cuts the module at the split points, writes __wasm_split.js (the loader);
 //   wasm-bindgen    makes the JS glue for the main module, under Trunk's file names (keeping
 //                   the table and globals the page modules import);
-//   wasm-opt -Oz    on every module;
+//   wasm-opt -Oz    on every module (but for a few functions it must not inline);
 // then names the page modules, the chunks and the loader by their content (the glue and the
 // main module keep Trunk's names, a hash of the cargo build: they import each other, so
 // neither can be named after the other's bytes; every tool is pinned, so one build always
@@ -33,7 +33,16 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore',
 // KEEP_NAMES=1 (scripts/build.sh passes it on): function names kept, for a profile of start-up
 // that names the wasm's functions; larger files, never for the release site.
 const keepNames = process.env.KEEP_NAMES === '1';
-const optFlags = keepNames ? ['-Oz', '-g'] : ['-Oz'];
+// Functions -Oz must not inline (it inlines every function that has one caller): those that
+// read one item or block of the saved state (core/src/snapshot/read.rs and packed.rs). V8
+// optimises a wasm function only for its later calls (there is no on-stack replacement), so
+// a decoding loop inlined into one call ran unoptimised to its end; called once per item,
+// these are optimised after the first few hundred of 10,000.
+const noInline = ['read::read_service', 'read::read_config', 'read::read_service_event', 'read::read_pool',
+  'read::read_pool_event', 'read::read_node', 'packed::bits_to_bytes', 'packed::decompress_into']
+  .map((f) => `--no-inline=*console_core::snapshot::${f}::*`);
+// (Passes run in order: the marks go before -Oz.)
+const optFlags = [...noInline, '-Oz', ...(keepNames ? ['-g'] : [])];
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'split-'));
 const split = path.join(work, 'split');

@@ -156,14 +156,20 @@ pub fn unpack_bytes(text: &str) -> Result<Vec<u8>, SnapshotError> {
     let mut json = vec![0u8; total];
     let mut at = 0;
     for (compressed, size) in &blocks {
-        let written = lz4_flex::block::decompress_into(&compressed[4..], &mut json[at..at + size])
-            .map_err(|e| damaged(&e.to_string()))?;
+        let written = decompress_into(&compressed[4..], &mut json[at..at + size])?;
         if written != *size {
             return Err(damaged("shorter than its size"));
         }
         at += size;
     }
     Ok(json)
+}
+
+/// One block's LZ4 decompressed into `out`: a function of its own, called once a block, for
+/// the reason [`bits_to_bytes`] is.
+#[inline(never)]
+fn decompress_into(compressed: &[u8], out: &mut [u8]) -> Result<usize, SnapshotError> {
+    lz4_flex::block::decompress_into(compressed, out).map_err(|e| damaged(&e.to_string()))
 }
 
 /// Reads the block at the start of `text`: its LZ4 bytes (size first) and the size of the
@@ -201,9 +207,13 @@ fn read_block(text: &str, to_end: bool) -> Result<((Vec<u8>, usize), &str), Snap
 }
 
 /// The `len` bytes held by `body`'s characters (three UTF-8 bytes each, 15 bits of data
-/// each). Eight characters hold 15 bytes: they are read eight at a time.
+/// each). Eight characters hold 15 bytes: they are read eight at a time, as two halves of
+/// 60 bits in `u64`s (wasm has no 128-bit integers: `u128` shifts are calls). Called once a
+/// block, so that V8 optimises it after the first blocks (wasm code is never optimised in the
+/// middle of a call): see `scripts/split-wasm.mjs`.
+#[inline(never)]
 fn bits_to_bytes(body: &[u8], len: usize) -> Result<Vec<u8>, SnapshotError> {
-    let digit = |c: &[u8]| -> Option<u128> {
+    let digit = |c: &[u8]| -> Option<u64> {
         let (b0, b1, b2) = (u32::from(c[0]), u32::from(c[1]), u32::from(c[2]));
         if b0 & 0xF0 != 0xE0 || b1 & 0xC0 != 0x80 || b2 & 0xC0 != 0x80 {
             return None;
@@ -211,20 +221,27 @@ fn bits_to_bytes(body: &[u8], len: usize) -> Result<Vec<u8>, SnapshotError> {
         (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F))
             .checked_sub(BASE)
             .filter(|v| *v <= 0x7FFF)
-            .map(u128::from)
+            .map(u64::from)
     };
     let unexpected = || damaged("unexpected character");
+    let half = |chars: &[u8]| -> Result<u64, SnapshotError> {
+        let mut acc = 0u64;
+        for c in chars.chunks_exact(3) {
+            acc = (acc << 15) | digit(c).ok_or_else(unexpected)?;
+        }
+        Ok(acc)
+    };
     // Room for the last group's whole 15 bytes; cut to `len` at the end.
     let mut bytes = vec![0u8; len + 15];
     let mut at = 0;
     let mut groups = body.chunks_exact(24);
     for group in &mut groups {
-        let mut acc = 0u128;
-        for c in group.chunks_exact(3) {
-            acc = (acc << 15) | digit(c).ok_or_else(unexpected)?;
-        }
+        let (first, second) = group.split_at(12);
+        let (a, b) = (half(first)?, half(second)?);
         if at < len {
-            bytes[at..at + 15].copy_from_slice(&acc.to_be_bytes()[1..]);
+            // 120 bits: the first half's top 56 bits, then its last 4 and the second's 60.
+            bytes[at..at + 7].copy_from_slice(&(a >> 4).to_be_bytes()[1..]);
+            bytes[at + 7..at + 15].copy_from_slice(&((a << 60) | b).to_be_bytes());
         }
         at += 15;
     }

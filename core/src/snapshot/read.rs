@@ -188,6 +188,11 @@ const FIELDS: [Field; 18] = [
     Field::RequiredDuration,
 ];
 
+/// A function of its own (as are the other readers of one item of a sequence), called once
+/// per service: V8 optimises wasm code only for later calls, so a loop inlined into one long
+/// call would run unoptimised to its end (`scripts/split-wasm.mjs` keeps wasm-opt from
+/// inlining it too).
+#[inline(never)]
 fn read_service(r: &mut Reader) -> Read<BatchService> {
     read_struct!(r, BatchService {
         service_id: string,
@@ -209,6 +214,7 @@ fn read_service(r: &mut Reader) -> Read<BatchService> {
     })
 }
 
+#[inline(never)]
 fn read_config(r: &mut Reader) -> Read<ServiceConfig> {
     read_struct!(r, ServiceConfig {
         model_id: string,
@@ -275,6 +281,7 @@ fn read_workload(r: &mut Reader) -> Read<Workload> {
     )
 }
 
+#[inline(never)]
 fn read_service_event(r: &mut Reader) -> Read<ServiceEvent> {
     let repr: EventRepr = read_struct!(r, EventRepr {
         time: Reader::u64,
@@ -314,6 +321,7 @@ const POOL_EVENT_TAGS: [PoolEventTag; 10] = [
     PoolEventTag::Imported,
 ];
 
+#[inline(never)]
 fn read_pool(r: &mut Reader) -> Read<Pool> {
     read_struct!(r, Pool {
         metadata: read_metadata,
@@ -404,6 +412,7 @@ fn read_pool_billing(r: &mut Reader) -> Read<PoolBilling> {
     })
 }
 
+#[inline(never)]
 fn read_node(r: &mut Reader) -> Read<PoolNode> {
     read_struct!(
         r,
@@ -427,6 +436,7 @@ fn read_nodes(r: &mut Reader) -> Read<Option<Nodes>> {
     })
 }
 
+#[inline(never)]
 fn read_pool_event(r: &mut Reader) -> Read<PoolEvent> {
     let repr: PoolEventRepr = read_struct!(r, PoolEventRepr {
         time: Reader::u64,
