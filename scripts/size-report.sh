@@ -21,9 +21,11 @@ wasm-split-cli --target web --out-name main "$built" "$work/split" > /dev/null
 wasm-bindgen --target=web --keep-lld-exports --keep-debug --no-typescript \
   --out-dir="$work/bindgen" --out-name=main "$work/split/main.wasm"
 mv "$work/bindgen/main_bg.wasm" "$work/split/main.wasm"
+# wasm-opt's flags as split-wasm.mjs passes them (an array: they hold wildcards).
+read -r -a opt_flags <<< "$(KEEP_NAMES=1 node scripts/split-wasm.mjs --opt-flags)"
 for module in "$work"/split/*.wasm; do
   # wasm-opt warns of every name subsection it does not know; only a failure is worth showing.
-  wasm-opt -Oz -g --output "$module.opt" "$module" 2> "$work/wasm-opt.log" \
+  wasm-opt "${opt_flags[@]}" --output "$module.opt" "$module" 2> "$work/wasm-opt.log" \
     || { cat "$work/wasm-opt.log" >&2; exit 1; }
   # A part with no code (data only) is one twiggy cannot read: listed as empty.
   twiggy top -n 1000000 -f csv "$module.opt" > "${module%.wasm}.csv" 2> /dev/null \

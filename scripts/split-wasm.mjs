@@ -18,6 +18,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sri } from './integrity.mjs';
+import { functionNames } from './wasm-names.mjs';
+
+// KEEP_NAMES=1 (scripts/build.sh passes it on): function names kept, for a profile of start-up
+// that names the wasm's functions; larger files, never for the release site.
+const keepNames = process.env.KEEP_NAMES === '1';
+// Functions -Oz must not inline (it inlines every function that has one caller): those that
+// read one item or block of the saved state (core/src/snapshot/read.rs and packed.rs). V8
+// optimises a wasm function only for its later calls (there is no on-stack replacement), so
+// a decoding loop inlined into one call ran unoptimised to its end; called once per item,
+// these are optimised after the first few hundred of 10,000.
+const kept = ['read::read_service', 'read::read_config', 'read::read_service_event', 'read::read_pool',
+  'read::read_pool_event', 'read::read_node', 'packed::bits_to_bytes', 'packed::decompress_into']
+  .map((f) => `console_core::snapshot::${f}::`);
+const noInline = kept.map((f) => `--no-inline=*${f}*`);
+// (Passes run in order: the marks go before -Oz.)
+const optFlags = [...noInline, '-Oz', ...(keepNames ? ['-g'] : [])];
+// `--opt-flags`: prints them, for scripts/size-report.sh, which optimises as this does.
+if (process.argv[2] === '--opt-flags') {
+  console.log(optFlags.join(' '));
+  process.exit(0);
+}
 
 const dist = process.argv[2] ?? 'dist';
 const built = 'target/wasm32-unknown-unknown/release/modelarts-console.wasm';
@@ -30,19 +51,7 @@ if (glue.length !== 1) throw new Error(`expected one modelarts-console-<hash>.js
 const name = glue[0].slice(0, -'.js'.length);
 const contentHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-// KEEP_NAMES=1 (scripts/build.sh passes it on): function names kept, for a profile of start-up
-// that names the wasm's functions; larger files, never for the release site.
-const keepNames = process.env.KEEP_NAMES === '1';
-// Functions -Oz must not inline (it inlines every function that has one caller): those that
-// read one item or block of the saved state (core/src/snapshot/read.rs and packed.rs). V8
-// optimises a wasm function only for its later calls (there is no on-stack replacement), so
-// a decoding loop inlined into one call ran unoptimised to its end; called once per item,
-// these are optimised after the first few hundred of 10,000.
-const noInline = ['read::read_service', 'read::read_config', 'read::read_service_event', 'read::read_pool',
-  'read::read_pool_event', 'read::read_node', 'packed::bits_to_bytes', 'packed::decompress_into']
-  .map((f) => `--no-inline=*console_core::snapshot::${f}::*`);
-// (Passes run in order: the marks go before -Oz.)
-const optFlags = [...noInline, '-Oz', ...(keepNames ? ['-g'] : [])];
+
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'split-'));
 const split = path.join(work, 'split');
@@ -85,7 +94,12 @@ const index = fs.readFileSync(indexPath, 'utf8');
 if (!index.includes('</head>')) throw new Error('index.html has no </head>');
 fs.writeFileSync(indexPath, index.replace('</head>', `<link rel=modulepreload crossorigin href=./${loaderName} integrity=${sri(loader)}></head>`));
 
-// The main module and its glue, under Trunk's names.
+// The main module and its glue, under Trunk's names. A function renamed would silently be
+// inlined again: each of `kept` must still be there to be kept.
+const names = functionNames(path.join(bindgen, `${name}_bg.wasm`));
+for (const f of kept) {
+  if (!names.some((n) => n.includes(f))) throw new Error(`no function ${f}* in the main module: renamed? (see noInline)`);
+}
 run(wasmOpt, [...optFlags, '--output', path.join(dist, `${name}_bg.wasm`), path.join(bindgen, `${name}_bg.wasm`)]);
 let js = fs.readFileSync(path.join(bindgen, `${name}.js`), 'utf8');
 // The ES imports only: the wasm's imports keep the module name "./__wasm_split.js".
