@@ -376,6 +376,12 @@ impl<'de> Reader<'de> {
         Reader { input, depth: 0 }
     }
 
+    /// What is left to read (tests cut encodings at values' ends with it).
+    #[cfg(test)]
+    pub(crate) fn rest(&self) -> &'de [u8] {
+        self.input
+    }
+
     /// The input must be read to its end.
     pub(crate) fn end(&self) -> Result<(), Error> {
         if self.input.is_empty() {

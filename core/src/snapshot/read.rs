@@ -43,10 +43,14 @@ pub(super) fn state(bytes: &[u8]) -> Read<ConsoleState> {
 
 /// Reads a struct into `$ty`: its fields in declaration order, each `name: reader` (a field
 /// that must be there) or `name: reader => default` (one that may be left out), `reader`
-/// being a `fn(&mut Reader) -> Read<T>`. The values are held in locals named as the fields,
-/// which is why the readers of structs are named `read_*`.
+/// being a `fn(&mut Reader) -> Read<T>`; `name as "serde name": ...` for a field serde
+/// renames, so that a missing one is named as serde (and the exported JSON) names it. The
+/// values are held in locals named as the fields, which is why the readers of structs are
+/// named `read_*`.
 macro_rules! read_struct {
-    ($r:expr, $ty:ident { $($field:ident: $read:expr $(=> $default:expr)?),* $(,)? }) => {{
+    ($r:expr, $ty:ident {
+        $($field:ident $(as $name:literal)?: $read:expr $(=> $default:expr)?),* $(,)?
+    }) => {{
         $(let mut $field = None;)*
         $r.fields(|r, index| {
             let mut number = 0u64;
@@ -61,13 +65,16 @@ macro_rules! read_struct {
             r.skip()
         })?;
         Ok($ty {
-            $($field: read_struct!(@value $field $(, $default)?),)*
+            $($field: read_struct!(@value $field [$($name)?] $(, $default)?),)*
         })
     }};
-    (@value $field:ident) => {
+    (@value $field:ident []) => {
         $field.ok_or_else(|| Error(missing(stringify!($field))))?
     };
-    (@value $field:ident, $default:expr) => {
+    (@value $field:ident [$name:literal]) => {
+        $field.ok_or_else(|| Error(missing($name)))?
+    };
+    (@value $field:ident [$($name:literal)?], $default:expr) => {
         $field.unwrap_or_else(|| $default)
     };
 }
@@ -339,26 +346,32 @@ fn read_metadata(r: &mut Reader) -> Read<PoolMetadata> {
         r,
         PoolMetadata {
             name: string,
-            creation_timestamp: Reader::u64,
-            labels: |r: &mut Reader| read_struct!(r, PoolLabels { name: string }),
+            creation_timestamp as "creationTimestamp": Reader::u64,
+            labels: read_labels,
             annotations: read_annotations,
         }
     )
 }
 
+fn read_labels(r: &mut Reader) -> Read<PoolLabels> {
+    read_struct!(r, PoolLabels {
+        name as "os.modelarts/name": string,
+    })
+}
+
 fn read_annotations(r: &mut Reader) -> Read<PoolAnnotations> {
     read_struct!(r, PoolAnnotations {
-        description: string => String::new(),
-        billing_mode: |r: &mut Reader| variant(r, &BILLING_MODES),
-        period_type: opt_string => None,
-        period_num: opt_u32 => None,
-        auto_renew: Reader::bool => false,
+        description as "os.modelarts/description": string => String::new(),
+        billing_mode as "os.modelarts/billing.mode": |r: &mut Reader| variant(r, &BILLING_MODES),
+        period_type as "os.modelarts/period.type": opt_string => None,
+        period_num as "os.modelarts/period.num": opt_u32 => None,
+        auto_renew as "os.modelarts/auto.renew": Reader::bool => false,
     })
 }
 
 fn read_spec(r: &mut Reader) -> Read<PoolSpec> {
     read_struct!(r, PoolSpec {
-        pool_kind: string,
+        pool_kind as "type": string,
         scope: |r: &mut Reader| r.seq(|r| variant(r, &SCOPES)),
         resources: |r: &mut Reader| r.seq(read_resource),
         network: |r: &mut Reader| r.option(read_network) => None,
@@ -397,7 +410,7 @@ fn read_network(r: &mut Reader) -> Read<PoolNetwork> {
 fn read_pool_status(r: &mut Reader) -> Read<PoolStatus> {
     read_struct!(r, PoolStatus {
         phase: |r: &mut Reader| variant(r, &POOL_PHASES),
-        transition_at: Reader::u64,
+        transition_at as "transitionAt": Reader::u64,
         message: opt_string => None,
     })
 }
@@ -661,6 +674,88 @@ mod tests {
         let mut twice = all.to_vec();
         twice.push((2, u(3)));
         assert!(run(&twice).is_err());
+    }
+
+    /// The fields of an encoded struct, each with its number: `[STRUCT, count, (number,
+    /// value)...]`, fewer than 128 fields (one byte each for the count and the numbers).
+    fn fields_of(bytes: &[u8]) -> Vec<&[u8]> {
+        assert_eq!(bytes[0], binary::STRUCT);
+        assert!(bytes[1] < 0x80);
+        let mut rest = &bytes[2..];
+        let fields = (0..bytes[1])
+            .map(|_| {
+                let r = &mut Reader::new(&rest[1..]);
+                r.skip().unwrap();
+                let (field, after) = rest.split_at(rest.len() - r.rest().len());
+                rest = after;
+                field
+            })
+            .collect();
+        assert!(rest.is_empty());
+        fields
+    }
+
+    /// `value` encoded with each of its fields left out in turn reads as serde's reader reads
+    /// it: the same value, or refused in the same words (so a missing field is named as serde
+    /// names it, `creationTimestamp` rather than `creation_timestamp`).
+    fn left_out_as_serde<T>(value: &T, ours: fn(&mut Reader) -> Read<T>)
+    where
+        T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let bytes = binary::to_vec(value).unwrap();
+        let fields = fields_of(&bytes);
+        for left_out in 0..fields.len() {
+            let mut without = vec![binary::STRUCT, fields.len() as u8 - 1];
+            for (i, field) in fields.iter().enumerate() {
+                if i != left_out {
+                    without.extend_from_slice(field);
+                }
+            }
+            let r = &mut Reader::new(&without);
+            let mine = ours(r).and_then(|v| r.end().map(|_| v)).map_err(|e| e.0);
+            let theirs = binary::from_slice::<T>(&without).map_err(|e| e.0);
+            let name = std::any::type_name::<T>();
+            assert_eq!(mine, theirs, "{name} without its field {left_out}");
+        }
+    }
+
+    #[test]
+    fn every_field_left_out_reads_as_serde_reads_it() {
+        let state = full_state();
+        let region = &state.regions[&state.region];
+        let service = &region.services[0];
+        let config = &service.config[0];
+        let pool = &region.pools[0];
+        left_out_as_serde(&state, read_console_state);
+        left_out_as_serde(&state.settings, read_settings);
+        left_out_as_serde(&state.settings.clock, read_sim_clock);
+        left_out_as_serde(region, read_region);
+        left_out_as_serde(service, read_service);
+        left_out_as_serde(config, read_config);
+        left_out_as_serde(&config.mapping_rule[0], read_mapping_field);
+        for s in &region.services[..3] {
+            left_out_as_serde(&s.location, read_location);
+        }
+        left_out_as_serde(&service.billing, read_billing);
+        left_out_as_serde(&service.billing.runs[0], read_run);
+        left_out_as_serde(&service.workload, read_workload);
+        for event in &service.events {
+            left_out_as_serde(event, read_service_event);
+        }
+        left_out_as_serde(pool, read_pool);
+        left_out_as_serde(&pool.metadata, read_metadata);
+        left_out_as_serde(&pool.metadata.labels, read_labels);
+        left_out_as_serde(&pool.metadata.annotations, read_annotations);
+        left_out_as_serde(&pool.spec, read_spec);
+        left_out_as_serde(&pool.spec.resources[0], read_resource);
+        left_out_as_serde(&pool.spec.resources[0].azs[0], read_az_count);
+        left_out_as_serde(pool.spec.network.as_ref().unwrap(), read_network);
+        left_out_as_serde(&pool.status, read_pool_status);
+        left_out_as_serde(&pool.billing, read_pool_billing);
+        left_out_as_serde(&pool.nodes[0], read_node);
+        for event in &pool.events {
+            left_out_as_serde(event, read_pool_event);
+        }
     }
 
     #[test]
