@@ -52,7 +52,6 @@ const name = glue[0].slice(0, -'.js'.length);
 const contentHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 
-
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'split-'));
 const split = path.join(work, 'split');
 const bindgen = path.join(work, 'bindgen');
