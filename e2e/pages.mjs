@@ -131,12 +131,12 @@ export class Details {
 }
 
 /**
- * Waits until the console has saved its state in the current (binary) stored form: a first
+ * Waits until the console has saved its state in the current stored form: a first
  * run's demo, and data migrated from an older form, are saved after the first paint, once the
  * module that writes the state has arrived.
  */
 export async function stateSaved(page, key = 'modelarts-console/state') {
-  await eventually(async () => ((await page.evaluate((k) => localStorage.getItem(k), key)) ?? '').startsWith('modelarts-console:bin:'), 'the state saved in the binary stored form');
+  await eventually(async () => ((await page.evaluate((k) => localStorage.getItem(k), key)) ?? '').startsWith('modelarts-console:json:'), 'the state saved in the stored form');
 }
 
 export { assert, eventually };

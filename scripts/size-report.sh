@@ -21,7 +21,7 @@ wasm-split-cli --target web --out-name main "$built" "$work/split" > /dev/null
 wasm-bindgen --target=web --keep-lld-exports --keep-debug --no-typescript \
   --out-dir="$work/bindgen" --out-name=main "$work/split/main.wasm"
 mv "$work/bindgen/main_bg.wasm" "$work/split/main.wasm"
-# wasm-opt's flags as split-wasm.mjs passes them (an array: they hold wildcards).
+# wasm-opt's flags as split-wasm.mjs passes them.
 read -r -a opt_flags <<< "$(KEEP_NAMES=1 node scripts/split-wasm.mjs --opt-flags)"
 for module in "$work"/split/*.wasm; do
   # wasm-opt warns of every name subsection it does not know; only a failure is worth showing.

@@ -6,7 +6,7 @@
 //   wasm-split-cli  cuts the module at the split points, writes __wasm_split.js (the loader);
 //   wasm-bindgen    makes the JS glue for the main module, under Trunk's file names (keeping
 //                   the table and globals the page modules import);
-//   wasm-opt -Oz    on every module (but for a few functions it must not inline);
+//   wasm-opt -Oz    on every module (large functions with one caller kept, see optFlags);
 // then names the page modules, the chunks and the loader by their content (the glue and the
 // main module keep Trunk's names, a hash of the cargo build: they import each other, so
 // neither can be named after the other's bytes; every tool is pinned, so one build always
@@ -18,22 +18,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sri } from './integrity.mjs';
-import { functionNames } from './wasm-names.mjs';
 
 // KEEP_NAMES=1 (scripts/build.sh passes it on): function names kept, for a profile of start-up
 // that names the wasm's functions; larger files, never for the release site.
 const keepNames = process.env.KEEP_NAMES === '1';
-// Functions -Oz must not inline (it inlines every function that has one caller): those that
-// read one item or block of the saved state (core/src/snapshot/read.rs and packed.rs). V8
-// optimises a wasm function only for its later calls (there is no on-stack replacement), so
-// a decoding loop inlined into one call ran unoptimised to its end; called once per item,
-// these are optimised after the first few hundred of 10,000.
-const kept = ['read::read_service', 'read::read_config', 'read::read_service_event', 'read::read_pool',
-  'read::read_pool_event', 'read::read_node', 'packed::bits_to_bytes', 'packed::decompress_into']
-  .map((f) => `console_core::snapshot::${f}::`);
-const noInline = kept.map((f) => `--no-inline=*${f}*`);
-// (Passes run in order: the marks go before -Oz.)
-const optFlags = [...noInline, '-Oz', ...(keepNames ? ['-g'] : [])];
+// -Oz inlines every function that has one caller, whatever its size. V8 optimises a wasm
+// function only for its later calls (there is no on-stack replacement), so a decoding loop
+// inlined into one call would run unoptimised to its end: large functions with one caller
+// (the decoder of one chunk of the saved state, of one packed block) stay functions.
+const optFlags = ['--one-caller-inline-max-function-size=1000', '-Oz', ...(keepNames ? ['-g'] : [])];
 // `--opt-flags`: prints them, for scripts/size-report.sh, which optimises as this does.
 if (process.argv[2] === '--opt-flags') {
   console.log(optFlags.join(' '));
@@ -93,12 +86,7 @@ const index = fs.readFileSync(indexPath, 'utf8');
 if (!index.includes('</head>')) throw new Error('index.html has no </head>');
 fs.writeFileSync(indexPath, index.replace('</head>', `<link rel=modulepreload crossorigin href=./${loaderName} integrity=${sri(loader)}></head>`));
 
-// The main module and its glue, under Trunk's names. A function renamed would silently be
-// inlined again: each of `kept` must still be there to be kept.
-const names = functionNames(path.join(bindgen, `${name}_bg.wasm`));
-for (const f of kept) {
-  if (!names.some((n) => n.includes(f))) throw new Error(`no function ${f}* in the main module: renamed? (see noInline)`);
-}
+// The main module and its glue, under Trunk's names.
 run(wasmOpt, [...optFlags, '--output', path.join(dist, `${name}_bg.wasm`), path.join(bindgen, `${name}_bg.wasm`)]);
 let js = fs.readFileSync(path.join(bindgen, `${name}.js`), 'utf8');
 // The ES imports only: the wasm's imports keep the module name "./__wasm_split.js".

@@ -123,7 +123,7 @@ impl SnapshotStore {
             return false;
         };
         let head: String = text.slice(0, packed::HEAD_LEN as u32).into();
-        !packed::is_binary(&head)
+        !packed::is_current(&head)
     }
 
     /// The revision of what is saved now (0 for a text without one), read from the text's

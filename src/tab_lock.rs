@@ -11,7 +11,7 @@
 //! and waits until its copy of storage has that revision before reading it.
 //!
 //! Where the browser has no Web Locks (or refuses them, e.g. in an opaque origin) the work runs
-//! at once without the lock; the README says what that leaves.
+//! at once without the lock; `docs/decisions/cross-tab-lock.md` says what that leaves.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;

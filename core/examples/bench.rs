@@ -69,15 +69,9 @@ fn main() {
         "snapshot JSON size",
         text.len() as f64 / 1024.0
     );
-    let bytes = snapshot::encode_binary(console.state(), T0);
-    println!(
-        "{:<48} {:>10.1} KiB",
-        "snapshot binary size (what is packed)",
-        bytes.len() as f64 / 1024.0
-    );
     let stored = snapshot::encode_stored(console.state(), T0);
     report(
-        "stored form encode (binary + LZ4 + 15-bit packing)",
+        "stored form encode (JSON chunks + LZ4 + packing)",
         20,
         || {
             std::hint::black_box(snapshot::encode_stored(console.state(), T0).len());
@@ -113,7 +107,7 @@ fn main() {
             let start = Instant::now();
             std::hint::black_box(encoder.encode_console(next, T0 + SECOND, 2).len());
             total += start.elapsed();
-            written = encoder.blocks_written();
+            written = encoder.chunks_written();
         }
         println!(
             "{:<48} {:>10.3} ms",
@@ -121,7 +115,7 @@ fn main() {
             total.as_secs_f64() * 1000.0 / f64::from(runs)
         );
         println!(
-            "{:<48} {:>10} of {} blocks compressed anew",
+            "{:<48} {:>10} of {} chunks compressed anew",
             "", written.1, written.0
         );
     }

@@ -1,8 +1,6 @@
 //! What can be bought and deployed: regions with their AZs and node quota, flavors with prices,
 //! models with their versions. Embedded by default; a `catalog.json` on the static host may
-//! replace it ([`Catalog::from_json`], which validates it). The embedded one is `catalog.json`
-//! in the stored form's binary encoding (`catalog.bin`, which a test holds equal to
-//! `catalog.json` and valid), so starting the app needs no JSON reader.
+//! replace it ([`Catalog::from_json`], which validates it).
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -11,10 +9,6 @@ use serde::{Deserialize, Serialize};
 
 /// The catalog compiled into the app; also served as `catalog.json` beside it.
 pub const EMBEDDED_CATALOG_JSON: &str = include_str!("../catalog.json");
-/// [`EMBEDDED_CATALOG_JSON`] encoded by [`crate::snapshot::binary`]: what the app reads.
-/// After editing `catalog.json`, `UPDATE_CATALOG_BIN=1 cargo test -p console-core catalog`
-/// writes it anew (the tests fail until then).
-const EMBEDDED_CATALOG_BIN: &[u8] = include_bytes!("../catalog.bin");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
@@ -164,7 +158,7 @@ impl std::error::Error for CatalogError {}
 impl Catalog {
     /// The embedded default. It is checked by a unit test, so this cannot fail in a build.
     pub fn embedded() -> Catalog {
-        embedded::read(EMBEDDED_CATALOG_BIN).expect("embedded catalog is valid")
+        Catalog::from_json(EMBEDDED_CATALOG_JSON).expect("embedded catalog is valid")
     }
 
     /// Parses and validates a catalog, e.g. a `catalog.json` fetched from the static host.
@@ -269,158 +263,16 @@ fn unique<'a>(
     Ok(seen)
 }
 
-/// [`EMBEDDED_CATALOG_BIN`] read by hand: the same encoding as serde's derives write, every
-/// field always there and in order. serde's derived decoder was 17 KB of the first page's wasm
-/// and some 5 ms of V8's compiling at start-up; this one is a few KB. A test holds the two
-/// equal.
-mod embedded {
-    use super::*;
-    use crate::snapshot::binary::{Error, Reader};
-
-    type Read<T> = Result<T, Error>;
-
-    pub(super) fn read(bytes: &[u8]) -> Read<Catalog> {
-        let r = &mut Reader::new(bytes);
-        let catalog = catalog(r)?;
-        r.end()?;
-        Ok(catalog)
-    }
-
-    fn catalog(r: &mut Reader) -> Read<Catalog> {
-        r.struct_of(5)?;
-        Ok(Catalog {
-            catalog_version: r.field(0)?.u32()?,
-            default_region: r.field(1)?.string()?,
-            regions: r.field(2)?.seq(region)?,
-            flavors: r.field(3)?.seq(flavor)?,
-            models: r.field(4)?.seq(model)?,
-        })
-    }
-
-    fn strings(r: &mut Reader) -> Read<Vec<String>> {
-        r.seq(Reader::string)
-    }
-
-    fn region(r: &mut Reader) -> Read<Region> {
-        r.struct_of(7)?;
-        Ok(Region {
-            id: r.field(0)?.string()?,
-            name: r.field(1)?.string()?,
-            azs: strings(r.field(2)?)?,
-            node_quota: r.field(3)?.u32()?,
-            edge_nodes: strings(r.field(4)?)?,
-            edge_pools: strings(r.field(5)?)?,
-            vpcs: r.field(6)?.seq(vpc)?,
-        })
-    }
-
-    fn vpc(r: &mut Reader) -> Read<Vpc> {
-        r.struct_of(5)?;
-        Ok(Vpc {
-            id: r.field(0)?.string()?,
-            name: r.field(1)?.string()?,
-            cidr: r.field(2)?.string()?,
-            subnets: r.field(3)?.seq(subnet)?,
-            security_groups: r.field(4)?.seq(security_group)?,
-        })
-    }
-
-    fn subnet(r: &mut Reader) -> Read<Subnet> {
-        r.struct_of(3)?;
-        Ok(Subnet {
-            id: r.field(0)?.string()?,
-            name: r.field(1)?.string()?,
-            cidr: r.field(2)?.string()?,
-        })
-    }
-
-    fn security_group(r: &mut Reader) -> Read<SecurityGroup> {
-        r.struct_of(2)?;
-        Ok(SecurityGroup {
-            id: r.field(0)?.string()?,
-            name: r.field(1)?.string()?,
-        })
-    }
-
-    fn flavor(r: &mut Reader) -> Read<Flavor> {
-        r.struct_of(6)?;
-        Ok(Flavor {
-            id: r.field(0)?.string()?,
-            display: r.field(1)?.string()?,
-            kind: match r.field(2)?.unit_variant()? {
-                0 => FlavorKind::Cpu,
-                1 => FlavorKind::Gpu,
-                _ => return Err(Error("an unknown flavor kind".into())),
-            },
-            price_per_hour: r.field(3)?.f64()?,
-            price_per_month: r.field(4)?.f64()?,
-            sold_out_in: strings(r.field(5)?)?,
-        })
-    }
-
-    fn model(r: &mut Reader) -> Read<Model> {
-        r.struct_of(5)?;
-        Ok(Model {
-            model_id: r.field(0)?.string()?,
-            model_name: r.field(1)?.string()?,
-            source: match r.field(2)?.unit_variant()? {
-                0 => ModelSource::ContainerImage,
-                1 => ModelSource::TrainingJob,
-                2 => ModelSource::Obs,
-                _ => return Err(Error("an unknown model source".into())),
-            },
-            input_fields: strings(r.field(3)?)?,
-            versions: r.field(4)?.seq(version)?,
-        })
-    }
-
-    fn version(r: &mut Reader) -> Read<ModelVersion> {
-        r.struct_of(2)?;
-        Ok(ModelVersion {
-            model_version: r.field(0)?.string()?,
-            state: match r.field(1)?.unit_variant()? {
-                0 => ModelState::Normal,
-                1 => ModelState::Building,
-                2 => ModelState::Failed,
-                _ => return Err(Error("an unknown model state".into())),
-            },
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_embedded_catalog_is_catalog_json() {
-        let from_json = Catalog::from_json(EMBEDDED_CATALOG_JSON).expect("catalog.json is valid");
-        let bytes = crate::snapshot::binary::to_vec(&from_json).unwrap();
-        if bytes != EMBEDDED_CATALOG_BIN {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog.bin");
-            assert!(
-                std::env::var_os("UPDATE_CATALOG_BIN").is_some(),
-                "core/catalog.bin is not core/catalog.json: run `UPDATE_CATALOG_BIN=1 cargo test -p console-core catalog`"
-            );
-            std::fs::write(path, &bytes).unwrap();
-            return;
-        }
-        assert_eq!(Catalog::embedded(), from_json);
-    }
-
-    #[test]
-    fn the_hand_reader_reads_what_serde_reads_and_refuses_any_cut_of_it() {
-        let by_serde: Catalog = crate::snapshot::binary::from_slice(EMBEDDED_CATALOG_BIN).unwrap();
-        assert_eq!(embedded::read(EMBEDDED_CATALOG_BIN).unwrap(), by_serde);
-        for cut in 0..EMBEDDED_CATALOG_BIN.len() {
-            assert!(
-                embedded::read(&EMBEDDED_CATALOG_BIN[..cut]).is_err(),
-                "cut at {cut}"
-            );
-        }
-        let mut longer = EMBEDDED_CATALOG_BIN.to_vec();
-        longer.push(0);
-        assert!(embedded::read(&longer).is_err(), "trailing bytes");
+    fn the_embedded_catalog_is_valid() {
+        assert_eq!(
+            Catalog::embedded(),
+            Catalog::from_json(EMBEDDED_CATALOG_JSON).unwrap()
+        );
     }
 
     #[test]

@@ -178,7 +178,10 @@ fn the_full_state_sets_every_event_kind() {
 #[test]
 fn every_stored_version_loads_to_its_state() {
     let expected = expected();
-    for (version, text) in [(5, include_str!("fixtures/full/v5.txt"))] {
+    for (version, text) in [
+        (5, include_str!("fixtures/full/v5.txt")),
+        (6, include_str!("fixtures/full/v6.txt")),
+    ] {
         assert_eq!(packed::revision(text), 9, "version {version}");
         let (state, current) = snapshot::decode_stored(text).unwrap();
         assert_eq!(state, expected, "version {version}");

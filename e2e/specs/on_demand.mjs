@@ -95,7 +95,7 @@ export default {
     const list = new ServiceList(page, base);
     await list.row('ocr-invoice-march').waitFor();
     assert((await list.status('mnist-batch-weekly')) === 'Stopped', 'the saved statuses');
-    await eventually(async () => (await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)).startsWith('modelarts-console:bin:'), 'saved again in the current form');
+    await eventually(async () => (await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)).startsWith('modelarts-console:json:'), 'saved again in the current form');
     assert((await page.getByRole('alert').filter({ hasText: 'The saved console data' }).count()) === 0, 'no banner');
   },
 
@@ -112,7 +112,7 @@ export default {
     await page.getByRole('button', { name: 'Try Again' }).click();
     const list = new ServiceList(page, base);
     await list.row('ocr-invoice-march').waitFor();
-    await eventually(async () => (await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)).startsWith('modelarts-console:bin:'), 'saved again in the current form');
+    await eventually(async () => (await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)).startsWith('modelarts-console:json:'), 'saved again in the current form');
   },
 
   'a first run waits for the demo\'s module; one that cannot be fetched is said so, and Try Again opens the demo': async ({ page, base }) => {

@@ -14,9 +14,10 @@
 //! validation, the import's checks) and without the code that writes the state. It is fetched
 //! first of all after the first paint; a command or a save before it arrived waits for it.
 //!
-//! The readers of JSON are one too (`json`): the stored form and the embedded catalog are
-//! binary, so only saved data of an older version and the host's `catalog.json` need them. A
-//! console whose saved data is older waits for that module before it opens the data.
+//! The readers of older saved data are one too (`json`: version 5's binary form, the
+//! migrations of JSON of versions 1-4, and the host's `catalog.json`), so the first page holds
+//! only the reader of the current stored form. A console whose saved data is older waits for
+//! that module before it opens the data.
 //!
 //! So is the demo (`demo`), which only a first run needs: that run waits for it before it
 //! opens. It is not preloaded.
@@ -259,10 +260,9 @@ enum JsonRead {
 }
 
 on_demand!(
-    /// The readers of JSON, which in a split build live in the `json` module: the current
-    /// stored form is binary and the embedded catalog too, so the first page needs no JSON
-    /// reader; saved data of an older version (or written by hand) and the host's
-    /// `catalog.json` do. Call them through a [`JsonReader`].
+    /// The readers of older saved data (and of the host's `catalog.json`), which in a split
+    /// build live in the `json` module: the first page reads only the current stored form
+    /// ([`snapshot::decode_current`]). Call them through a [`JsonReader`].
     json, preload_json: fn read_json_in_module(text: &str, what: JsonText) -> JsonRead =>
         match what {
             JsonText::Saved => JsonRead::Saved(snapshot::decode_stored(text)),

@@ -1,25 +1,24 @@
 //! The saved form of the console: a versioned envelope around [`ConsoleState`], validated on
-//! load, older versions migrated forward (`v1.rs`). Decoding never panics; every way a text
+//! load, older versions migrated forward ([`STEPS`]). Decoding never panics; every way a text
 //! can be unusable is a [`SnapshotError`] the app reports (and keeps the text of) instead of
 //! dropping it.
 //!
-//! The stored form is binary ([`binary`], packed by [`packed`]); the JSON snapshot (what
-//! versions 1-4 stored, and what a person may write by hand) still loads. The two readers are
-//! apart on purpose: [`decode_current`] reads only the stored form and needs no JSON reader,
-//! so the app can start without one and load [`decode_stored`] (every form) on demand.
+//! The stored form ([`stored`]) and the JSON snapshot (what versions 1-3 stored, and what a
+//! person may write by hand) are both the state's serde derives in JSON, with the API's
+//! names; the stored form is cut into documents, compressed and packed ([`packed`]).
 
-pub mod binary;
-mod encoder;
+mod migrate;
 pub mod packed;
-mod read;
+mod stored;
 mod v1;
+mod v5;
 
-pub use encoder::Encoder;
+pub use stored::Encoder;
 
 use std::fmt;
 
 use rustc_hash::FxHashSet;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::console::ConsoleState;
 use crate::pool::{BillingMode, NodeStatus, PoolPhase};
@@ -29,50 +28,18 @@ use crate::Millis;
 
 /// Identifies our snapshots among whatever else sits in storage.
 pub const SCHEMA: &str = "modelarts-console";
-/// The current schema version. Older versions are migrated; newer ones are refused.
-/// 2: typed events, settings (quotas, simulation clock), billing runs.
-/// 3: dedicated resource pools per region (a version-2 state has none, so it reads as is;
-/// the bump keeps an older console from loading, and then overwriting, a state with pools).
-/// 4: the stored text carries its save revision (cross-tab), and events may be `Imported`
-/// (a version-3 state reads as is; the bump keeps an older console from misreading both).
-/// 5: the stored form is binary ([`binary`]); the state is that of version 4, so a JSON
-/// snapshot of version 4 or 5 reads the same.
-pub const VERSION: u32 = 5;
+/// The current schema version. Older versions are migrated (see [`migrate`]); newer ones
+/// are refused, so an older console never overwrites data it cannot read.
+pub const VERSION: u32 = 6;
 
-/// The envelope as written: schema and version first, so a reader judges them (and, in the
-/// binary form, [`binary::head`] reads them) before the content.
+/// The JSON snapshot as written: schema and version first, so a reader judges them before
+/// the content.
 #[derive(Serialize)]
 struct EnvelopeRef<'a> {
     schema: &'a str,
     version: u32,
     saved_at: Millis,
     state: &'a ConsoleState,
-}
-
-/// A JSON envelope's header: schema and version are judged before the content (which this
-/// read skips without building it).
-#[derive(Deserialize)]
-struct Header {
-    schema: String,
-    version: u32,
-}
-
-/// A JSON snapshot of the current state's shape, decoded straight into the typed state.
-/// `schema` and `version` are read too when present, so the one-pass read refuses what the
-/// header read refuses (a key given twice).
-#[derive(Deserialize)]
-struct Current {
-    #[serde(default)]
-    schema: Option<String>,
-    #[serde(default)]
-    version: Option<u32>,
-    state: Option<ConsoleState>,
-}
-
-/// An older version, decoded as JSON values for its migration.
-#[derive(Deserialize)]
-struct Older {
-    state: Option<serde_json::Value>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,144 +75,62 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
-/// What is written to storage: the binary snapshot, compressed and packed (see [`packed`]).
+/// What is written to storage: the stored form of [`stored`].
 pub fn encode_stored(state: &ConsoleState, saved_at: Millis) -> String {
     encode_revision(state, saved_at, 0)
 }
 
 /// Like [`encode_stored`], marked as the `revision`-th save, so other tabs can tell it is
 /// newer than what they hold ([`packed::revision`]). A store that saves again and again
-/// keeps an [`Encoder`], which re-encodes only what changed.
+/// keeps an [`Encoder`], which compresses only what changed.
 pub fn encode_revision(state: &ConsoleState, saved_at: Millis, revision: u64) -> String {
     Encoder::new().encode_revision(state, saved_at, revision)
 }
 
-/// The snapshot as JSON (the API's names), e.g. to write a state into storage by hand; it
-/// loads like the stored form.
+/// The JSON snapshot (the API's names), e.g. to write a state into storage by hand; it loads
+/// like the stored form.
 pub fn encode(state: &ConsoleState, saved_at: Millis) -> String {
-    serde_json::to_string(&envelope(state, saved_at)).expect("a state always serialises")
-}
-
-/// The binary snapshot of `state` (what the stored form packs).
-pub fn encode_binary(state: &ConsoleState, saved_at: Millis) -> Vec<u8> {
-    binary::to_vec(&envelope(state, saved_at)).expect("a state always serialises")
-}
-
-fn envelope(state: &ConsoleState, saved_at: Millis) -> EnvelopeRef<'_> {
-    EnvelopeRef {
+    let envelope = EnvelopeRef {
         schema: SCHEMA,
         version: VERSION,
         saved_at,
         state,
-    }
+    };
+    serde_json::to_string(&envelope).expect("a state always serialises")
 }
 
-/// Reads the current stored form (a packed binary snapshot); `None` for any other text,
-/// which only [`decode_stored`] reads. Needs no JSON reader.
+/// Reads the current stored form; `None` for any other text, which only [`decode_stored`]
+/// reads. The app reads older forms in a module of their own, so this one is all the first
+/// page needs.
 pub fn decode_current(text: &str) -> Option<Result<ConsoleState, SnapshotError>> {
-    packed::is_binary(text).then(|| decode_binary(text))
+    packed::is_current(text).then(|| {
+        let state = stored::decode(text)?;
+        validate(&state).map_err(SnapshotError::Invalid)?;
+        Ok(state)
+    })
 }
 
-fn decode_binary(text: &str) -> Result<ConsoleState, SnapshotError> {
-    let bytes = packed::unpack_bytes(text)?;
-    let (schema, version) =
-        binary::head(&bytes).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
-    if schema != SCHEMA {
-        return Err(SnapshotError::ForeignSchema(schema.to_string()));
-    }
-    let version = u32::try_from(version).unwrap_or(u32::MAX);
-    if version > VERSION {
-        return Err(SnapshotError::UnsupportedVersion(version));
-    }
-    if version != VERSION {
-        return Err(SnapshotError::Invalid(format!(
-            "a binary snapshot of version {version}"
-        )));
-    }
-    let state = read::state(&bytes).map_err(|e| SnapshotError::Invalid(e.to_string()))?;
-    validate(&state).map_err(SnapshotError::Invalid)?;
-    Ok(state)
-}
-
-/// Reads a stored text in any form (the binary stored form, a packed JSON text of version 4,
-/// or plain JSON of any version) and says whether it is already in the current stored form
-/// (so loading it needs no re-save).
+/// Reads a stored text in any form (the stored form of any version, or a JSON snapshot) and
+/// says whether it is already in the current stored form (so loading it needs no re-save).
 pub fn decode_stored(text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
     if let Some(current) = decode_current(text) {
         return current.map(|state| (state, true));
     }
-    let json = if packed::is_packed(text) {
-        packed::unpack(text)?
+    let state = if text.starts_with(packed::BINARY_PREFIX) {
+        v5::decode(text)?
+    } else if packed::is_packed(text) {
+        migrate::decode_json(&packed::unpack(text)?)?
     } else {
-        text.to_string()
+        migrate::decode_json(text)?
     };
-    Ok((decode_json(&json)?.0, false))
+    validate(&state).map_err(SnapshotError::Invalid)?;
+    Ok((state, false))
 }
 
 /// Reads a snapshot text back (in any form), migrating older versions and validating the
 /// result.
 pub fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
     decode_stored(text).map(|(state, _)| state)
-}
-
-/// A snapshot JSON's state and the version it was written in. (Read from `&str` only: every
-/// other reader of JSON in the app reads text, and reading bytes too would put a second copy
-/// of every decoder in the wasm, 110 KB.)
-fn decode_json(text: &str) -> Result<(ConsoleState, u32), SnapshotError> {
-    // What this console writes as JSON (schema and version first) is read in one pass;
-    // reading the header first scanned all 10 MB of a large state twice. Anything else,
-    // and any error (so that it is reported as below), takes the general path. Versions 4
-    // and 5 hold the same state.
-    for version in [VERSION, 4] {
-        let current = format!("{{\"schema\":\"{SCHEMA}\",\"version\":{version},");
-        if !text.starts_with(&current) {
-            continue;
-        }
-        if let Ok(Current {
-            schema: Some(schema),
-            version: Some(read),
-            state: Some(state),
-        }) = serde_json::from_str::<Current>(text)
-        {
-            if schema == SCHEMA && read == version && validate(&state).is_ok() {
-                return Ok((state, version));
-            }
-        }
-    }
-    let header: Header =
-        serde_json::from_str(text).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
-    if header.schema != SCHEMA {
-        return Err(SnapshotError::ForeignSchema(header.schema));
-    }
-    if header.version == 0 || header.version > VERSION {
-        return Err(SnapshotError::UnsupportedVersion(header.version));
-    }
-    let invalid = |e: serde_json::Error| SnapshotError::Invalid(e.to_string());
-    let no_state = || SnapshotError::Invalid("no state".into());
-    // The state is always decoded from text (one decoder in the wasm, not a second one for
-    // `serde_json::Value`); an older version is migrated as values and written back first.
-    let migrated;
-    let current = if header.version >= 4 {
-        text
-    } else {
-        let mut value = serde_json::from_str::<Older>(text)
-            .map_err(invalid)?
-            .state
-            .ok_or_else(no_state)?;
-        if header.version == 1 {
-            v1::migrate(&mut value).map_err(SnapshotError::Invalid)?;
-        }
-        // Versions 2 and 3 read as is: version 2 has no pools (they default to none), and
-        // version 3 differs only by what version 4 added (nothing is removed or renamed).
-        migrated = serde_json::json!({ "state": value }).to_string();
-        &migrated
-    };
-    let state = serde_json::from_str::<Current>(current)
-        .map_err(invalid)?
-        .state
-        .ok_or_else(no_state)?;
-    validate(&state).map_err(SnapshotError::Invalid)?;
-    Ok((state, header.version))
 }
 
 /// The latest time (and longest billed duration) a state may hold, in ms: the start of the

@@ -1,56 +1,53 @@
-//! The stored form: the snapshot, compressed with LZ4 and packed 15 bits per character.
+//! How a stored text is packed: blocks, each compressed with LZ4 and written 15 bits per
+//! character.
 //!
-//! Since version 5 what is packed is the snapshot's binary encoding ([`super::binary`],
-//! marked by [`BINARY_PREFIX`]); version 4 packed its JSON ([`PREFIX`]), which still loads.
+//! localStorage holds about 5 M UTF-16 code units per origin, and the state's JSON is about
+//! 1,100 characters per service; it repeats its keys, model names and paths, so LZ4 shrinks
+//! it several times over at hundreds of MB/s. Each character carries 15 bits: `U+0800 +
+//! value` stays clear of the surrogates, which a Rust `String` (and so the wasm side of the
+//! storage call) cannot hold.
 //!
-//! Measured on 10,000 services (`scripts/bench.sh`): the JSON is about 1,100 characters per
-//! service, so a little over 4,000 services fill the origin's localStorage (about 5 M
-//! characters). The JSON repeats its keys, model names and path prefixes, so LZ4 shrinks it
-//! several times at hundreds of MB/s, and localStorage counts UTF-16 code units, so each
-//! character carries 15 bits: `U+0800 + (15 bits)` stays clear of the surrogates, which a
-//! Rust `String` (and so the wasm side of the storage call) cannot hold. The JSON inside keeps
-//! the API's names and the snapshot's version; plain JSON (older versions, or written by
-//! hand) still loads.
-//!
-//! Layout: `PREFIX`, then `r<revision>:` (since the cross-tab work; absent means 0), then
-//! either `b<count>:` and that many blocks, each `<compressed length>:<characters>`, whose
-//! texts joined make the JSON (since saves reuse what did not change: the encoder cuts the
-//! JSON into blocks of about 64 resources and compresses only the blocks whose text
-//! changed; LZ4's window is 64 KB, so blocks of that size lose almost nothing), or (before
-//! blocks) the compressed length, `:`, and the characters of one block. The revision sits in
-//! the first few dozen characters so a tab can tell whether another one saved since it last
-//! read, without reading (or unpacking) the rest.
+//! Layout: a prefix naming the form, `r<revision>:` (absent before version 4: 0), then
+//! `b<count>:` and that many blocks, each `<compressed length>:<characters>` (before blocks,
+//! the compressed length, `:` and the characters of one block). The revision sits in the
+//! first few dozen characters so a tab can tell whether another one saved since it last read,
+//! without unpacking the rest. The prefixes:
+//! - [`DOCS_PREFIX`] (version 6 on): each block is a JSON document (`stored.rs`).
+//! - [`BINARY_PREFIX`] (version 5): the blocks joined are the binary snapshot (`v5.rs`).
+//! - [`PREFIX`] (version 4): the blocks joined are the JSON snapshot.
 
 use super::SnapshotError;
 
-/// Marks a packed JSON text (version 4); what follows is the revision and the blocks (see
-/// the module's layout).
+/// Marks a packed JSON snapshot (version 4).
 pub const PREFIX: &str = "modelarts-console:lz4:";
-/// Marks a packed binary snapshot (version 5 on), laid out the same way after it. Of the
-/// same length as [`PREFIX`], so [`HEAD_LEN`] holds for both.
+/// Marks a packed binary snapshot (version 5).
 pub const BINARY_PREFIX: &str = "modelarts-console:bin:";
+/// Marks the stored form of version 6 on: a JSON document per block.
+pub const DOCS_PREFIX: &str = "modelarts-console:json:";
 /// First character of the 15-bit alphabet (U+0800..U+87FF, no surrogates).
 const BASE: u32 = 0x0800;
 /// A packed text never expands to more than this (a damaged or hostile length is refused
 /// before anything is allocated).
 const MAX_JSON_BYTES: usize = 64 << 20;
 
+/// Whether `text` is packed (in any of the forms).
 pub fn is_packed(text: &str) -> bool {
-    text.starts_with(PREFIX) || is_binary(text)
+    strip_prefix(text).is_some()
 }
 
-/// Whether `text` is a packed binary snapshot (the current stored form).
-pub fn is_binary(text: &str) -> bool {
-    text.starts_with(BINARY_PREFIX)
+/// Whether `text` is in the current stored form (which needs no re-save once read).
+pub fn is_current(text: &str) -> bool {
+    text.starts_with(DOCS_PREFIX)
 }
 
 fn strip_prefix(text: &str) -> Option<&str> {
-    text.strip_prefix(BINARY_PREFIX)
-        .or_else(|| text.strip_prefix(PREFIX))
+    [DOCS_PREFIX, BINARY_PREFIX, PREFIX]
+        .into_iter()
+        .find_map(|prefix| text.strip_prefix(prefix))
 }
 
 /// How many characters at the start of a packed text hold its revision (at most).
-pub const HEAD_LEN: usize = PREFIX.len() + 22;
+pub const HEAD_LEN: usize = DOCS_PREFIX.len() + 22;
 
 /// The save counter a text carries: 0 for plain JSON or a packed text from before revisions.
 /// `head` may be just the first [`HEAD_LEN`] characters.
@@ -70,9 +67,9 @@ pub fn pack(json: &str, revision: u64) -> String {
     out
 }
 
-/// The start of a packed binary snapshot of `blocks` blocks, to which the blocks are appended.
+/// The start of a stored text of `blocks` blocks, to which the blocks are appended.
 pub fn header(revision: u64, blocks: usize) -> String {
-    format!("{BINARY_PREFIX}r{revision}:b{blocks}:")
+    format!("{DOCS_PREFIX}r{revision}:b{blocks}:")
 }
 
 /// One block: `data` compressed and packed, as `<compressed length>:<characters>`.
@@ -116,8 +113,14 @@ pub fn unpack(text: &str) -> Result<String, SnapshotError> {
     String::from_utf8(unpack_bytes(text)?).map_err(|_| damaged("not text"))
 }
 
-/// Unpacks and decompresses a packed text (either form) back to the bytes packed.
+/// Unpacks and decompresses a packed text (any form) back to the bytes packed, its blocks
+/// joined.
 pub fn unpack_bytes(text: &str) -> Result<Vec<u8>, SnapshotError> {
+    Ok(blocks(text)?.concat())
+}
+
+/// Unpacks and decompresses each block of a packed text (any form).
+pub fn blocks(text: &str) -> Result<Vec<Vec<u8>>, SnapshotError> {
     let rest = strip_prefix(text).ok_or_else(|| damaged("no prefix"))?;
     let rest = match rest.strip_prefix('r') {
         Some(after) => {
@@ -128,8 +131,6 @@ pub fn unpack_bytes(text: &str) -> Result<Vec<u8>, SnapshotError> {
         }
         None => rest,
     };
-    // The compressed blocks first, so the JSON is allocated once at its full size (growing
-    // it block by block copied 10 MB several times over).
     let mut blocks = Vec::new();
     match rest.strip_prefix('b') {
         Some(listed) => {
@@ -153,16 +154,17 @@ pub fn unpack_bytes(text: &str) -> Result<Vec<u8>, SnapshotError> {
             return Err(damaged("too long"));
         }
     }
-    let mut json = vec![0u8; total];
-    let mut at = 0;
-    for (compressed, size) in &blocks {
-        let written = decompress_into(&compressed[4..], &mut json[at..at + size])?;
-        if written != *size {
-            return Err(damaged("shorter than its size"));
-        }
-        at += size;
-    }
-    Ok(json)
+    blocks
+        .into_iter()
+        .map(|(compressed, size)| {
+            let mut out = vec![0u8; size];
+            let written = decompress_into(&compressed[4..], &mut out)?;
+            if written != size {
+                return Err(damaged("shorter than its size"));
+            }
+            Ok(out)
+        })
+        .collect()
 }
 
 /// One block's LZ4 decompressed into `out`: a function of its own, called once a block, for

@@ -1,7 +1,7 @@
-//! The stored form's binary encoding: a small self-describing serde format, so the state's
-//! own `Serialize`/`Deserialize` derives read and write it, and no JSON reader is needed to
-//! start the console (the JSON readers, for older saved data, the import and the host's
-//! `catalog.json`, then load on demand in the app).
+//! The reader of version 5's stored form: a small self-describing serde format that only
+//! version 5 wrote. Its data is read into today's types, so a stored struct keeps the order
+//! of the fields it had then (a field is added at the end): the version-5 fixture
+//! (`core/tests/stored_versions.rs`) fails otherwise.
 //!
 //! Every value starts with a one-byte tag. Integers are LEB128 varints (a negative one as
 //! `-(n + 1)`), floats their 8 bytes, strings their length and UTF-8. A struct is its field
@@ -17,7 +17,10 @@
 use std::fmt;
 
 use serde::de::{self, IntoDeserializer};
-use serde::ser::{self, Serialize};
+use serde::Deserialize;
+
+use super::{packed, SnapshotError, SCHEMA};
+use crate::console::ConsoleState;
 
 pub(crate) const NULL: u8 = 0;
 const FALSE: u8 = 1;
@@ -46,12 +49,6 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl ser::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
-    }
-}
-
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Error(msg.to_string())
@@ -72,19 +69,7 @@ fn fail<T>(what: &str) -> Result<T, Error> {
     Err(Error(what.to_string()))
 }
 
-/// Appends `value`'s encoding to `out`.
-pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
-    value.serialize(&mut Writer { out })
-}
-
-/// `value`'s encoding.
-pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
-    let mut out = Vec::new();
-    write(&mut out, value)?;
-    Ok(out)
-}
-
-/// Reads one value that must fill `bytes` exactly.
+/// Reads a value of the binary form.
 pub fn from_slice<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Error> {
     let mut reader = Reader::new(bytes);
     let value = T::deserialize(&mut reader)?;
@@ -92,294 +77,14 @@ pub fn from_slice<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, E
     Ok(value)
 }
 
-pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// A tag and a varint: an unsigned integer, or the start of a sequence, map or struct.
-pub(crate) fn put_head(out: &mut Vec<u8>, tag: u8, n: u64) {
-    out.push(tag);
-    put_varint(out, n);
-}
-
-pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_head(out, STR, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
-struct Writer<'a> {
-    out: &'a mut Vec<u8>,
-}
-
-impl Writer<'_> {
-    fn int(&mut self, v: i64) {
-        if v >= 0 {
-            put_head(self.out, UINT, v as u64);
-        } else {
-            put_head(self.out, NINT, !(v as u64));
-        }
-    }
-
-    fn len(&mut self, tag: u8, len: Option<usize>) -> Result<(), Error> {
-        match len {
-            Some(len) => {
-                put_head(self.out, tag, len as u64);
-                Ok(())
-            }
-            None => fail("a sequence or map of unknown length"),
-        }
-    }
-}
-
-/// A struct's fields, numbered as they come (skipped ones too).
-struct Fields<'w, 'a> {
-    writer: &'w mut Writer<'a>,
-    next: u64,
-}
-
-impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Self;
-    type SerializeTuple = Self;
-    type SerializeTupleStruct = Self;
-    type SerializeTupleVariant = Self;
-    type SerializeMap = Self;
-    type SerializeStruct = Fields<'w, 'a>;
-    type SerializeStructVariant = Fields<'w, 'a>;
-
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.out.push(if v { TRUE } else { FALSE });
-        Ok(())
-    }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.int(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        put_head(self.out, UINT, v);
-        Ok(())
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        self.out.push(F64);
-        self.out.extend_from_slice(&v.to_le_bytes());
-        Ok(())
-    }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        put_str(self.out, v.encode_utf8(&mut [0; 4]));
-        Ok(())
-    }
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        put_str(self.out, v);
-        Ok(())
-    }
-    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
-        put_head(self.out, SEQ, v.len() as u64);
-        v.iter().for_each(|&b| put_head(self.out, UINT, b.into()));
-        Ok(())
-    }
-    fn serialize_none(self) -> Result<(), Error> {
-        self.out.push(NULL);
-        Ok(())
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        self.out.push(NULL);
-        Ok(())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
-        self.serialize_unit()
-    }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        index: u32,
-        _: &'static str,
-    ) -> Result<(), Error> {
-        put_head(self.out, ENUM, index.into());
-        self.out.push(NULL);
-        Ok(())
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        index: u32,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        put_head(self.out, ENUM, index.into());
-        value.serialize(self)
-    }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Self, Error> {
-        self.len(SEQ, len)?;
-        Ok(self)
-    }
-    fn serialize_tuple(self, len: usize) -> Result<Self, Error> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Self, Error> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        index: u32,
-        _: &'static str,
-        len: usize,
-    ) -> Result<Self, Error> {
-        put_head(self.out, ENUM, index.into());
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_map(self, len: Option<usize>) -> Result<Self, Error> {
-        self.len(MAP, len)?;
-        Ok(self)
-    }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Fields<'w, 'a>, Error> {
-        put_head(self.out, STRUCT, len as u64);
-        Ok(Fields {
-            writer: self,
-            next: 0,
-        })
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        index: u32,
-        _: &'static str,
-        len: usize,
-    ) -> Result<Fields<'w, 'a>, Error> {
-        put_head(self.out, ENUM, index.into());
-        self.serialize_struct("", len)
-    }
-}
-
-/// Sequences, tuples and tuple variants write their elements one after the other (their
-/// length, and a variant's number, were written at the start).
-macro_rules! elements {
-    ($($trait:ident :: $method:ident),*) => {$(
-        impl ser::$trait for &mut Writer<'_> {
-            type Ok = ();
-            type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                value.serialize(&mut **self)
-            }
-            fn end(self) -> Result<(), Error> {
-                Ok(())
-            }
-        }
-    )*};
-}
-
-elements!(
-    SerializeSeq::serialize_element,
-    SerializeTuple::serialize_element,
-    SerializeTupleStruct::serialize_field,
-    SerializeTupleVariant::serialize_field
-);
-
-impl ser::SerializeMap for &mut Writer<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
-        key.serialize(&mut **self)
-    }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for Fields<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        put_varint(self.writer.out, self.next);
-        self.next += 1;
-        value.serialize(&mut *self.writer)
-    }
-    fn skip_field(&mut self, _: &'static str) -> Result<(), Error> {
-        self.next += 1;
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for Fields<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        ser::SerializeStruct::serialize_field(self, key, value)
-    }
-    fn skip_field(&mut self, key: &'static str) -> Result<(), Error> {
-        ser::SerializeStruct::skip_field(self, key)
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
-
 pub(crate) struct Reader<'de> {
     input: &'de [u8],
     depth: u32,
 }
 
-/// Reading by hand, for a type whose every field is always written and whose decoder is
-/// wanted small (the embedded catalog): each method takes one value of one shape.
 impl<'de> Reader<'de> {
     pub(crate) fn new(input: &'de [u8]) -> Reader<'de> {
         Reader { input, depth: 0 }
-    }
-
-    /// What is left to read (tests cut encodings at values' ends with it).
-    #[cfg(test)]
-    pub(crate) fn rest(&self) -> &'de [u8] {
-        self.input
     }
 
     /// The input must be read to its end.
@@ -391,83 +96,10 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// A struct of exactly `fields` fields, read next with [`Self::field`], in order.
-    pub(crate) fn struct_of(&mut self, fields: u64) -> Result<(), Error> {
-        self.expect(STRUCT)?;
-        if self.varint()? == fields {
-            Ok(())
-        } else {
-            fail("a struct with other fields")
-        }
-    }
-
-    /// Field number `index`, which must come next.
-    pub(crate) fn field(&mut self, index: u64) -> Result<&mut Self, Error> {
-        if self.varint()? == index {
-            Ok(self)
-        } else {
-            fail("a field out of order")
-        }
-    }
-
-    pub(crate) fn string(&mut self) -> Result<String, Error> {
-        self.expect(STR)?;
-        self.str_body().map(str::to_owned)
-    }
-
-    pub(crate) fn u32(&mut self) -> Result<u32, Error> {
-        u32::try_from(self.u64()?).or_else(|_| fail("integer out of range"))
-    }
-
     pub(crate) fn f64(&mut self) -> Result<f64, Error> {
         self.expect(F64)?;
         let bytes = self.bytes(8)?;
         Ok(f64::from_le_bytes(bytes.try_into().expect("8 bytes")))
-    }
-
-    pub(crate) fn seq<T>(
-        &mut self,
-        mut item: impl FnMut(&mut Self) -> Result<T, Error>,
-    ) -> Result<Vec<T>, Error> {
-        self.expect(SEQ)?;
-        let n = self.len()?;
-        // Allocated once (collecting results grows the vector as it goes), up to a bound: a
-        // damaged length may claim every byte left, each an element of a large type.
-        let mut items = Vec::with_capacity(n.min(16_384));
-        for _ in 0..n {
-            items.push(item(self)?);
-        }
-        Ok(items)
-    }
-
-    /// A unit variant's number.
-    pub(crate) fn unit_variant(&mut self) -> Result<u64, Error> {
-        self.expect(ENUM)?;
-        let index = self.varint()?;
-        self.expect(NULL)?;
-        Ok(index)
-    }
-
-    /// A struct whose fields may be left out or come in any order (the state's, see
-    /// `snapshot::read`): `field` reads the value of each field number, or skips one it does
-    /// not know ([`Self::skip`]). A field given twice is refused, as serde's derives do.
-    pub(crate) fn fields(
-        &mut self,
-        mut field: impl FnMut(&mut Self, u64) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        self.expect(STRUCT)?;
-        let mut seen = 0u64;
-        for _ in 0..self.len()? {
-            let index = self.varint()?;
-            if index < 64 {
-                if seen & 1 << index != 0 {
-                    return fail("a field given twice");
-                }
-                seen |= 1 << index;
-            }
-            field(self, index)?;
-        }
-        Ok(())
     }
 
     pub(crate) fn bool(&mut self) -> Result<bool, Error> {
@@ -485,22 +117,6 @@ impl<'de> Reader<'de> {
         }
     }
 
-    pub(crate) fn u8(&mut self) -> Result<u8, Error> {
-        u8::try_from(self.u64()?).or_else(|_| fail("integer out of range"))
-    }
-
-    /// `None` when the value is null, else the value `some` reads.
-    pub(crate) fn option<T>(
-        &mut self,
-        some: impl FnOnce(&mut Self) -> Result<T, Error>,
-    ) -> Result<Option<T>, Error> {
-        if self.null() {
-            Ok(None)
-        } else {
-            some(self).map(Some)
-        }
-    }
-
     /// Whether the next value is null, which is then read.
     fn null(&mut self) -> bool {
         let null = self.peek() == Some(NULL);
@@ -508,20 +124,6 @@ impl<'de> Reader<'de> {
             self.input = &self.input[1..];
         }
         null
-    }
-
-    /// A map with string keys (a key given twice keeps its last value, as serde's does).
-    pub(crate) fn string_map<V>(
-        &mut self,
-        mut value: impl FnMut(&mut Self) -> Result<V, Error>,
-    ) -> Result<std::collections::BTreeMap<String, V>, Error> {
-        self.expect(MAP)?;
-        let mut map = std::collections::BTreeMap::new();
-        for _ in 0..self.len()? {
-            let key = self.string()?;
-            map.insert(key, value(self)?);
-        }
-        Ok(map)
     }
 
     /// The tag of the next value, not read.
@@ -959,89 +561,28 @@ pub(crate) fn head(bytes: &[u8]) -> Result<(&str, u64), Error> {
     Ok((schema, r.varint()?))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-    use serde::{Deserialize, Serialize};
-    use std::collections::BTreeMap;
+/// The envelope of version 5, its fields in their order then (only the state is kept).
+#[derive(Deserialize)]
+struct Envelope {
+    _schema: de::IgnoredAny,
+    _version: de::IgnoredAny,
+    _saved_at: de::IgnoredAny,
+    state: ConsoleState,
+}
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    enum Shape {
-        Dot,
-        Circle(f64),
-        Pair(i32, String),
-        Box { w: u32, h: Option<u32> },
+/// Reads a stored text of version 5 (not yet validated).
+pub(super) fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
+    let bytes = packed::unpack_bytes(text)?;
+    let (schema, version) = head(&bytes).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
+    if schema != SCHEMA {
+        return Err(SnapshotError::ForeignSchema(schema.to_string()));
     }
-
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    struct Sample {
-        name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-        count: u64,
-        delta: i64,
-        ratio: f64,
-        flag: bool,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        shapes: Vec<Shape>,
-        by_name: BTreeMap<String, u32>,
-        maybe: Option<Option<u8>>,
+    if version != 5 {
+        return Err(SnapshotError::Invalid(format!(
+            "a binary snapshot of version {version}"
+        )));
     }
-
-    fn shape() -> impl Strategy<Value = Shape> {
-        prop_oneof![
-            Just(Shape::Dot),
-            any::<f64>()
-                .prop_filter("NaN", |f| !f.is_nan())
-                .prop_map(Shape::Circle),
-            (any::<i32>(), ".{0,8}").prop_map(|(n, s)| Shape::Pair(n, s)),
-            (any::<u32>(), any::<Option<u32>>()).prop_map(|(w, h)| Shape::Box { w, h }),
-        ]
-    }
-
-    prop_compose! {
-        fn sample()(
-            name in ".{0,12}",
-            note in proptest::option::of(".{0,12}"),
-            count in any::<u64>(),
-            delta in any::<i64>(),
-            ratio in any::<f64>().prop_filter("NaN", |f| !f.is_nan()),
-            flag in any::<bool>(),
-            shapes in proptest::collection::vec(shape(), 0..4),
-            by_name in proptest::collection::btree_map(".{0,6}", any::<u32>(), 0..4),
-            maybe in any::<Option<Option<u8>>>().prop_filter("Some(None) reads as None", |m| *m != Some(None)),
-        ) -> Sample {
-            Sample { name, note, count, delta, ratio, flag, shapes, by_name, maybe }
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn what_is_written_reads_back(value in sample()) {
-            let bytes = to_vec(&value).unwrap();
-            prop_assert_eq!(from_slice::<Sample>(&bytes).unwrap(), value);
-        }
-
-        /// Damaged input is an error, never a panic.
-        #[test]
-        fn damaged_input_is_an_error(value in sample(), cut in any::<prop::sample::Index>(), flip in any::<u8>()) {
-            let mut bytes = to_vec(&value).unwrap();
-            let at = cut.index(bytes.len());
-            let _ = from_slice::<Sample>(&bytes[..at]);
-            bytes[at] ^= flip;
-            let _ = from_slice::<Sample>(&bytes);
-        }
-    }
-
-    #[test]
-    fn refuses_trailing_bytes_deep_nesting_and_long_lengths() {
-        let mut bytes = to_vec(&Shape::Dot).unwrap();
-        bytes.push(NULL);
-        assert!(from_slice::<Shape>(&bytes).is_err());
-        let deep = [SEQ, 1].repeat(10_000);
-        assert!(from_slice::<serde::de::IgnoredAny>(&deep).is_err());
-        let long = [SEQ, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F];
-        assert!(from_slice::<Vec<u8>>(&long).is_err());
-    }
+    from_slice::<Envelope>(&bytes)
+        .map(|e| e.state)
+        .map_err(|e| SnapshotError::Invalid(e.to_string()))
 }
