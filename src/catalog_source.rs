@@ -7,8 +7,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::notices::BannerTopic;
 use crate::shell::on_demand;
-use crate::state::{BannerTopic, ConsoleStore};
+use crate::state::ConsoleStore;
 
 /// Fetches the override in the background once the first page has painted (starting the
 /// fetch cost several milliseconds before the first rows could paint), and switches the
@@ -19,7 +20,7 @@ pub fn use_override(store: ConsoleStore) {
             match fetch_override().await {
                 Ok(Some(catalog)) => store.use_catalog(catalog),
                 Ok(None) => {}
-                Err(why) => store.show_banner(
+                Err(why) => store.notices().show_banner(
                     BannerTopic::Catalog,
                     format!("{why} The embedded catalog is used."),
                 ),

@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use console_core::snapshot;
-use modelarts_console::storage::BACKUP_PREFIX;
+use modelarts_console::persistence::storage::BACKUP_PREFIX;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

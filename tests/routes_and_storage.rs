@@ -6,8 +6,9 @@ use common::*;
 use console_core::{
     Catalog, PoolPhase, PoolQuery, PoolType, ServiceQuery, ServiceStatus, SortKey, SortOrder,
 };
+use modelarts_console::persistence::storage::BACKUP_PREFIX;
+use modelarts_console::persistence::{Changed, Loaded, SnapshotStore};
 use modelarts_console::route::Route;
-use modelarts_console::storage::{Changed, Loaded, SnapshotStore, BACKUP_PREFIX};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -172,21 +173,23 @@ async fn held_locks() -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn a_lock_holder_publishes_its_revision_and_the_next_waits_for_it() {
-    use modelarts_console::tab_lock;
+    use modelarts_console::persistence::tab_lock;
     use std::cell::Cell;
     use std::rc::Rc;
     assert!(tab_lock::supported(), "headless Chromium has Web Locks");
     let name = format!("test-lock-{}", js_sys::Math::random());
     let runs = Rc::new(Cell::new(0));
     let counter = runs.clone();
-    tab_lock::with_lock(
-        &name,
+    let value = tab_lock::locked(
+        name.clone(),
         |_| true,
         move || {
             counter.set(counter.get() + 1);
-            Some(42)
+            ("done", Some(42))
         },
-    );
+    )
+    .await;
+    assert_eq!(value, "done", "the work's value comes back");
     until(|| runs.get() == 1, "the work runs").await;
     sleep(20).await;
     assert_eq!(runs.get(), 1, "the work runs once");
@@ -204,17 +207,17 @@ async fn a_lock_holder_publishes_its_revision_and_the_next_waits_for_it() {
         has_42.clone(),
         asked.clone(),
     );
-    tab_lock::with_lock(
-        &name,
+    wasm_bindgen_futures::spawn_local(tab_lock::locked(
+        name.clone(),
         move |revision| {
             published.set(revision);
             revision <= 41 || check.get()
         },
         move || {
             ran.set(Some(seen.get()));
-            Some(43)
+            ((), Some(43))
         },
-    );
+    ));
     until(
         || asked.get() == 42,
         "the lock manager tells the next holder about 42",

@@ -1,7 +1,8 @@
 use console_core::ServiceAction;
 use leptos::prelude::*;
 
-use crate::state::{use_store, ToastKind};
+use crate::notices::ToastKind;
+use crate::state::use_store;
 
 /// An operation guarded by the core, for any resource. When the core refuses it, the button
 /// is marked disabled and carries the core's reason as its tooltip; a click then shows that
@@ -23,7 +24,7 @@ pub fn GuardedButton(
             aria-disabled=move || reason.with(|r| r.is_some()).then_some("true")
             title=move || reason.get()
             on:click=move |_| match reason.get_untracked() {
-                Some(why) => store.toast(ToastKind::Error, why),
+                Some(why) => store.notices().toast(ToastKind::Error, why),
                 None => on_allowed.run(()),
             }
         >
@@ -50,7 +51,8 @@ pub fn ActionButton(
     let store = use_store();
     let id = service_id.clone();
     let reason = reason.unwrap_or_else(|| {
-        Memo::new(move |_| store.read(|c| c.check(&id, action).err().map(|e| e.reason()))).into()
+        Memo::new(move |_| store.track_ticks(|c| c.check(&id, action).err().map(|e| e.reason())))
+            .into()
     });
     view! {
         <GuardedButton

@@ -3,19 +3,19 @@ use leptos::prelude::*;
 use console_core::ExportScope;
 
 use crate::components::transfer::export_button::ExportButton;
-use crate::state::{use_store, BannerTopic};
+use crate::notices::{use_notices, BannerTopic};
 
 /// Shows lasting problems (unreadable saved data, failed saves, a rejected catalog).
 #[component]
 pub fn Banners() -> impl IntoView {
-    let store = use_store();
+    let notices = use_notices();
     view! {
         <div class="banners">
-            <For each=move || store.banners().get() key=|b| (b.topic as u8, b.text.clone()) let:banner>
+            <For each=move || notices.banners().get() key=|b| (b.topic as u8, b.text.clone()) let:banner>
                 <div class="banner banner-warning" role="alert">
                     <span class="banner-text">{banner.text.clone()}</span>
                     {(banner.topic == BannerTopic::Save).then(|| view! { <ExportButton scope=ExportScope::All label="Export Data" /> })}
-                    <button class="link-button" on:click=move |_| store.dismiss_banner(banner.topic)>"Dismiss"</button>
+                    <button class="link-button" on:click=move |_| notices.dismiss_banner(banner.topic)>"Dismiss"</button>
                 </div>
             </For>
         </div>

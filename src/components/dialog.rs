@@ -3,17 +3,16 @@ use leptos::prelude::*;
 
 use crate::state::ConsoleStore;
 
-/// Runs a confirmation dialog's command: once the core accepts it the dialog closes (and
+/// A confirmation dialog's action: once the core accepts its command the dialog closes (and
 /// `on_done` hears of it); a refusal shows the core's reason in `error`, and the dialog
-/// stays open.
-pub fn confirm_command(
+/// stays open. Its OK button is disabled while it is [`Action::pending`].
+pub fn confirm_action(
     store: ConsoleStore,
-    command: Command,
     error: RwSignal<Option<String>>,
     on_close: Callback<()>,
     on_done: Option<Callback<()>>,
-) {
-    store.act_and_report(command, move |result| match result {
+) -> Action<Command, ()> {
+    store.command_action(move |result| match result {
         Ok(_) => {
             let _ = on_close.try_run(());
             if let Some(done) = on_done {

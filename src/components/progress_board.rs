@@ -57,7 +57,7 @@ impl ProgressBoard {
         });
         // It follows the store whether or not any badge has joined yet.
         Effect::new(move || {
-            store.read(|c| {
+            store.track_ticks(|c| {
                 let at = c.sim_now(clock::now());
                 board.try_update_value(|board| {
                     for badge in board.badges.iter_mut() {
@@ -79,7 +79,7 @@ impl ProgressBoard {
         let joined = board.try_update_value(|board| {
             let shown = board
                 .store
-                .peek(|c| (board.percent)(c, &key, c.sim_now(clock::now())));
+                .untracked(|c| (board.percent)(c, &key, c.sim_now(clock::now())));
             board.badges.join(Badge { key, shown, marks })
         });
         let Some(number) = joined else {

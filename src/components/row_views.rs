@@ -52,7 +52,7 @@ where
         };
         Effect::new(move || {
             // Computed under the console's borrow, set after it (setting wakes the rows).
-            let changed = store.read_changes(|c| {
+            let changed = store.track_changes(|c| {
                 views.rows.try_update_value(|rows| {
                     let mut changed = Vec::new();
                     for row in rows.iter_mut() {
@@ -77,7 +77,7 @@ where
     pub fn join(&self, id: String) -> RwSignal<Option<V>> {
         let (key, now) = self
             .store
-            .peek(|c| (self.key)(c, &id).map(|k| (k, (self.view)(c, &id))))
+            .untracked(|c| (self.key)(c, &id).map(|k| (k, (self.view)(c, &id))))
             .unzip();
         let view = RwSignal::new(now.flatten());
         let rows = self.rows;

@@ -1,20 +1,20 @@
 use leptos::prelude::*;
 
-use crate::state::{use_store, ToastKind};
+use crate::notices::{use_notices, ToastKind};
 
 /// Shows action outcomes briefly in the corner; errors are announced as alerts.
 #[component]
 pub fn Toasts() -> impl IntoView {
-    let store = use_store();
+    let notices = use_notices();
     view! {
         <div class="toasts" aria-live="polite">
-            <For each=move || store.toasts().get() key=|t| t.id let:toast>
+            <For each=move || notices.toasts().get() key=|t| t.id let:toast>
                 <div
                     class=if toast.kind == ToastKind::Error { "toast toast-error" } else { "toast toast-success" }
                     role=if toast.kind == ToastKind::Error { "alert" } else { "status" }
                 >
                     <span>{toast.text.clone()}</span>
-                    <button class="toast-close" aria-label="Close" on:click=move |_| store.dismiss_toast(toast.id)>"×"</button>
+                    <button class="toast-close" aria-label="Close" on:click=move |_| notices.dismiss_toast(toast.id)>"×"</button>
                 </div>
             </For>
         </div>

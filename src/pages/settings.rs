@@ -8,21 +8,22 @@ use crate::components::dialog::Dialog;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::transfer::export_button::ExportButton;
 use crate::components::transfer::import::ImportButton;
-use crate::state::{use_store, ToastKind};
+use crate::notices::ToastKind;
+use crate::state::use_store;
 
 /// Settings: the agency authorization that deleting needs, account quotas, the simulation
 /// speed, the demo data, and the unreadable saved data the console kept aside.
 #[component]
 pub fn Settings() -> impl IntoView {
     let store = use_store();
-    let authorized = Memo::new(move |_| store.read(|c| c.agency_authorized()));
-    let enforce_quotas = Memo::new(move |_| store.read(|c| c.settings().enforce_quotas));
-    let service_count = Memo::new(move |_| store.read(|c| c.service_count()));
-    let speed = Memo::new(move |_| store.read(|c| c.settings().clock.speed));
+    let authorized = Memo::new(move |_| store.track_ticks(|c| c.agency_authorized()));
+    let enforce_quotas = Memo::new(move |_| store.track_ticks(|c| c.settings().enforce_quotas));
+    let service_count = Memo::new(move |_| store.track_ticks(|c| c.service_count()));
+    let speed = Memo::new(move |_| store.track_ticks(|c| c.settings().clock.speed));
     let confirm_reset = RwSignal::new(false);
     let backups = RwSignal::new(store.storage().backup_keys());
     let set_authorization = move |authorized: bool| {
-        store.act_and_report(Command::SetAgencyAuthorization { authorized }, |_| ());
+        store.send(Command::SetAgencyAuthorization { authorized });
     };
     view! {
         <PageHeader crumbs=vec![Crumb::here("Settings")] title="Settings".to_string() />
@@ -48,7 +49,7 @@ pub fn Settings() -> impl IntoView {
                     type="checkbox"
                     prop:checked=move || enforce_quotas.get()
                     on:change=move |ev| {
-                        store.act_and_report(Command::SetEnforceQuotas { enforce: event_target_checked(&ev) }, |_| ());
+                        store.send(Command::SetEnforceQuotas { enforce: event_target_checked(&ev) });
                     }
                 />
                 "Enforce account quotas"
@@ -64,7 +65,7 @@ pub fn Settings() -> impl IntoView {
                     aria-label="Simulation speed"
                     on:change=move |ev| {
                         if let Ok(speed) = event_target_value(&ev).parse() {
-                            store.act_and_report(Command::SetSimulationSpeed { speed }, |_| ());
+                            store.send(Command::SetSimulationSpeed { speed });
                         }
                     }
                 >
@@ -104,7 +105,7 @@ pub fn Settings() -> impl IntoView {
                                 let key = key.clone();
                                 move |_| match store.storage().remove_raw(&key) {
                                     Ok(()) => backups.set(store.storage().backup_keys()),
-                                    Err(e) => store.toast(ToastKind::Error, e),
+                                    Err(e) => store.notices().toast(ToastKind::Error, e.to_string()),
                                 }
                             }>"Delete Backup"</button>
                         </li>
@@ -117,7 +118,7 @@ pub fn Settings() -> impl IntoView {
                 <p class="dialog-warning">"All services in all regions are replaced by the demo services. This cannot be undone."</p>
                 <div class="dialog-footer">
                     <button type="button" class="button primary danger" on:click=move |_| {
-                        store.act_and_report(Command::ResetDemo, |_| ());
+                        store.send(Command::ResetDemo);
                         confirm_reset.set(false);
                     }>"OK"</button>
                     <button type="button" class="button" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>

@@ -12,14 +12,15 @@ pub fn Header() -> impl IntoView {
     let store = use_store();
     let router = use_router();
     // Keyed on the catalog's revision: a tick must not clone (and compare) every region.
-    let catalog = Memo::new(move |_| store.read_changes(|c| c.catalog_revision()));
+    let catalog = Memo::new(move |_| store.track_changes(|c| c.catalog_revision()));
     let regions = Memo::new(move |_| {
         catalog.get(); // read, not `track()`: see the list's rows
-        store.peek(|c| c.catalog().regions.clone())
+        store.untracked(|c| c.catalog().regions.clone())
     });
-    let current = Memo::new(move |_| store.read_changes(|c| c.region().to_string()));
+    let current = Memo::new(move |_| store.track_changes(|c| c.region().to_string()));
     let select = move |region: String| {
-        store.act(Command::SelectRegion { region }, move |result| {
+        leptos::task::spawn_local(async move {
+            let result = store.act(Command::SelectRegion { region }).await;
             // A details or deploy page belongs to its region; a list starts at page 1.
             if result.is_ok() && router.route().get_untracked().section() == Section::BatchServices
             {

@@ -1,8 +1,7 @@
 //! The console shell: header, left navigation, the routed page, banners and toasts. Its other
-//! jobs live beside it: the clock ([`ticker`]), following other tabs ([`cross_tab`]) and the
-//! host's catalog ([`crate::catalog_source`]).
+//! jobs live beside it: the clock ([`ticker`]), following other tabs
+//! ([`crate::persistence::events`]) and the host's catalog ([`crate::catalog_source`]).
 
-mod cross_tab;
 mod header;
 mod nav;
 pub mod on_demand;
@@ -17,9 +16,9 @@ use crate::components::banners::Banners;
 use crate::components::toasts::Toasts;
 use crate::pages::batch_services::list::ServiceList;
 use crate::pages::not_found::NotFound;
+use crate::persistence::{events, Loaded, SnapshotStore};
 use crate::route::{Route, Router};
 use crate::state::ConsoleStore;
-use crate::storage::{Loaded, SnapshotStore};
 use on_demand::{show, Fetch};
 
 /// The console as deployed: browser storage and the host's `catalog.json`.
@@ -125,13 +124,14 @@ fn OpenConsole(
     );
     clock::mark("decoded");
     provide_context(store);
+    provide_context(store.notices());
     let router = Router::install();
     provide_context(router);
     if fetch_catalog {
         catalog_source::use_override(store);
     }
     ticker::tick_while_moving(store);
-    cross_tab::follow_other_tabs(store, storage.key().to_string());
+    events::follow_other_tabs(store, storage.key().to_string());
 
     let route = router.route();
     // A list stays mounted while only its tab or query changes, so the search box keeps focus.

@@ -108,19 +108,6 @@ macro_rules! at_once {
     }};
 }
 
-/// Calls `$then` with `$token` (which calls a module's functions [`at_once!`]) once the module
-/// `$preload` fetches is there: at once when it already is (and always in builds that are not
-/// split), otherwise once it has been fetched, or with [`NotLoaded`] when it cannot be.
-macro_rules! with_module {
-    ($preload:ident, $token:expr, $then:expr) => {{
-        let then = $then;
-        #[cfg(wasm_split)]
-        when_loaded($preload, move |loaded| then(loaded.map(|()| $token)));
-        #[cfg(not(wasm_split))]
-        then(Ok($token));
-    }};
-}
-
 /// What the `commands` module does: apply a command, or encode the state to save it.
 // Built for one call and moved straight into it, as the command alone was before.
 #[allow(clippy::large_enum_variant)]
@@ -139,7 +126,7 @@ on_demand!(
     /// [`Console::apply`] and [`Encoder::encode_console`], which in a split build live in the
     /// `commands` module: the first page reads the saved state and ticks it, but changes it,
     /// and so writes it, only after a command (a tick's save waits for the module, see
-    /// [`crate::state`]). Call them through [`with_reducer`], which makes sure that module is
+    /// [`crate::state`]). Call them through [`reducer`], which makes sure that module is
     /// there. One split point for both, so that one loader says when the module is.
     commands, preload_commands: fn commands_in_module(job: Job<'_>, now: Millis) -> Done =>
         match job {
@@ -187,11 +174,14 @@ impl Reducer {
     }
 }
 
-/// Calls `then` with the reducer: at once when its module is there (it is preloaded after
+/// The reducer, once its module is there: at once when it already is (it is preloaded after
 /// the first paint, and always there in builds that are not split), otherwise once it has been
-/// fetched, or with [`NotLoaded`] when it cannot be (a later call tries again).
-pub fn with_reducer(then: impl FnOnce(Result<Reducer, NotLoaded>) + 'static) {
-    with_module!(preload_commands, Reducer(()), then);
+/// fetched; [`NotLoaded`] when it cannot be (a later call tries again). Only the store calls
+/// it ([`crate::state::ConsoleStore::act`]).
+pub async fn reducer() -> Result<Reducer, NotLoaded> {
+    #[cfg(wasm_split)]
+    preload_commands().await?;
+    Ok(Reducer(()))
 }
 
 on_demand!(
@@ -239,9 +229,11 @@ impl Exporter {
     }
 }
 
-/// Calls `then` with the exporter, as [`with_reducer`] does with the reducer.
-pub fn with_exporter(then: impl FnOnce(Result<Exporter, NotLoaded>) + 'static) {
-    with_module!(preload_export, Exporter(()), then);
+/// The exporter, once its module is there (see [`reducer`]).
+pub async fn exporter() -> Result<Exporter, NotLoaded> {
+    #[cfg(wasm_split)]
+    preload_export().await?;
+    Ok(Exporter(()))
 }
 
 /// What [`read_json_in_module`] reads.
@@ -314,23 +306,6 @@ pub async fn json_reader() -> Result<JsonReader, NotLoaded> {
     #[cfg(wasm_split)]
     preload_json().await?;
     Ok(JsonReader(()))
-}
-
-/// Calls `then` once a module's loader is done: at once when it already is, otherwise once
-/// the module has been fetched (or could not be).
-#[cfg(wasm_split)]
-fn when_loaded<P>(
-    preload: impl Fn() -> P + 'static,
-    then: impl FnOnce(Result<(), NotLoaded>) + 'static,
-) where
-    P: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,
-{
-    match ready(preload()) {
-        Some(loaded) => then(loaded.map_err(NotLoaded::from)),
-        None => leptos::task::spawn_local(async move {
-            then(preload().await.map_err(NotLoaded::from));
-        }),
-    }
 }
 
 /// Shows a page from one of the functions above, given the preload of its module:

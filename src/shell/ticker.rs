@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::state::ConsoleStore;
 
 pub fn tick_while_moving(store: ConsoleStore) {
-    let transitioning = Memo::new(move |_| store.read_changes(|c| c.has_transitions()));
-    let speed = Memo::new(move |_| store.read_changes(|c| c.settings().clock.speed));
+    let transitioning = Memo::new(move |_| store.track_changes(|c| c.has_transitions()));
+    let speed = Memo::new(move |_| store.track_changes(|c| c.settings().clock.speed));
     // The interval is cleared when the effect re-runs (speed or movement changed) and when
     // the console is unmounted.
     Effect::new(move |_| {

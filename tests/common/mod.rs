@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use leptos::prelude::*;
+use modelarts_console::persistence::SnapshotStore;
 use modelarts_console::shell::ConsoleApp;
-use modelarts_console::storage::SnapshotStore;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 

@@ -3,8 +3,9 @@ use leptos::prelude::*;
 
 use super::download::{download, local_offset_minutes};
 use crate::clock;
+use crate::notices::ToastKind;
 use crate::shell::on_demand;
-use crate::state::{use_store, ToastKind};
+use crate::state::use_store;
 
 /// Downloads the selected region's `scope` as an export file (the API's JSON shape).
 #[component]
@@ -17,20 +18,21 @@ pub fn ExportButton(
     let store = use_store();
     // The export's code is fetched with the Settings page (at once after the first paint).
     let export = move |_| {
-        on_demand::with_exporter(move |exporter| {
-            let file = exporter.and_then(|exporter| {
-                store.peek(|c| {
+        leptos::task::spawn_local(async move {
+            let file = on_demand::exporter().await.and_then(|exporter| {
+                store.untracked(|c| {
                     let text = exporter.export(c, scope, c.sim_now(clock::now()))?;
                     Ok((c.region().to_string(), text))
                 })
             });
+            let notices = store.notices();
             let Ok((region, text)) = file else {
-                store.toast(ToastKind::Error, DomainError::NotLoaded.to_string());
+                notices.toast(ToastKind::Error, DomainError::NotLoaded.to_string());
                 return;
             };
             let name = export_file_name(&region, scope, clock::now(), local_offset_minutes());
             if let Err(why) = download(&name, &text) {
-                store.toast(ToastKind::Error, why);
+                notices.toast(ToastKind::Error, why);
             }
         })
     };

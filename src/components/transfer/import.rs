@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::dialog::Dialog;
-use crate::state::{use_store, ToastKind};
+use crate::notices::ToastKind;
+use crate::state::use_store;
 
 /// At most this many names are listed per group in the preview.
 const LISTED: usize = 20;
@@ -71,7 +72,7 @@ pub fn ImportButton() -> impl IntoView {
                     file_name,
                     errors: ImportErrors::unreadable_file(),
                 },
-                Some(text) => match store.peek(|c| c.plan_import(&text, store.sim_now())) {
+                Some(text) => match store.untracked(|c| c.plan_import(&text, store.sim_now())) {
                     Ok(plan) => Stage::Planned {
                         file_name,
                         text: Arc::new(text),
@@ -83,25 +84,31 @@ pub fn ImportButton() -> impl IntoView {
             stage.try_set(Some(next));
         });
     };
-    let confirm = move |text: Arc<String>, file_name: String| {
+    let confirm = Action::new_local(move |(text, file_name): &(Arc<String>, String)| {
         let command = Command::Import {
             text: text.to_string(),
         };
-        // A refusal is shown in the dialog (every error), so only success is toasted.
-        store.act(command, move |result| match result {
-            Ok(outcome) => {
-                store.toast(ToastKind::Success, outcome.to_string());
-                let _ = close.try_run(());
+        let file_name = file_name.clone();
+        async move {
+            // A refusal is shown in the dialog (every error), so only success is toasted.
+            match store.act(command).await {
+                Ok(outcome) => {
+                    store
+                        .notices()
+                        .toast(ToastKind::Success, outcome.to_string());
+                    let _ = close.try_run(());
+                }
+                Err(DomainError::Import(errors)) => {
+                    stage.try_set(Some(Stage::Refused { file_name, errors }));
+                }
+                Err(other) => {
+                    let errors = ImportErrors::whole(other.to_string());
+                    stage.try_set(Some(Stage::Refused { file_name, errors }));
+                }
             }
-            Err(DomainError::Import(errors)) => {
-                stage.try_set(Some(Stage::Refused { file_name, errors }));
-            }
-            Err(other) => {
-                let errors = ImportErrors::whole(other.to_string());
-                stage.try_set(Some(Stage::Refused { file_name, errors }));
-            }
-        });
-    };
+        }
+    });
+    let busy = Signal::from(confirm.pending());
     view! {
         <label class="button file-button">
             "Import"
@@ -113,17 +120,19 @@ pub fn ImportButton() -> impl IntoView {
                 on:change=chosen
             />
         </label>
-        {move || stage.get().map(|s| view! { <ImportDialog stage=s on_close=close on_confirm=Callback::new(move |(t, f)| confirm(t, f)) /> })}
+        {move || stage.get().map(|s| view! { <ImportDialog stage=s busy=busy on_close=close on_confirm=Callback::new(move |file| { confirm.dispatch_local(file); }) /> })}
     }
 }
 
 #[component]
 fn ImportDialog(
     stage: Stage,
+    /// While the confirmed import is on its way (Import is disabled meanwhile).
+    #[prop(into)]
+    busy: Signal<bool>,
     on_close: Callback<()>,
     on_confirm: Callback<(Arc<String>, String)>,
 ) -> impl IntoView {
-    let busy = use_store().busy();
     match stage {
         Stage::Reading(file_name) => view! {
             <Dialog title="Import Data" on_close=on_close>

@@ -1,7 +1,7 @@
 use console_core::Command;
 use leptos::prelude::*;
 
-use crate::components::dialog::{confirm_command, Dialog};
+use crate::components::dialog::{confirm_action, Dialog};
 use crate::state::use_store;
 
 /// Asks to confirm deleting one or several services, warning that it cannot be undone. The
@@ -14,15 +14,15 @@ pub fn DeleteDialog(
     on_deleted: Option<Callback<()>>,
 ) -> impl IntoView {
     let store = use_store();
-    let plan = store.peek(|c| c.plan_delete(&service_ids));
+    let plan = store.untracked(|c| c.plan_delete(&service_ids));
     let error = RwSignal::new(None::<String>);
     let allowed_ids = StoredValue::new(plan.allowed_ids());
     let nothing_to_delete = plan.allowed.is_empty();
+    let action = confirm_action(store, error, on_close, on_deleted);
     let confirm = move |_| {
-        let command = Command::Delete {
+        action.dispatch_local(Command::Delete {
             service_ids: allowed_ids.get_value(),
-        };
-        confirm_command(store, command, error, on_close, on_deleted)
+        });
     };
     let question = if plan.allowed.len() == 1 {
         "Are you sure you want to delete the following service?"
@@ -50,7 +50,7 @@ pub fn DeleteDialog(
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <div class="dialog-footer">
-                <button type="button" class="button primary danger" disabled=move || nothing_to_delete || store.busy().get() on:click=confirm>"OK"</button>
+                <button type="button" class="button primary danger" disabled=move || nothing_to_delete || action.pending().get() on:click=confirm>"OK"</button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </Dialog>

@@ -30,7 +30,7 @@ struct DeployForm {
 
 impl DeployForm {
     fn new(store: ConsoleStore) -> DeployForm {
-        let (name, config) = store.peek(|c| {
+        let (name, config) = store.untracked(|c| {
             let model_id = c
                 .catalog()
                 .models
@@ -74,7 +74,7 @@ pub fn DeployPage() -> impl IntoView {
     let form = DeployForm::new(store);
     let input_fields = Memo::new(move |_| {
         let model = form.config.model_id.get();
-        store.read(|c| {
+        store.track_ticks(|c| {
             c.catalog()
                 .model(&model)
                 .map(|m| m.input_fields.clone())
@@ -82,8 +82,10 @@ pub fn DeployPage() -> impl IntoView {
         })
     });
     let request = Memo::new(move |_| form.request(&input_fields.get()));
-    let check = FormCheck::new(move || request.with(|r| store.read(|c| c.validate_deploy(r))));
-    let price = Memo::new(move |_| request.with(|r| store.read(|c| c.price_per_hour(&r.config))));
+    let check =
+        FormCheck::new(move || request.with(|r| store.track_ticks(|c| c.validate_deploy(r))));
+    let price =
+        Memo::new(move |_| request.with(|r| store.track_ticks(|c| c.price_per_hour(&r.config))));
     let general_error = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
 
@@ -93,18 +95,18 @@ pub fn DeployPage() -> impl IntoView {
         if previous.is_some_and(|p| p != model) {
             form.config
                 .model_version
-                .set(store.peek(|c| c.default_version(&model)));
+                .set(store.untracked(|c| c.default_version(&model)));
         }
         model
     });
 
-    let models = Signal::derive(move || store.read(|c| c.model_choices()));
+    let models = Signal::derive(move || store.track_ticks(|c| c.model_choices()));
     let versions = Signal::derive(move || {
         let model = form.config.model_id.get();
-        store.read(|c| c.version_choices(&model))
+        store.track_ticks(|c| c.version_choices(&model))
     });
-    let flavors = Signal::derive(move || store.read(|c| c.flavor_choices()));
-    let locations = Signal::derive(move || store.read(|c| c.location_choices()));
+    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices()));
+    let locations = Signal::derive(move || store.track_ticks(|c| c.location_choices()));
     let mappings = Signal::derive(|| {
         MappingType::ALL
             .into_iter()
@@ -116,7 +118,7 @@ pub fn DeployPage() -> impl IntoView {
         ev.prevent_default();
         let valid = check.submit();
         let quota = store
-            .peek(|c| c.check_service_quota())
+            .untracked(|c| c.check_service_quota())
             .err()
             .map(|e| e.to_string());
         general_error.set(quota.clone());
@@ -124,17 +126,15 @@ pub fn DeployPage() -> impl IntoView {
             confirming.set(true);
         }
     };
+    let deploy = store.command_action(move |result| match result {
+        Ok(_) => router.push(Route::BatchServices(ServiceQuery::default())),
+        Err(e) => {
+            confirming.try_set(false);
+            general_error.try_set(Some(e.to_string()));
+        }
+    });
     let submit = move |_| {
-        store.act_and_report(
-            Command::Deploy(request.get_untracked()),
-            move |result| match result {
-                Ok(_) => router.push(Route::BatchServices(ServiceQuery::default())),
-                Err(e) => {
-                    confirming.try_set(false);
-                    general_error.try_set(Some(e.to_string()));
-                }
-            },
-        )
+        deploy.dispatch_local(Command::Deploy(request.get_untracked()));
     };
     let list_href = Route::BatchServices(ServiceQuery::default()).href();
 
@@ -213,7 +213,7 @@ pub fn DeployPage() -> impl IntoView {
                     <p class="form-error" role="alert">{move || general_error.get()}</p>
                 </Show>
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" disabled=move || store.busy().get() on:click=submit>"Submit"</button>
+                    <button type="button" class="button primary" disabled=move || deploy.pending().get() on:click=submit>"Submit"</button>
                     <button type="button" class="button" on:click=move |_| confirming.set(false)>"Back"</button>
                 </div>
             </Dialog>
@@ -227,7 +227,7 @@ fn DeploySummary(request: Memo<DeployRequest>, price: Memo<Option<f64>>) -> impl
     let store = use_store();
     let rows = move || {
         request.with(|r| {
-            store.read(|c| {
+            store.track_ticks(|c| {
                 let model = c
                     .catalog()
                     .model(&r.config.model_id)

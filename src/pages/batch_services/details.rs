@@ -33,7 +33,7 @@ impl Tab {
 pub fn ServiceDetails(service_id: String) -> impl IntoView {
     let store = use_store();
     let id = service_id.clone();
-    let service = Memo::new(move |_| store.read(|c| c.service(&id).cloned()));
+    let service = Memo::new(move |_| store.track_ticks(|c| c.service(&id).cloned()));
     let dialog = RwSignal::new(None::<OpenDialog>);
     let tab = RwSignal::new(Tab::Details);
     let title = Signal::derive(move || {
@@ -142,7 +142,7 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
             "Deployment Location",
             Box::new(move || {
                 let location = service.with(|s| s.as_ref().map(|s| s.location.clone()));
-                location.map_or_else(String::new, |l| store.read(|c| c.location_label(&l)))
+                location.map_or_else(String::new, |l| store.track_ticks(|c| c.location_label(&l)))
             }),
         ),
         ("Input Path", get(|s| s.config().src_path.clone())),
@@ -222,7 +222,7 @@ fn BillingTab(service: Memo<Option<BatchService>>) -> impl IntoView {
         service
             .with(|s| {
                 s.as_ref()
-                    .map(|s| store.read(|c| c.hourly_rate(s.config())))
+                    .map(|s| store.track_ticks(|c| c.hourly_rate(s.config())))
             })
             .map_or("-".into(), |rate| {
                 format!("{}/hour while running", format::usd(rate))

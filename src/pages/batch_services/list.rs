@@ -16,8 +16,9 @@ use crate::components::row_views::RowViews;
 use crate::components::sort_header::SortHeader;
 use crate::components::status_badge::{Progress, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
+use crate::notices::ToastKind;
 use crate::route::{use_router, Route};
-use crate::state::{use_store, ToastKind};
+use crate::state::use_store;
 
 /// The ids of one page of the list, and the numbers the pagination needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
     // Rows read their own service by id; the page only knows ids.
     let page = Memo::new(move |_| {
         let q = query.get();
-        store.read_changes(|c| {
+        store.track_changes(|c| {
             let p = c.query(&q);
             PageRows {
                 ids: p.rows.iter().map(|s| s.service_id.clone()).collect(),
@@ -53,11 +54,11 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
             }
         })
     });
-    let region_name = Memo::new(move |_| store.read_changes(|c| c.region_name().to_string()));
+    let region_name = Memo::new(move |_| store.track_changes(|c| c.region_name().to_string()));
     // Selections of services that no longer exist (deleted, other region) drop out.
     let selection = Memo::new(move |_| {
         let chosen = selected.get();
-        store.read_changes(|c| {
+        store.track_changes(|c| {
             chosen
                 .into_iter()
                 .filter(|id| c.service(id).is_some())
@@ -89,7 +90,9 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
     let delete_selected = move |_| {
         let ids = selection.get_untracked();
         if ids.is_empty() {
-            store.toast(ToastKind::Error, "Select at least one service.".into());
+            store
+                .notices()
+                .toast(ToastKind::Error, "Select at least one service.".into());
         } else {
             dialog.set(Some(OpenDialog::Delete(ids)));
         }
@@ -122,7 +125,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                         type="button"
                         class="link-button"
                         on:click=move |_| {
-                            let ids = store.peek(|c| c.matching_service_ids(&query.get_untracked()));
+                            let ids = store.untracked(|c| c.matching_service_ids(&query.get_untracked()));
                             selected.set(ids.into_iter().collect());
                         }
                     >

@@ -31,7 +31,7 @@ pub fn flavor_text(
 ) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     move || {
         let spec = service_text(service, |s| s.config().specification.clone())();
-        store.read(|c| c.catalog().flavor_display(&spec).to_string())
+        store.track_ticks(|c| c.catalog().flavor_display(&spec).to_string())
     }
 }
 
@@ -64,7 +64,7 @@ pub fn run_operation(
 ) {
     match action {
         ServiceAction::Start => {
-            store.act_and_report(Command::Start { service_id }, |_| ());
+            store.send(Command::Start { service_id });
         }
         ServiceAction::Stop => dialog.set(Some(OpenDialog::Stop(service_id))),
         ServiceAction::Delete => dialog.set(Some(OpenDialog::Delete(vec![service_id]))),

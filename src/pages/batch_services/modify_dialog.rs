@@ -18,7 +18,8 @@ use crate::state::use_store;
 #[component]
 pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
     let store = use_store();
-    let Some(initial) = store.peek(|c| c.service(&service_id).map(ServiceUpdate::from_service))
+    let Some(initial) =
+        store.untracked(|c| c.service(&service_id).map(ServiceUpdate::from_service))
     else {
         on_close.run(());
         return ().into_any();
@@ -28,7 +29,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
     let description = RwSignal::new(initial.description.clone());
     let id = StoredValue::new(service_id);
     let model_id = initial.config.model_id.clone();
-    let input_fields = store.peek(|c| {
+    let input_fields = store.untracked(|c| {
         c.catalog()
             .model(&model_id)
             .map(|m| m.input_fields.clone())
@@ -40,15 +41,16 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
         config: form.input(&fields.get_value()),
     });
     let check = FormCheck::new(move || {
-        update.with(|u| store.read(|c| c.validate_modify(&id.get_value(), u)))
+        update.with(|u| store.track_ticks(|c| c.validate_modify(&id.get_value(), u)))
     });
     let general_error = RwSignal::new(None::<String>);
     let confirming_restart = RwSignal::new(false);
-    let changes =
-        Memo::new(move |_| update.with(|u| store.read(|c| c.modify_changes(&id.get_value(), u))));
+    let changes = Memo::new(move |_| {
+        update.with(|u| store.track_ticks(|c| c.modify_changes(&id.get_value(), u)))
+    });
 
-    let versions = Signal::derive(move || store.read(|c| c.version_choices(&model_id)));
-    let flavors = Signal::derive(move || store.read(|c| c.flavor_choices()));
+    let versions = Signal::derive(move || store.track_ticks(|c| c.version_choices(&model_id)));
+    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices()));
     let mappings = Signal::derive(|| {
         MappingType::ALL
             .into_iter()
@@ -56,20 +58,20 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
             .collect::<Vec<_>>()
     });
 
+    let modify = store.command_action(move |result| match result {
+        Ok(_) => {
+            let _ = on_close.try_run(());
+        }
+        Err(e) => {
+            confirming_restart.try_set(false);
+            general_error.try_set(Some(e.to_string()));
+        }
+    });
     let apply = move || {
-        let command = Command::Modify {
+        modify.dispatch_local(Command::Modify {
             service_id: id.get_value(),
             update: update.get_untracked(),
-        };
-        store.act_and_report(command, move |result| match result {
-            Ok(_) => {
-                let _ = on_close.try_run(());
-            }
-            Err(e) => {
-                confirming_restart.try_set(false);
-                general_error.try_set(Some(e.to_string()));
-            }
-        })
+        });
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -78,12 +80,12 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
         }
         // The action itself may be refused (the service started deploying meanwhile).
         if let Err(e) =
-            store.peek(|c| c.check(&id.get_value(), console_core::ServiceAction::Modify))
+            store.untracked(|c| c.check(&id.get_value(), console_core::ServiceAction::Modify))
         {
             general_error.set(Some(e.to_string()));
             return;
         }
-        if store.peek(|c| c.modify_needs_restart(&id.get_value(), &update.get_untracked())) {
+        if store.untracked(|c| c.modify_needs_restart(&id.get_value(), &update.get_untracked())) {
             confirming_restart.set(true);
         } else {
             apply();
@@ -117,7 +119,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
                                 <p class="form-error" role="alert">{move || general_error.get()}</p>
                             </Show>
                             <div class="dialog-footer">
-                                <button type="submit" class="button primary" disabled=move || store.busy().get()>"OK"</button>
+                                <button type="submit" class="button primary" disabled=move || modify.pending().get()>"OK"</button>
                                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
                             </div>
                         </form>
@@ -136,7 +138,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
                     </tbody>
                 </table>
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" disabled=move || store.busy().get() on:click=move |_| apply()>"OK"</button>
+                    <button type="button" class="button primary" disabled=move || modify.pending().get() on:click=move |_| apply()>"OK"</button>
                     <button type="button" class="button" on:click=move |_| confirming_restart.set(false)>"Cancel"</button>
                 </div>
             </Show>

@@ -1,7 +1,7 @@
 use console_core::Command;
 use leptos::prelude::*;
 
-use crate::components::dialog::{confirm_command, Dialog};
+use crate::components::dialog::{confirm_action, Dialog};
 use crate::state::use_store;
 
 /// Asks to confirm stopping a service: it stops processing and is no longer billed.
@@ -10,15 +10,15 @@ use crate::state::use_store;
 pub fn StopDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
     let store = use_store();
     let name = store
-        .peek(|c| c.service(&service_id).map(|s| s.service_name.clone()))
+        .untracked(|c| c.service(&service_id).map(|s| s.service_name.clone()))
         .unwrap_or_default();
     let error = RwSignal::new(None::<String>);
     let id = StoredValue::new(service_id);
+    let action = confirm_action(store, error, on_close, None);
     let confirm = move |_| {
-        let command = Command::Stop {
+        action.dispatch_local(Command::Stop {
             service_id: id.get_value(),
-        };
-        confirm_command(store, command, error, on_close, None)
+        });
     };
     view! {
         <Dialog title="Stop Service" on_close=on_close>
@@ -31,7 +31,7 @@ pub fn StopDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <div class="dialog-footer">
-                <button type="button" class="button primary" disabled=move || store.busy().get() on:click=confirm>"OK"</button>
+                <button type="button" class="button primary" disabled=move || action.pending().get() on:click=confirm>"OK"</button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </Dialog>

@@ -38,7 +38,7 @@ struct PoolForm {
 
 impl PoolForm {
     fn new(store: ConsoleStore) -> PoolForm {
-        let (name, flavor) = store.peek(|c| (c.suggested_pool_name(), c.default_flavor()));
+        let (name, flavor) = store.untracked(|c| (c.suggested_pool_name(), c.default_flavor()));
         PoolForm {
             billing_mode: RwSignal::new(BillingMode::PayPerUse),
             name: RwSignal::new(name),
@@ -114,8 +114,8 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
     let router = use_router();
     let form = PoolForm::new(store);
     let request = Memo::new(move |_| form.request(pool_type));
-    let check = FormCheck::new(move || request.with(|r| store.read(|c| c.validate_pool(r))));
-    let price = Memo::new(move |_| request.with(|r| store.read(|c| c.pool_price(r))));
+    let check = FormCheck::new(move || request.with(|r| store.track_ticks(|c| c.validate_pool(r))));
+    let price = Memo::new(move |_| request.with(|r| store.track_ticks(|c| c.pool_price(r))));
     let general_error = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
     let deployment = pool_type == PoolType::ServiceDeployment;
@@ -130,21 +130,21 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
         vpc
     });
 
-    let modes = Signal::derive(move || store.read(|c| c.billing_mode_choices(pool_type)));
-    let flavors = Signal::derive(move || store.read(|c| c.flavor_choices()));
-    let durations = Signal::derive(move || store.read(|c| c.duration_choices(pool_type)));
-    let azs = Signal::derive(move || store.read(|c| c.az_choices()));
-    let vpcs = Signal::derive(move || store.read(|c| c.vpc_choices()));
+    let modes = Signal::derive(move || store.track_ticks(|c| c.billing_mode_choices(pool_type)));
+    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices()));
+    let durations = Signal::derive(move || store.track_ticks(|c| c.duration_choices(pool_type)));
+    let azs = Signal::derive(move || store.track_ticks(|c| c.az_choices()));
+    let vpcs = Signal::derive(move || store.track_ticks(|c| c.vpc_choices()));
     let subnets = Signal::derive(move || {
         let vpc = form.vpc.get();
-        store.read(|c| c.subnet_choices(&vpc))
+        store.track_ticks(|c| c.subnet_choices(&vpc))
     });
     let groups = Signal::derive(move || {
         let vpc = form.vpc.get();
-        store.read(|c| c.security_group_choices(&vpc))
+        store.track_ticks(|c| c.security_group_choices(&vpc))
     });
     let quota = Memo::new(move |_| {
-        store.read(|c| (c.nodes_left(), c.node_quota(), c.region_name().to_string()))
+        store.track_ticks(|c| (c.nodes_left(), c.node_quota(), c.region_name().to_string()))
     });
     let prepaid = move || form.billing_mode.get() == BillingMode::YearlyMonthly;
     let list_href = Route::Pools(pool_type, PoolQuery::default()).href();
@@ -156,17 +156,15 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
             confirming.set(true);
         }
     };
+    let create = store.command_action(move |result| match result {
+        Ok(_) => router.push(Route::Pools(pool_type, PoolQuery::default())),
+        Err(e) => {
+            confirming.try_set(false);
+            general_error.try_set(Some(e.to_string()));
+        }
+    });
     let submit = move |_| {
-        store.act_and_report(
-            Command::CreatePool(request.get_untracked()),
-            move |result| match result {
-                Ok(_) => router.push(Route::Pools(pool_type, PoolQuery::default())),
-                Err(e) => {
-                    confirming.try_set(false);
-                    general_error.try_set(Some(e.to_string()));
-                }
-            },
-        )
+        create.dispatch_local(Command::CreatePool(request.get_untracked()));
     };
     let mode_hint = deployment.then(|| {
         format!(
@@ -257,7 +255,7 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
             <Dialog title="Confirm Specifications" on_close=Callback::new(move |_| confirming.set(false))>
                 <PoolSummary request=request price=price />
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" disabled=move || store.busy().get() on:click=submit>"Submit"</button>
+                    <button type="button" class="button primary" disabled=move || create.pending().get() on:click=submit>"Submit"</button>
                     <button type="button" class="button" on:click=move |_| confirming.set(false)>"Back"</button>
                 </div>
             </Dialog>
@@ -271,7 +269,7 @@ fn PoolSummary(request: Memo<PoolRequest>, price: Memo<Option<PoolPrice>>) -> im
     let store = use_store();
     let rows = move || {
         request.with(|r| {
-            store.read(|c| {
+            store.track_ticks(|c| {
                 let prepaid = r.billing_mode == BillingMode::YearlyMonthly;
                 let mut rows = vec![
                     ("Resource Type", r.pool_type.label().to_string()),

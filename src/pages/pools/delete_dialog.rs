@@ -2,7 +2,7 @@ use console_core::pool::DELETE_CONFIRMATION;
 use console_core::{Command, Console};
 use leptos::prelude::*;
 
-use crate::components::dialog::{confirm_command, Dialog};
+use crate::components::dialog::{confirm_action, Dialog};
 use crate::route::Route;
 use crate::state::use_store;
 
@@ -16,17 +16,17 @@ pub fn DeletePoolDialog(
     #[prop(optional)] on_deleted: Option<Callback<()>>,
 ) -> impl IntoView {
     let store = use_store();
-    let plan = store.peek(|c| c.plan_pool_delete(&pool_id));
+    let plan = store.untracked(|c| c.plan_pool_delete(&pool_id));
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let confirmed = move || typed.with(|t| Console::delete_confirmed(t));
     let id = StoredValue::new(pool_id);
+    let action = confirm_action(store, error, on_close, on_deleted);
     let confirm = move |_| {
-        let command = Command::DeletePool {
+        action.dispatch_local(Command::DeletePool {
             pool_id: id.get_value(),
             confirmation: typed.get_untracked(),
-        };
-        confirm_command(store, command, error, on_close, on_deleted)
+        });
     };
     let services = plan.services.clone();
     view! {
@@ -63,7 +63,7 @@ pub fn DeletePoolDialog(
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <div class="dialog-footer">
-                <button type="button" class="button primary danger" disabled=move || !confirmed() || store.busy().get() on:click=confirm>"OK"</button>
+                <button type="button" class="button primary danger" disabled=move || !confirmed() || action.pending().get() on:click=confirm>"OK"</button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </Dialog>

@@ -108,7 +108,7 @@ fn BasicInformation(pool: Memo<Option<Pool>>) -> impl IntoView {
         let ids = pool.with(|p| p.as_ref().and_then(|p| p.spec.network.clone()));
         match ids {
             None => "Off (a dedicated network, isolated from other users)".to_string(),
-            Some(n) => store.read(|c| {
+            Some(n) => store.track_ticks(|c| {
                 let vpc = c
                     .catalog()
                     .region(c.region())
@@ -287,7 +287,7 @@ fn ServicesOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
     // service (progress moves every tick).
     let services = Memo::new(move |_| {
         let id = pool.with(|p| p.as_ref().map(|p| p.id().to_string()).unwrap_or_default());
-        store.read(|c| {
+        store.track_ticks(|c| {
             c.services_on_pool(&id)
                 .into_iter()
                 .map(|s| (s.service_id.clone(), s.service_name.clone()))
@@ -307,7 +307,7 @@ fn ServicesOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
                         <For each=move || services.get() key=|(id, _)| id.clone() let:((id, name))>
                             <tr>
                                 <td><a class="name-link" href=Route::ServiceDetails(id.clone()).href()>{name}</a></td>
-                                <td><ServiceBadge service=Memo::new(move |_| store.read(|c| c.service(&id).cloned())) /></td>
+                                <td><ServiceBadge service=Memo::new(move |_| store.track_ticks(|c| c.service(&id).cloned())) /></td>
                             </tr>
                         </For>
                     </tbody>
@@ -357,14 +357,14 @@ fn SandboxFault(pool: Memo<Option<Pool>>) -> impl IntoView {
     let may = move |abnormal: bool| {
         Memo::new(move |_| {
             let id = id();
-            store.read(|c| c.check_pool_fault(&id, abnormal).is_ok())
+            store.track_ticks(|c| c.check_pool_fault(&id, abnormal).is_ok())
         })
     };
     let may_fault = may(true);
     let may_recover = may(false);
     let act = move |abnormal: bool| {
         if let Some(pool_id) = pool.with_untracked(|p| p.as_ref().map(|p| p.id().to_string())) {
-            store.act_and_report(Command::SetPoolFault { pool_id, abnormal }, |_| ());
+            store.send(Command::SetPoolFault { pool_id, abnormal });
         }
     };
     view! {

@@ -43,7 +43,7 @@ pub fn PoolList(
     let page = Memo::new(move |_| {
         let t = pool_type.get();
         let q = query.get();
-        store.read_changes(|c| {
+        store.track_changes(|c| {
             let p = c.pool_query(t, &q);
             PageRows {
                 ids: p.rows.iter().map(|p| p.id().to_string()).collect(),
@@ -55,7 +55,7 @@ pub fn PoolList(
         })
     });
     let quota = Memo::new(move |_| {
-        store.read_changes(|c| {
+        store.track_changes(|c| {
             (
                 c.region_name().to_string(),
                 c.nodes_in_use(),

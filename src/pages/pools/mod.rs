@@ -16,7 +16,7 @@ use crate::state::{use_store, ConsoleStore};
 
 /// Follows one pool of the selected region (`None` once it is gone).
 pub fn follow_pool(store: ConsoleStore, pool_id: String) -> Memo<Option<Pool>> {
-    Memo::new(move |_| store.read(|c| c.pool(&pool_id).cloned()))
+    Memo::new(move |_| store.track_ticks(|c| c.pool(&pool_id).cloned()))
 }
 
 /// One field of a followed pool as text; empty once the pool is gone.
@@ -59,8 +59,10 @@ pub fn PoolActionButton(
     let store = use_store();
     let id = pool_id.clone();
     let reason = reason.unwrap_or_else(|| {
-        Memo::new(move |_| store.read(|c| c.check_pool(&id, action).err().map(|e| e.reason())))
-            .into()
+        Memo::new(move |_| {
+            store.track_ticks(|c| c.check_pool(&id, action).err().map(|e| e.reason()))
+        })
+        .into()
     });
     view! {
         <GuardedButton
@@ -74,5 +76,5 @@ pub fn PoolActionButton(
 
 /// The console's text for a flavor id.
 pub fn flavor_display(store: ConsoleStore, flavor: &str) -> String {
-    store.read(|c| c.catalog().flavor_display(flavor).to_string())
+    store.track_ticks(|c| c.catalog().flavor_display(flavor).to_string())
 }

@@ -23,7 +23,7 @@ pub fn ScalePool(pool_id: String) -> impl IntoView {
     let refusal = {
         let id = pool_id.clone();
         Memo::new(move |_| {
-            store.read(|c| {
+            store.track_ticks(|c| {
                 c.check_pool(&id, PoolAction::Scale)
                     .err()
                     .map(|e| e.to_string())
@@ -94,13 +94,14 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
         removed: removed.with(|r| r.iter().cloned().collect()),
     });
     let check = FormCheck::new(move || {
-        request.with(|r| store.read(|c| c.validate_scale(&id.get_value(), r)))
+        request.with(|r| store.track_ticks(|c| c.validate_scale(&id.get_value(), r)))
     });
     let quota = Memo::new(move |_| {
-        store.read(|c| (c.nodes_left(), c.node_quota(), c.region_name().to_string()))
+        store.track_ticks(|c| (c.nodes_left(), c.node_quota(), c.region_name().to_string()))
     });
-    let new_price =
-        Memo::new(move |_| request.with(|r| store.read(|c| c.scale_price(&id.get_value(), r))));
+    let new_price = Memo::new(move |_| {
+        request.with(|r| store.track_ticks(|c| c.scale_price(&id.get_value(), r)))
+    });
     let toggle = move |name: String, on: bool| {
         removed.update(|r| {
             if on {
@@ -116,19 +117,19 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
         nodes.set(count.to_string());
         check.touch(Field::Nodes);
     };
+    let scale = store.command_action(move |result| {
+        if result.is_ok() {
+            let _ = on_done.try_run(());
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !check.submit() {
             return;
         }
-        let command = Command::ScalePool {
+        scale.dispatch_local(Command::ScalePool {
             pool_id: id.get_value(),
             request: request.get_untracked(),
-        };
-        store.act_and_report(command, move |result| {
-            if result.is_ok() {
-                let _ = on_done.try_run(());
-            }
         });
     };
     let text = move |f: fn(&Pool) -> String| pool_text(pool, f);
@@ -196,7 +197,7 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
                         "Price after scaling: " <strong>{move || price_text(new_price.get())}</strong>
                     </p>
                     <button type="button" class="button" on:click=move |_| on_done.run(())>"Cancel"</button>
-                    <button type="submit" class="button primary" disabled=move || store.busy().get()>"Submit"</button>
+                    <button type="submit" class="button primary" disabled=move || scale.pending().get()>"Submit"</button>
                 </div>
             </div>
         </form>

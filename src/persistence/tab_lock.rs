@@ -26,51 +26,62 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 /// goes on with what it has (a tab that wrote and then crashed mid-write).
 const CATCH_UP_LIMIT_MS: f64 = 3_000.0;
 
-/// Runs `work` under the exclusive lock `name` (in a later task), or at once where locks are
-/// missing. It runs exactly once either way.
+/// Runs `work` under the exclusive lock `name` (once it is granted), or at once where locks
+/// are missing, and gives back what it returned. It runs exactly once either way.
 ///
 /// `caught_up(revision)` says whether this tab has seen `revision` (read or wrote it, or its
-/// copy of storage holds it now); `work` returns the revision it wrote, if it wrote.
-pub fn with_lock(
-    name: &str,
+/// copy of storage holds it now); `work` returns its value and the revision it wrote, if it
+/// wrote, which is published before the lock is let go.
+pub async fn locked<T: 'static>(
+    name: String,
     caught_up: impl Fn(u64) -> bool + 'static,
-    work: impl FnOnce() -> Option<u64> + 'static,
-) {
+    work: impl FnOnce() -> (T, Option<u64>) + 'static,
+) -> T {
     let Some(locks) = lock_manager() else {
-        work();
-        return;
+        return work().0;
     };
     // Shared by the lock callback and the refusal handler: whichever comes first runs it.
     let work = Rc::new(Cell::new(Some(work)));
-    let run_unlocked = {
-        let work = work.clone();
-        move || {
-            if let Some(work) = work.take() {
-                work();
-            }
+    let value = Rc::new(Cell::new(None));
+    let (ran, on_ran) = resolvable();
+    let run = {
+        let (work, value, on_ran) = (work.clone(), value.clone(), on_ran.clone());
+        move || -> Option<u64> {
+            let work = work.take()?;
+            let (out, written) = work();
+            value.set(Some(out));
+            let _ = on_ran.call0(&JsValue::UNDEFINED);
+            written
         }
     };
-    let lock_name = name.to_string();
+    let run_unlocked = {
+        let run = run.clone();
+        move || {
+            run();
+        }
+    };
+    let lock_name = name.clone();
     let granted = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
         let locks = locks_or_undefined();
         future_to_promise(async move {
             let published = latest_published(&locks, &lock_name).await;
             wait_until(|| caught_up(published)).await;
-            if let Some(written) = work.take().and_then(|work| work()) {
+            if let Some(written) = run() {
                 publish(&locks, &lock_name, written).await;
             }
             Ok(JsValue::UNDEFINED)
         })
         .into()
     });
-    let request = call(&locks, "request", &[JsValue::from_str(name), granted]);
-    match request {
+    match call(&locks, "request", &[JsValue::from_str(&name), granted]) {
         Some(promise) => {
             let refused = Closure::once_into_js(move |_error: JsValue| run_unlocked());
             let _ = call(&promise, "catch", &[refused]);
+            let _ = JsFuture::from(ran).await;
         }
         None => run_unlocked(),
     }
+    value.take().expect("the work ran")
 }
 
 /// Whether this browser offers Web Locks to the page.

@@ -3,17 +3,47 @@
 //! Storage is reached through gloo-storage, but only after [`available`] said it can be:
 //! `LocalStorage::raw()` throws where storage is blocked (private modes, sandboxed frames).
 
-use console_core::snapshot::{self, packed, SnapshotError};
+use std::fmt;
+
+use console_core::snapshot::{packed, SnapshotError};
 use console_core::{ConsoleState, Millis};
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
 
-use crate::shell::on_demand;
+use super::stored_form::decode;
 
 /// Where the console keeps its snapshot.
 pub const STATE_KEY: &str = "modelarts-console/state";
 /// Unreadable snapshots are moved here, suffixed with the time they were found.
 pub const BACKUP_PREFIX: &str = "modelarts-console/backup/";
+
+/// Why browser storage did not do what was asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser blocks localStorage for this page (private modes, sandboxed frames).
+    Blocked,
+    /// The browser refused the call (a full quota, mostly), in its own words.
+    Refused(String),
+    /// The code that writes the stored form could not be fetched.
+    WriterNotLoaded,
+    /// The console was closed meanwhile.
+    Closed,
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Blocked => f.write_str("The browser blocks local storage for this page."),
+            StorageError::Refused(why) => f.write_str(why),
+            StorageError::WriterNotLoaded => {
+                f.write_str("the code that writes it could not be loaded")
+            }
+            StorageError::Closed => f.write_str("the console is closed"),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
 
 /// What was found in storage at start.
 #[derive(Debug)]
@@ -31,10 +61,10 @@ pub enum Loaded {
     /// in which case the original is left in place and saving stays off to protect it).
     Unreadable {
         error: SnapshotError,
-        backup: Result<String, String>,
+        backup: Result<String, StorageError>,
     },
     /// Storage cannot be reached at all.
-    Unavailable(String),
+    Unavailable(StorageError),
 }
 
 /// What another tab saved since this one last read or wrote.
@@ -48,7 +78,7 @@ pub enum Changed {
     /// Saved text this console cannot use (a newer version, damage), and where it was kept.
     Unreadable {
         error: SnapshotError,
-        backup: Result<String, String>,
+        backup: Result<String, StorageError>,
     },
 }
 
@@ -80,12 +110,12 @@ impl SnapshotStore {
 
     pub fn load(&self, now: Millis) -> Loaded {
         let Some(storage) = &self.storage else {
-            return Loaded::Unavailable("The browser blocks local storage for this page.".into());
+            return Loaded::Unavailable(StorageError::Blocked);
         };
         let text = match storage.get_item(&self.key) {
             Ok(None) => return Loaded::Nothing,
             Ok(Some(text)) => text,
-            Err(e) => return Loaded::Unavailable(js_message(&e)),
+            Err(e) => return Loaded::Unavailable(refused(&e)),
         };
         match decode(&text) {
             Ok((state, current)) => Loaded::State {
@@ -100,15 +130,10 @@ impl SnapshotStore {
         }
     }
 
-    /// Writes `text`, a stored form (see [`crate::shell::on_demand::Reducer::encode`]).
-    pub fn save(&self, text: &str) -> Result<(), String> {
-        let storage = self
-            .storage
-            .as_ref()
-            .ok_or("Local storage is not available.")?;
-        storage
-            .set_item(&self.key, text)
-            .map_err(|e| js_message(&e))
+    /// Writes `text`, a stored form.
+    pub fn save(&self, text: &str) -> Result<(), StorageError> {
+        let storage = self.storage.as_ref().ok_or(StorageError::Blocked)?;
+        storage.set_item(&self.key, text).map_err(|e| refused(&e))
     }
 
     /// Whether what is saved now is in another form than the current stored form (an older
@@ -159,16 +184,13 @@ impl SnapshotStore {
         }
     }
 
-    fn back_up(&self, text: &str, now: Millis) -> Result<String, String> {
-        let storage = self
-            .storage
-            .as_ref()
-            .ok_or("Local storage is not available.")?;
+    fn back_up(&self, text: &str, now: Millis) -> Result<String, StorageError> {
+        let storage = self.storage.as_ref().ok_or(StorageError::Blocked)?;
         let backup_key = format!("{BACKUP_PREFIX}{now}");
         storage
             .set_item(&backup_key, text)
             .map(|_| backup_key)
-            .map_err(|e| js_message(&e))
+            .map_err(|e| refused(&e))
     }
 
     /// Reads another key's raw text (Settings shows backups).
@@ -176,12 +198,9 @@ impl SnapshotStore {
         self.storage.as_ref()?.get_item(key).ok().flatten()
     }
 
-    pub fn remove_raw(&self, key: &str) -> Result<(), String> {
-        let storage = self
-            .storage
-            .as_ref()
-            .ok_or("Local storage is not available.")?;
-        storage.remove_item(key).map_err(|e| js_message(&e))
+    pub fn remove_raw(&self, key: &str) -> Result<(), StorageError> {
+        let storage = self.storage.as_ref().ok_or(StorageError::Blocked)?;
+        storage.remove_item(key).map_err(|e| refused(&e))
     }
 
     /// Keys of kept unreadable snapshots, oldest first.
@@ -196,23 +215,6 @@ impl SnapshotStore {
             .collect();
         console_core::sort::sort(&mut keys);
         keys
-    }
-}
-
-/// Reads saved text, and says whether it is in the current stored form: that form at once,
-/// any other through the JSON reader, whose module the app loads before it opens older data
-/// (and preloads after the first paint, for what another tab may write). When that module is
-/// missing, the text is unreadable for now, so it is kept under a backup key, never lost.
-pub fn decode(text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
-    match snapshot::decode_current(text) {
-        Some(current) => current.map(|state| (state, true)),
-        None => match on_demand::json_reader_now() {
-            Some(reader) => reader.saved(text),
-            None => Err(SnapshotError::Unreadable(format!(
-                "it was saved in an older form, and {}",
-                on_demand::UNREAD
-            ))),
-        },
     }
 }
 
@@ -234,10 +236,13 @@ fn get_item_js(storage: &web_sys::Storage, key: &str) -> Option<js_sys::JsString
     value.dyn_into::<js_sys::JsString>().ok()
 }
 
-fn js_message(error: &wasm_bindgen::JsValue) -> String {
-    js_sys::Reflect::get(error, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown storage error".into())
+/// A refusal in the browser's words (`QuotaExceededError`'s message, say).
+fn refused(error: &wasm_bindgen::JsValue) -> StorageError {
+    StorageError::Refused(
+        js_sys::Reflect::get(error, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| "unknown storage error".into()),
+    )
 }
