@@ -163,8 +163,8 @@ impl Router {
     }
 
     /// Like [`Self::replace`] for a search being typed: the page follows at once, the address
-    /// bar once typing pauses. Every history write costs the browser about 2 ms, which
-    /// writing on each keystroke added to every key's update.
+    /// bar once typing pauses: a history write costs the browser milliseconds, too many for
+    /// every keystroke.
     pub fn replace_typed(&self, route: Route) {
         self.cancel_pending();
         if self.route.get_untracked() != route {

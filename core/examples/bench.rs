@@ -150,8 +150,7 @@ fn console_with(count: usize) -> Console {
             s
         })
         .collect();
-    // Deleting needs the agency authorization (without it the delete below was refused, and
-    // earlier versions of this benchmark timed the refusal).
+    // Deleting needs the agency authorization (without it the delete below is refused).
     state.settings.agency_authorized = true;
     Console::from_state(Catalog::embedded(), state)
 }

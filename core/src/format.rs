@@ -54,7 +54,7 @@ pub fn duration(ms: Millis) -> String {
 }
 
 /// `USD 12.35`, rounded to cents. Formatted from whole cents: `{:.2}` brings the float
-/// formatting machinery into the wasm (about 8 KB gzip, measured in issue 7's size study).
+/// formatting machinery into the wasm.
 pub fn usd(amount: f64) -> String {
     let cents = (amount * 100.0).round();
     let sign = if cents < 0.0 { "-" } else { "" };

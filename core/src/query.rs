@@ -323,7 +323,7 @@ impl Listed for BatchService {
 /// Whether `haystack` contains `needle`, ignoring ASCII case. The console's names are ASCII
 /// (Deploy, Create and the import refuse any other character), so the search and the name
 /// sort fold ASCII case only, and any other character matches only itself: Unicode's case
-/// tables were 13 KB of the first page's wasm. Bytewise is charwise here: UTF-8 never matches
+/// tables would weigh on the first page's wasm. Bytewise is charwise here: UTF-8 never matches
 /// inside another character.
 fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());

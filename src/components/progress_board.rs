@@ -34,9 +34,9 @@ struct Badge {
 }
 
 /// Writes the progress of every badge of a list from one effect. The progress moves on every
-/// tick while deploying or running; with an effect (a reactive subscription and a task) per
-/// badge, 50 moving rows took most of a tick's script time. The board reads the console once
-/// per tick, and touches the page only for the badges whose percent changed.
+/// tick while deploying or running, so rather than an effect (a reactive subscription and a
+/// task) per badge, the board reads the console once per tick and touches the page only for
+/// the badges whose percent changed.
 #[derive(Clone, Copy)]
 pub struct ProgressBoard(StoredValue<Board>);
 

@@ -39,8 +39,8 @@ impl Source {
 /// status shows one (deploying, running, creating, scaling).
 ///
 /// The progress moves on every tick, so its text and bar are written directly, and only
-/// when the percent changed: by the badge's one effect, or by its list's [`ProgressBoard`].
-/// Two bindings and a memo per row took most of a tick's script time with 50 moving rows.
+/// when the percent changed: by the badge's one effect, or by its list's [`ProgressBoard`]
+/// (bindings and a memo per row would cost each tick a reactive update per moving row).
 #[component]
 pub fn StatusBadge<S>(status: Signal<S>, #[prop(into)] progress: Progress) -> impl IntoView
 where

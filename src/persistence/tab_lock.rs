@@ -4,7 +4,7 @@
 //!
 //! The lock alone is not enough. Each tab reads localStorage from its own copy, which the
 //! browser updates a moment after another tab writes; the next lock holder can be granted
-//! the lock before that update arrives (measured: 1 of 200 commands lost). So the lock holder
+//! the lock before that update arrives, and would build on a stale state. So the lock holder
 //! publishes the revision it wrote through the lock manager itself: it holds a second lock
 //! named `<name>@<revision>` until its next write (or until the tab closes). The next holder
 //! asks the lock manager for those names, which are as current as the grant it just received,

@@ -109,7 +109,7 @@ macro_rules! at_once {
 }
 
 /// What the `commands` module does: apply a command, or encode the state to save it.
-// Built for one call and moved straight into it, as the command alone was before.
+// Built for one call and moved straight into it.
 #[allow(clippy::large_enum_variant)]
 enum Job<'a> {
     Apply(&'a mut Console, Command),

@@ -378,8 +378,7 @@ impl Console {
             .ok_or_else(|| DomainError::ServiceNotFound(service_id.to_string()))
     }
 
-    /// Through the id index, as [`Console::service`]: a batch of 1,000 in 10,000 services
-    /// scanned for each one took tens of milliseconds.
+    /// Through the id index, as [`Console::service`]: a batch is not a scan per service.
     fn find_mut(&mut self, service_id: &str) -> Result<&mut BatchService, DomainError> {
         let i = self
             .service_position(service_id)

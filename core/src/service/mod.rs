@@ -161,7 +161,7 @@ impl ServiceAction {
 /// Where the service runs. Edge locations cannot be started or stopped from the console.
 /// Saved as `{"kind": "dedicated_pool", "pool_name": ...}`, through a flat form
 /// ([`LocationRepr`]): serde's internally tagged enums buffer every object before reading it,
-/// which cost time on every load and about 4 KB gzip of wasm (issue 7's size study).
+/// which costs time on every load and wasm size.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "LocationRepr", into = "LocationRepr")]
 pub enum DeploymentLocation {

@@ -54,7 +54,7 @@ impl de::Error for Error {
         Error(msg.to_string())
     }
 
-    // Without the value found: describing it would link float formatting (9 KB of wasm) into
+    // Without the value found: describing it would link float formatting into
     // the first page for a message only damaged data ever shows.
     fn invalid_type(_: de::Unexpected, expected: &dyn de::Expected) -> Self {
         Error(format!("invalid type, expected {expected}"))
