@@ -54,6 +54,7 @@
 
 mod check;
 mod export;
+mod file;
 mod import;
 
 use std::fmt;
