@@ -14,6 +14,7 @@ pub mod error;
 pub mod event;
 pub mod format;
 pub mod ids;
+mod invariants;
 pub mod pool;
 pub mod query;
 pub mod service;

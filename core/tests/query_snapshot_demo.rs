@@ -201,7 +201,16 @@ fn unusable_snapshots_are_errors_not_panics() {
     let dup = services[0].clone();
     services.push(dup);
     let err = snapshot::decode(&snapshot::encode(&state, T0)).unwrap_err();
-    assert!(err.to_string().contains("duplicate"));
+    assert!(
+        err.to_string()
+            .contains("services[12].service_id: The service_id"),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("is also used by regions[\"cn-north-4\"].services[0]."),
+        "{err}"
+    );
     // The one-pass read of the current version refuses what the header read refuses: a
     // schema or version given twice.
     for tail in [",\"version\":9}", ",\"schema\":\"other\"}"] {
@@ -470,7 +479,7 @@ fn the_stored_form_is_packed_small_and_reads_every_older_form() {
     services[1].service_name = services[0].service_name.clone();
     let err = snapshot::decode(&snapshot::encode_stored(&state, T0)).unwrap_err();
     assert!(
-        matches!(&err, SnapshotError::Invalid(e) if e.contains("duplicate service_name")),
+        matches!(&err, SnapshotError::Invalid(e) if e.contains("services[1].service_name: The name mnist-batch-nightly is also used by")),
         "{err}"
     );
     let blocks = packed::blocks(&stored).unwrap();

@@ -17,13 +17,10 @@ pub use stored::Encoder;
 
 use std::fmt;
 
-use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::console::ConsoleState;
-use crate::pool::{BillingMode, NodeStatus, PoolPhase};
-use crate::service::ServiceStatus;
-use crate::validation::MAX_INSTANCE_COUNT;
+use crate::invariants::{self, First};
 use crate::Millis;
 
 /// Identifies our snapshots among whatever else sits in storage.
@@ -141,140 +138,9 @@ pub const MAX_TIME: Millis = 253_402_300_800_000;
 /// price for a whole pool; a higher one could bill an infinite cost, which JSON cannot hold.
 pub const MAX_PRICE: f64 = 1e12;
 
-/// The invariants of a state, checked on load and on import (`transfer`).
+/// The invariants of a state ([`crate::invariants`]), checked on load: the first broken one.
 pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
-    if !crate::clock::SimClock::is_valid_speed(state.settings.clock.speed) {
-        return Err(format!(
-            "simulation speed {} is out of range",
-            state.settings.clock.speed
-        ));
-    }
-    let clock = &state.settings.clock;
-    if clock.wall_anchor > MAX_TIME || clock.sim_anchor > MAX_TIME {
-        return Err("the simulation clock is beyond the year 9999".into());
-    }
-    // Hash sets: 10,000 ids and names in ordered sets cost a noticeable part of a load.
-    let mut ids = FxHashSet::default();
-    for (region, region_state) in &state.regions {
-        let mut names = FxHashSet::default();
-        for s in &region_state.services {
-            // Named only when something is wrong (10,000 names cost time on every load).
-            let who = || format!("service {} in {region}", s.service_id);
-            if s.service_id.is_empty() || !ids.insert(s.service_id.as_str()) {
-                return Err(format!("{}: empty or duplicate service_id", who()));
-            }
-            if !names.insert(s.service_name.as_str()) {
-                return Err(format!(
-                    "{}: duplicate service_name {}",
-                    who(),
-                    s.service_name
-                ));
-            }
-            if s.infer_type != "batch" {
-                return Err(format!("{}: infer_type must be batch", who()));
-            }
-            if s.config.len() != 1 {
-                return Err(format!("{}: a batch service has exactly one config", who()));
-            }
-            if !(1..=MAX_INSTANCE_COUNT).contains(&s.config[0].instance_count) {
-                return Err(format!("{}: instance_count out of range", who()));
-            }
-            if s.progress > 100 {
-                return Err(format!("{}: progress above 100", who()));
-            }
-            if !s.billing.cost.is_finite() || s.billing.cost < 0.0 {
-                return Err(format!("{}: invalid billed cost", who()));
-            }
-            // What the console writes: the cost is the settled cost plus the open run's, to
-            // the bit (another figure would make the next accrual change the cost by it).
-            if let Some(settled) = s.billing.settled_cost {
-                let open = s.billing.open_run().map(|r| r.cost);
-                if open.is_none_or(|run| settled + run != s.billing.cost) {
-                    return Err(format!(
-                        "{}: settled_cost is not the cost before the open run",
-                        who()
-                    ));
-                }
-            }
-            if !(0.0..=MAX_PRICE).contains(&s.billing.hourly_rate) {
-                return Err(format!("{}: invalid hourly rate", who()));
-            }
-            let times = [
-                s.transition_at,
-                s.workload.accounted_at,
-                s.billing.billed_ms,
-            ];
-            if times.into_iter().any(|t| t > MAX_TIME)
-                || s.billing.runs.iter().any(|r| r.billed_ms > MAX_TIME)
-            {
-                return Err(format!("{}: a time beyond the year 9999", who()));
-            }
-            if s.status == ServiceStatus::Failed && s.error_msg.is_none() {
-                return Err(format!("{}: failed without error_msg", who()));
-            }
-            if s.billing.runs.len() > crate::service::MAX_RUNS {
-                return Err(format!("{}: too many billing runs", who()));
-            }
-        }
-        let mut pool_names = FxHashSet::default();
-        for p in &region_state.pools {
-            let who = || format!("pool {} in {region}", p.id());
-            if p.id().is_empty() || !ids.insert(p.id()) {
-                return Err(format!("{}: empty or duplicate name", who()));
-            }
-            if !pool_names.insert(p.display_name()) {
-                return Err(format!(
-                    "{}: duplicate os.modelarts/name {}",
-                    who(),
-                    p.display_name()
-                ));
-            }
-            if p.spec.resources.len() != 1 || p.node_count() == 0 {
-                return Err(format!(
-                    "{}: needs one resource with at least one node",
-                    who()
-                ));
-            }
-            let live = p
-                .nodes
-                .iter()
-                .filter(|n| n.status != NodeStatus::Deleting)
-                .count() as u32;
-            if p.phase() != PoolPhase::Deleting && live != p.node_count() {
-                return Err(format!(
-                    "{}: the node list does not match the node count",
-                    who()
-                ));
-            }
-            let costs = [p.billing.cost, p.billing.hourly_rate, p.billing.term_price];
-            if costs.iter().any(|c| !c.is_finite() || *c < 0.0)
-                || p.billing.hourly_rate > MAX_PRICE
-                || p.billing.term_price > MAX_PRICE
-            {
-                return Err(format!("{}: invalid billing", who()));
-            }
-            let times = [
-                p.status.transition_at,
-                p.billing.accounted_at,
-                p.billing.expires_at.unwrap_or(0),
-            ];
-            if times.into_iter().any(|t| t > MAX_TIME) {
-                return Err(format!("{}: a time beyond the year 9999", who()));
-            }
-            // A term of 1-11 months (or 1 year for Development/Training) and its expiry; a
-            // zero-length term would renew forever.
-            if p.billing_mode() == BillingMode::YearlyMonthly {
-                let term_ok = p
-                    .duration()
-                    .is_some_and(|d| crate::pool::create::duration(p.pool_type(), Some(d)).is_ok());
-                if !term_ok || p.billing.expires_at.is_none() {
-                    return Err(format!(
-                        "{}: a Yearly/Monthly pool needs a valid term",
-                        who()
-                    ));
-                }
-            }
-        }
-    }
-    Ok(())
+    let mut first = First::default();
+    invariants::check_state(state, &mut first);
+    first.into_result()
 }

@@ -1,52 +1,11 @@
-//! Writing an export file (see the module documentation for the format).
+//! Writing an export file ([`super::file`]'s types; see the module documentation).
 
-use serde::Serialize;
-
+use super::file::{
+    ApiVersion, ExportFile, PoolItem, PoolKind, PoolList, PoolListKind, ServiceList,
+};
 use super::{ExportScope, JsonStrings, CONSOLE_VERSION, SCHEMA};
 use crate::console::Console;
-use crate::pool::Pool;
-use crate::service::BatchService;
 use crate::Millis;
-
-#[derive(Serialize)]
-struct ExportOut<'a> {
-    schema: &'static str,
-    console_version: &'static str,
-    exported_at: Millis,
-    region: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    services: Option<ServiceList<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pools: Option<PoolList<'a>>,
-}
-
-/// The answer of `GET /v1/{project_id}/services`.
-#[derive(Serialize)]
-struct ServiceList<'a> {
-    total_count: usize,
-    count: usize,
-    services: &'a [BatchService],
-}
-
-/// A v2 `PoolList`.
-#[derive(Serialize)]
-struct PoolList<'a> {
-    #[serde(rename = "apiVersion")]
-    api_version: &'static str,
-    kind: &'static str,
-    items: Vec<PoolItem<'a>>,
-}
-
-/// A v2 `Pool`: the saved pool with the API's `apiVersion` and `kind` (which the saved state
-/// does not repeat on every pool).
-#[derive(Serialize)]
-struct PoolItem<'a> {
-    #[serde(rename = "apiVersion")]
-    api_version: &'static str,
-    kind: &'static str,
-    #[serde(flatten)]
-    pool: &'a Pool,
-}
 
 impl Console {
     /// The selected region's services and/or pools as an export file (pretty-printed JSON),
@@ -54,31 +13,31 @@ impl Console {
     /// no time in a file is after its own `now`).
     pub fn export(&self, scope: ExportScope, now: Millis) -> String {
         let services = self.services();
-        let out = ExportOut {
-            schema: SCHEMA,
-            console_version: CONSOLE_VERSION,
+        let file = ExportFile {
+            schema: SCHEMA.into(),
+            console_version: Some(CONSOLE_VERSION.into()),
             exported_at: now,
-            region: self.region(),
-            services: scope.includes_services().then_some(ServiceList {
+            region: self.region().into(),
+            services: scope.includes_services().then(|| ServiceList {
                 total_count: services.len(),
                 count: services.len(),
-                services,
+                services: services.iter().collect(),
             }),
             pools: scope.includes_pools().then(|| PoolList {
-                api_version: "v2",
-                kind: "PoolList",
+                api_version: ApiVersion::V2,
+                kind: PoolListKind::PoolList,
                 items: self
                     .pools()
                     .iter()
                     .map(|pool| PoolItem {
-                        api_version: "v2",
-                        kind: "Pool",
+                        api_version: ApiVersion::V2,
+                        kind: PoolKind::Pool,
                         pool,
                     })
                     .collect(),
             }),
         };
-        pretty(&serde_json::to_string(&out).expect("an export always serialises"))
+        pretty(&serde_json::to_string(&file).expect("an export always serialises"))
     }
 }
 

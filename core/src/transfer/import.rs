@@ -1,25 +1,21 @@
-//! Reading an export file: bounded before parsing, walked as JSON values with the path of
-//! every field so that every problem is reported, decoded into the typed model only when
-//! there is none, merged into the file's region and checked like a saved state. Then the plan
-//! (what is added, replaced, kept) for the preview, and the import itself, all or nothing.
+//! Importing an export file: bounded before parsing, read resource by resource, checked
+//! ([`super::check`]) so that every problem is reported, then merged into the file's region.
+//! The plan (what is added, replaced, kept) is the preview; the import applies it, all or
+//! nothing.
 
 use std::collections::{HashMap, HashSet};
 
-use serde::de::IgnoredAny;
-use serde::Deserialize;
-use serde_json::Value;
-
-use super::check::{describe, scan, Scan, Walk};
+use super::check::{check, scan, Scan};
+use super::file::{self, Decoded, ImportFile};
 use super::{
     count_of, ExportScope, ImportErrors, MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, MAX_IMPORT_VALUES,
 };
 use crate::command::Outcome;
-use crate::console::{Console, ConsoleState, RegionState};
+use crate::console::{Console, RegionState};
 use crate::error::DomainError;
 use crate::event::EventKind;
 use crate::format::thousands;
-use crate::pool::{Pool, PoolEventKind};
-use crate::service::BatchService;
+use crate::pool::PoolEventKind;
 use crate::Millis;
 
 /// One resource of an import, as the preview lists it.
@@ -154,41 +150,6 @@ impl Console {
     }
 }
 
-/// The typed decoding of a file that passed every check. The header's fields are named
-/// (and ignored) so that a key given twice is refused here too: the checks read a
-/// `serde_json::Value`, which keeps only the last of them.
-#[derive(Deserialize)]
-struct FileIn {
-    #[serde(rename = "schema")]
-    _schema: Option<IgnoredAny>,
-    #[serde(rename = "console_version")]
-    _console_version: Option<IgnoredAny>,
-    #[serde(rename = "exported_at")]
-    _exported_at: Option<IgnoredAny>,
-    #[serde(rename = "region")]
-    _region: Option<IgnoredAny>,
-    services: Option<ServicesIn>,
-    pools: Option<PoolsIn>,
-}
-
-#[derive(Deserialize)]
-struct ServicesIn {
-    #[serde(rename = "total_count")]
-    _total_count: Option<IgnoredAny>,
-    #[serde(rename = "count")]
-    _count: Option<IgnoredAny>,
-    services: Vec<BatchService>,
-}
-
-#[derive(Deserialize)]
-struct PoolsIn {
-    #[serde(rename = "apiVersion")]
-    _api_version: Option<IgnoredAny>,
-    #[serde(rename = "kind")]
-    _kind: Option<IgnoredAny>,
-    items: Vec<Pool>,
-}
-
 /// Checks a file against the console at `now` and builds its plan and merged region.
 pub(crate) fn prepare(
     console: &Console,
@@ -212,48 +173,25 @@ pub(crate) fn prepare(
             )))
         }
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| ImportErrors::whole(format!("The file is not valid JSON: {e}.")))?;
-    let Value::Object(root) = &value else {
-        return Err(ImportErrors::whole(format!(
-            "The file is not an export of this console: expected a JSON object, found {}.",
-            describe(&value)
-        )));
-    };
-    let mut walk = Walk::new(console, root, now);
-    if !walk.schema(root) {
-        return Err(walk.errors);
+    let file = file::read(text)?;
+    let errors = check(console, &file, now);
+    if !errors.is_empty() {
+        return Err(errors);
     }
-    let header = walk.file(root);
-    walk.cross_checks();
-    if !walk.errors.is_empty() {
-        return Err(walk.errors);
-    }
-    let (region, region_name, console_version, exported_at) = header;
-    // Every field was checked above; this decoding only builds the typed values.
-    let file: FileIn = serde_json::from_str(text)
-        .map_err(|e| ImportErrors::whole(format!("The file cannot be read: {e}.")))?;
-    merge(
-        console,
-        file,
-        region,
-        region_name,
-        console_version,
-        exported_at,
-    )
+    Ok(merge(console, file))
 }
 
-/// Merges the file into its region and checks the result like a saved state.
-fn merge(
-    console: &Console,
-    file: FileIn,
-    region: String,
-    region_name: String,
-    console_version: String,
-    exported_at: Millis,
-) -> Result<Prepared, ImportErrors> {
+/// Merges a checked file into its region.
+fn merge(console: &Console, file: ImportFile) -> Prepared {
     let state = &console.state;
-    let mut merged = state.regions.get(&region).cloned().unwrap_or_default();
+    let region = file.region;
+    let region_name = console
+        .catalog
+        .region(&region)
+        .map_or(region.as_str(), |r| r.name.as_str())
+        .to_string();
+    let existing = state.regions.get(&region);
+    let mut merged = existing.cloned().unwrap_or_default();
     let scope = ExportScope::of(file.services.is_some(), file.pools.is_some());
     let mut services = ImportGroup::default();
     let mut file_ids = HashSet::new();
@@ -264,7 +202,7 @@ fn merge(
             .enumerate()
             .map(|(i, s)| (s.service_id.clone(), i))
             .collect();
-        for service in list.services {
+        for service in list.services.into_iter().filter_map(Decoded::into_read) {
             file_ids.insert(service.service_id.clone());
             let item = |previous: Option<&str>| ImportItem {
                 id: service.service_id.clone(),
@@ -288,7 +226,7 @@ fn merge(
             }
         }
     }
-    if let Some(existing) = state.regions.get(&region) {
+    if let Some(existing) = existing {
         services.kept = existing
             .services
             .iter()
@@ -303,7 +241,7 @@ fn merge(
     let mut pools = ImportGroup::default();
     let mut file_ids = HashSet::new();
     if let Some(list) = file.pools {
-        for pool in list.items {
+        for pool in list.items.into_iter().filter_map(Decoded::into_read) {
             file_ids.insert(pool.id().to_string());
             let item = |previous: Option<&str>| ImportItem {
                 id: pool.id().to_string(),
@@ -326,7 +264,7 @@ fn merge(
             }
         }
     }
-    if let Some(existing) = state.regions.get(&region) {
+    if let Some(existing) = existing {
         pools.kept = existing
             .pools
             .iter()
@@ -338,37 +276,17 @@ fn merge(
             })
             .collect();
     }
-    // The same invariants as a saved state, over the whole account after the import (the
-    // other regions are cloned; the region itself is the merged one).
-    let mut after = ConsoleState {
-        region: state.region.clone(),
-        settings: state.settings.clone(),
-        regions: state
-            .regions
-            .iter()
-            .filter(|(id, _)| **id != region)
-            .map(|(id, r)| (id.clone(), r.clone()))
-            .collect(),
-        id_seq: state.id_seq,
-    };
-    after.regions.insert(region.clone(), merged);
-    crate::snapshot::validate(&after).map_err(|e| {
-        ImportErrors::whole(format!(
-            "The region would be inconsistent after the import: {e}."
-        ))
-    })?;
-    let merged = after.regions.remove(&region).expect("inserted above");
-    Ok(Prepared {
+    Prepared {
         plan: ImportPlan {
             changes_region: region != state.region,
             region,
             region_name,
             scope,
-            console_version,
-            exported_at,
+            console_version: file.console_version.unwrap_or_default(),
+            exported_at: file.exported_at,
             services,
             pools,
         },
         merged,
-    })
+    }
 }

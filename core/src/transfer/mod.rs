@@ -31,14 +31,15 @@
 //!
 //! A file comes from outside, so it is judged before anything changes
 //! ([`crate::Console::plan_import`]): its size, nesting and number of values are bounded by a
-//! scan before parsing (a hostile file cannot exhaust memory or the stack), then the JSON is
-//! walked as values with the path of every field, so **every**
-//! problem is reported (`services.services[3].config[0].instance_count: …`), not only the
-//! first, using the same rules and messages as Deploy and Create Dedicated Resource Pool.
-//! Only a file without errors is decoded into the typed model; the merged region then passes
-//! the same invariant check as a saved state. The plan says what will be added, replaced
-//! (same id already in the region) and kept, for a preview; [`crate::Command::Import`]
-//! re-plans against the state at apply time and applies the whole file or nothing.
+//! scan before parsing (a hostile file cannot exhaust memory or the stack). Then the envelope
+//! is read into the file's own types (`file.rs`) and each resource on its own, so a resource
+//! that is not of the model's shape gets its structural error at its JSON path
+//! (`services.services[3].config[0].instance_count: …`) while the others are still read. Each
+//! resource read is checked with the state's invariants and those of creating it, with the
+//! messages of Deploy and Create Dedicated Resource Pool (`invariants.rs`), so **every**
+//! problem is reported, in file order. The plan says what will be added, replaced (same id
+//! already in the region) and kept, for a preview; [`crate::Command::Import`] re-plans
+//! against the state at apply time and applies the whole file or nothing.
 //!
 //! Strings are data: markup in a description or message is kept verbatim (the UI escapes
 //! what it shows); control characters are refused in ids, names, descriptions and paths.
@@ -54,6 +55,7 @@
 
 mod check;
 mod export;
+mod file;
 mod import;
 
 use std::fmt;

@@ -1,0 +1,500 @@
+//! The export file's types, in the API's shape, and their reading: the envelope as a whole,
+//! each resource on its own ([`Decoded`]), so that a structural error (a wrong type, a
+//! missing field, an unknown value) keeps its JSON path and the resources after it are still
+//! read.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
+use serde_path_to_error::Segment;
+
+use super::{ImportErrors, SCHEMA};
+use crate::invariants::{one_of, quoted, render, Step};
+use crate::pool::Pool;
+use crate::service::BatchService;
+use crate::Millis;
+
+/// An export file, whose services (`S`) and pools (`P`) are borrowed to write it and
+/// [`Decoded`] to read it.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct ExportFile<S, P> {
+    pub(crate) schema: String,
+    pub(crate) console_version: Option<String>,
+    pub(crate) exported_at: Millis,
+    pub(crate) region: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) services: Option<ServiceList<S>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) pools: Option<PoolList<P>>,
+}
+
+/// The answer of `GET /v1/{project_id}/services`.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct ServiceList<S> {
+    pub(crate) total_count: usize,
+    pub(crate) count: usize,
+    pub(crate) services: Vec<S>,
+}
+
+/// A v2 `PoolList`.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct PoolList<P> {
+    #[serde(rename = "apiVersion", default)]
+    pub(crate) api_version: ApiVersion,
+    #[serde(default)]
+    pub(crate) kind: PoolListKind,
+    pub(crate) items: Vec<P>,
+}
+
+/// A v2 `Pool`: the saved pool with the API's `apiVersion` and `kind` (which the saved state
+/// does not repeat on every pool).
+#[derive(Serialize, Deserialize)]
+pub(crate) struct PoolItem<P> {
+    #[serde(rename = "apiVersion", default)]
+    pub(crate) api_version: ApiVersion,
+    #[serde(default)]
+    pub(crate) kind: PoolKind,
+    #[serde(flatten)]
+    pub(crate) pool: P,
+}
+
+#[derive(Clone, Copy, Default, Serialize, Deserialize)]
+pub(crate) enum ApiVersion {
+    #[default]
+    #[serde(rename = "v2")]
+    V2,
+}
+
+#[derive(Clone, Copy, Default, Serialize, Deserialize)]
+pub(crate) enum PoolListKind {
+    #[default]
+    PoolList,
+}
+
+#[derive(Clone, Copy, Default, Serialize, Deserialize)]
+pub(crate) enum PoolKind {
+    #[default]
+    Pool,
+}
+
+/// Where the file's lists are, for the paths of their resources.
+pub(crate) const SERVICES: [Step<'static>; 2] = [Step::Key("services"), Step::Key("services")];
+pub(crate) const POOLS: [Step<'static>; 2] = [Step::Key("pools"), Step::Key("items")];
+
+/// A file as an import reads it.
+pub(crate) type ImportFile = ExportFile<Decoded<BatchService>, Decoded<Pool>>;
+
+type PathError = serde_path_to_error::Error<serde_json::Error>;
+
+/// A resource of the file, read on its own.
+pub(crate) enum Decoded<T> {
+    Read(T),
+    /// Not of the model's shape: the resource's JSON, and where and why.
+    Unread(Box<(Value, PathError)>),
+}
+
+impl<T> Decoded<T> {
+    pub(crate) fn read(&self) -> Option<&T> {
+        match self {
+            Decoded::Read(t) => Some(t),
+            Decoded::Unread(_) => None,
+        }
+    }
+
+    pub(crate) fn into_read(self) -> Option<T> {
+        match self {
+            Decoded::Read(t) => Some(t),
+            Decoded::Unread(_) => None,
+        }
+    }
+
+    /// The structural error of the `index`-th resource of the list at `list`, as a path and
+    /// a message.
+    pub(crate) fn error(&self, list: &[Step<'_>], index: usize) -> Option<(String, String)> {
+        let Decoded::Unread(unread) = self else {
+            return None;
+        };
+        let mut prefix = list.to_vec();
+        prefix.push(Step::Index(index));
+        Some(structural(&prefix, &unread.0, &unread.1))
+    }
+}
+
+/// A resource type, read from its JSON.
+pub(crate) trait Resource: Sized {
+    fn from_value(value: &Value) -> Result<Self, PathError>;
+}
+
+impl Resource for BatchService {
+    fn from_value(value: &Value) -> Result<Self, PathError> {
+        tracked(value)
+    }
+}
+
+impl Resource for Pool {
+    fn from_value(value: &Value) -> Result<Self, PathError> {
+        tracked::<PoolItem<IgnoredAny>>(value)?;
+        tracked(value)
+    }
+}
+
+/// `T` from `value`, with the path of an error. Read once without paths first: tracking one
+/// costs an allocation per key, and only an error needs it.
+fn tracked<T: DeserializeOwned>(value: &Value) -> Result<T, PathError> {
+    T::deserialize(value).or_else(|_| serde_path_to_error::deserialize(value))
+}
+
+impl<'de, T: Resource> Deserialize<'de> for Decoded<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Strict(value) = Strict::deserialize(deserializer)?;
+        Ok(match T::from_value(&value) {
+            Ok(t) => Decoded::Read(t),
+            Err(error) => Decoded::Unread(Box::new((value, error))),
+        })
+    }
+}
+
+/// A JSON value that refuses a key given twice in an object (a `serde_json::Value` keeps the
+/// last, so the file would not say what it means).
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                // serde's own words for a field given twice, so both read alike.
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            }
+            let Strict(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+/// The schema alone, to judge a file that is not an export's envelope.
+#[derive(Deserialize)]
+struct Tag {
+    schema: Option<Value>,
+}
+
+/// Reads an export file: the envelope, and each resource on its own. The schema is judged
+/// before anything else, so a file of another kind gets that one error; so does an envelope
+/// that is not an export's (the resources cannot be judged without the region).
+pub(super) fn read(text: &str) -> Result<ImportFile, ImportErrors> {
+    let error = match serde_json::from_str::<ImportFile>(text) {
+        Ok(file) if file.schema == SCHEMA => return Ok(file),
+        Ok(file) => return Err(schema_error(Some(&Value::String(file.schema)))),
+        Err(e) if !e.is_data() => return Err(not_json(&e)),
+        Err(_) => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            match serde_path_to_error::deserialize::<_, ImportFile>(&mut de) {
+                Err(error) => error,
+                Ok(_) => return Err(ImportErrors::whole("The file cannot be read.")),
+            }
+        }
+    };
+    let root: Value = serde_json::from_str(text).map_err(|e| not_json(&e))?;
+    if !root.is_object() {
+        return Err(ImportErrors::whole(format!(
+            "The file is not an export of this console: expected a JSON object, found {}.",
+            describe(&root)
+        )));
+    }
+    let tag = Tag::deserialize(&root).ok().and_then(|t| t.schema);
+    if tag.as_ref().and_then(Value::as_str) != Some(SCHEMA) {
+        return Err(schema_error(tag.as_ref()));
+    }
+    let (path, message) = structural(&[], &root, &error);
+    let mut errors = ImportErrors::default();
+    errors.push(path, message);
+    Err(errors)
+}
+
+fn not_json(error: &serde_json::Error) -> ImportErrors {
+    ImportErrors::whole(format!("The file is not valid JSON: {error}."))
+}
+
+/// Why a file with this schema is not an export.
+fn schema_error(schema: Option<&Value>) -> ImportErrors {
+    let message = match schema {
+        Some(Value::String(s)) if s == crate::snapshot::SCHEMA => {
+            "This is a saved console state, not an export: export from the Batch Services list, a resource pools list or Settings.".to_string()
+        }
+        Some(Value::String(s)) => format!(
+            "Expected {}, found {}: the file is not an export of this console.",
+            quoted(SCHEMA),
+            quoted(s)
+        ),
+        Some(other) => format!(
+            "Expected {}, found {}: the file is not an export of this console.",
+            quoted(SCHEMA),
+            describe(other)
+        ),
+        None => "This field is required: the file is not an export of this console.".into(),
+    };
+    let mut errors = ImportErrors::default();
+    errors.push("schema".into(), message);
+    errors
+}
+
+/// What a value is, for "Expected …, found …".
+pub(super) fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(_) => "a string".into(),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// A structural error in the console's words, at its full path: `prefix`, then serde's path
+/// within `value`. serde's messages are read for what they name: the field that is missing
+/// or given twice, what was expected, the values an enum allows.
+fn structural(prefix: &[Step<'_>], value: &Value, error: &PathError) -> (String, String) {
+    let mut path = prefix.to_vec();
+    let mut found = Some(value);
+    for segment in error.path() {
+        match segment {
+            Segment::Seq { index } => {
+                path.push(Step::Index(*index));
+                found = found.and_then(|v| v.get(index));
+            }
+            Segment::Map { key } => {
+                path.push(Step::Key(key));
+                found = found.and_then(|v| v.get(key));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    let mut text = error.inner().to_string();
+    if error.inner().line() > 0 {
+        if let Some(at) = text.rfind(" at line ") {
+            text.truncate(at);
+        }
+    }
+    let field = |prefix: &str| text.strip_prefix(prefix)?.strip_suffix('`');
+    let message = if let Some(key) = field("missing field `") {
+        path.push(Step::Key(key));
+        "This field is required.".to_string()
+    } else if let Some(key) = field("duplicate field `") {
+        path.push(Step::Key(key));
+        "This key is given twice.".to_string()
+    } else if let Some(rest) = text.strip_prefix("unknown variant `") {
+        let (variant, allowed) = rest.rsplit_once("`, expected ").unwrap_or((rest, ""));
+        let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
+        let noun = path.iter().rev().find_map(|s| match s {
+            Step::Key(key) => Some(humanized(key)),
+            Step::Index(_) => None,
+        });
+        let variant = found.and_then(Value::as_str).unwrap_or(variant);
+        format!(
+            "Unknown {} {}: use {}.",
+            noun.as_deref().unwrap_or("value"),
+            quoted(variant),
+            one_of(&allowed)
+        )
+    } else if let Some((_, expected)) = text
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.rsplit_once(", expected "))
+    {
+        let found = found.map_or_else(|| "another type".into(), describe);
+        format!("Expected {}, found {found}.", expected_noun(expected))
+    } else if let Some((_, expected)) = text
+        .strip_prefix("invalid value: ")
+        .and_then(|rest| rest.rsplit_once(", expected "))
+    {
+        match (found.and_then(Value::as_i64), unsigned_max(expected)) {
+            (Some(n), Some(_)) if n < 0 => "Must not be negative.".to_string(),
+            (_, Some(max)) => format!("Must be at most {}.", crate::format::thousands(max)),
+            _ => {
+                let found = found.map_or_else(|| "another value".into(), describe);
+                format!("Expected {}, found {found}.", expected_noun(expected))
+            }
+        }
+    } else {
+        let mut chars = text.chars();
+        let first = chars.next().map(|c| c.to_ascii_uppercase());
+        format!(
+            "{}{}.",
+            first.map(String::from).unwrap_or_default(),
+            chars.as_str()
+        )
+    };
+    (render(&path), message)
+}
+
+/// What serde expected, as messages say it: `u32` is an integer, `struct Pool` an object.
+fn expected_noun(expected: &str) -> &str {
+    match expected {
+        "a string" | "string or map" => "a string",
+        "a boolean" => "true or false",
+        "a sequence" => "an array",
+        "a map" => "an object",
+        "f32" | "f64" => "a number",
+        _ if expected.starts_with("struct ") => "an object",
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            "an integer"
+        }
+        other => other,
+    }
+}
+
+/// The largest value of an unsigned integer type serde names.
+fn unsigned_max(expected: &str) -> Option<u64> {
+    Some(match expected {
+        "u8" => u8::MAX.into(),
+        "u16" => u16::MAX.into(),
+        "u32" => u32::MAX.into(),
+        "u64" => u64::MAX,
+        "usize" => usize::MAX as u64,
+        _ => return None,
+    })
+}
+
+/// A field's key as a message names its value: `mapping_type` the mapping type,
+/// `os.modelarts/billing.mode` the billing mode.
+fn humanized(key: &str) -> String {
+    let key = key.rsplit('/').next().unwrap_or(key);
+    key.replace(['_', '.'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of<T: DeserializeOwned + fmt::Debug>(json: Value) -> (String, String) {
+        let error = serde_path_to_error::deserialize::<_, T>(&json).unwrap_err();
+        structural(&[Step::Key("x")], &json, &error)
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Sample {
+        count: u8,
+        name: String,
+        mapping_type: crate::service::MappingType,
+        list: Vec<u32>,
+    }
+
+    #[test]
+    fn structural_errors_read_in_the_consoles_words() {
+        let ok = serde_json::json!({"count": 1, "name": "n", "mapping_type": "csv", "list": []});
+        let with = |key: &str, value: Value| {
+            let mut json = ok.clone();
+            json[key] = value;
+            error_of::<Sample>(json)
+        };
+        let pair = |path: &str, message: &str| (path.to_string(), message.to_string());
+        assert_eq!(
+            with("count", "1".into()),
+            pair("x.count", "Expected an integer, found a string.")
+        );
+        assert_eq!(
+            with("count", (-1).into()),
+            pair("x.count", "Must not be negative.")
+        );
+        assert_eq!(
+            with("count", 256.into()),
+            pair("x.count", "Must be at most 255.")
+        );
+        assert_eq!(
+            with("name", Value::Null),
+            pair("x.name", "Expected a string, found null.")
+        );
+        assert_eq!(
+            with("mapping_type", "tsv".into()),
+            pair(
+                "x.mapping_type",
+                "Unknown mapping type \"tsv\": use file or csv."
+            )
+        );
+        assert_eq!(
+            with("mapping_type", 3.into()),
+            pair("x.mapping_type", "Expected a string, found 3.")
+        );
+        assert_eq!(
+            with("list", serde_json::json!([1, 1.5])),
+            pair("x.list[1]", "Expected an integer, found 1.5.")
+        );
+        let mut missing = ok.clone();
+        missing.as_object_mut().unwrap().remove("name");
+        assert_eq!(
+            error_of::<Sample>(missing),
+            pair("x.name", "This field is required.")
+        );
+        assert_eq!(
+            error_of::<Sample>(Value::Bool(true)),
+            pair("x", "Expected an object, found true.")
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_where_it_is() {
+        let text = r#"{"a": [{"b": 1, "b": 2}]}"#;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let error = serde_path_to_error::deserialize::<_, Strict>(&mut de)
+            .err()
+            .expect("refused");
+        let (path, message) = structural(&[], &Value::Null, &error);
+        assert_eq!(
+            (path.as_str(), message.as_str()),
+            ("a[0].b", "This key is given twice.")
+        );
+    }
+}
