@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeOwned, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use serde_path_to_error::Segment;
@@ -49,8 +49,8 @@ pub(crate) struct PoolList<P> {
 }
 
 /// A v2 `Pool`: the saved pool with the API's `apiVersion` and `kind` (which the saved state
-/// does not repeat on every pool).
-#[derive(Serialize, Deserialize)]
+/// does not repeat on every pool). Written only: an import reads the pool and its tags apart.
+#[derive(Serialize)]
 pub(crate) struct PoolItem<P> {
     #[serde(rename = "apiVersion", default)]
     pub(crate) api_version: ApiVersion,
@@ -135,15 +135,25 @@ impl Resource for BatchService {
 
 impl Resource for Pool {
     fn from_value(value: &Value) -> Result<Self, PathError> {
-        tracked::<PoolItem<IgnoredAny>>(value)?;
+        tracked::<PoolTags>(value)?;
         tracked(value)
     }
 }
 
-/// `T` from `value`, with the path of an error. Read once without paths first: tracking one
-/// costs an allocation per key, and only an error needs it.
+/// The `apiVersion` and `kind` of a v2 `Pool` (the saved pool's fields are read apart: a
+/// flattened struct would be read through a buffer of every value).
+#[derive(Deserialize)]
+struct PoolTags {
+    #[serde(rename = "apiVersion", default)]
+    _api_version: ApiVersion,
+    #[serde(default)]
+    _kind: PoolKind,
+}
+
+/// `T` from `value`, with the path of an error. Every value of the file is read through this
+/// one deserializer, so that each type's decoder is in the wasm once.
 fn tracked<T: DeserializeOwned>(value: &Value) -> Result<T, PathError> {
-    T::deserialize(value).or_else(|_| serde_path_to_error::deserialize(value))
+    serde_path_to_error::deserialize(value)
 }
 
 impl<'de, T: Resource> Deserialize<'de> for Decoded<T> {
@@ -235,19 +245,30 @@ struct Tag {
 /// before anything else, so a file of another kind gets that one error; so does an envelope
 /// that is not an export's (the resources cannot be judged without the region).
 pub(super) fn read(text: &str) -> Result<ImportFile, ImportErrors> {
-    let error = match serde_json::from_str::<ImportFile>(text) {
-        Ok(file) if file.schema == SCHEMA => return Ok(file),
-        Ok(file) => return Err(schema_error(Some(&Value::String(file.schema)))),
+    let root = match serde_json::from_str::<Strict>(text) {
+        Ok(Strict(root)) => root,
         Err(e) if !e.is_data() => return Err(not_json(&e)),
-        Err(_) => {
+        // A key given twice: read again for where.
+        Err(e) => {
             let mut de = serde_json::Deserializer::from_str(text);
-            match serde_path_to_error::deserialize::<_, ImportFile>(&mut de) {
-                Err(error) => error,
-                Ok(_) => return Err(ImportErrors::whole("The file cannot be read.")),
-            }
+            return Err(
+                match serde_path_to_error::deserialize::<_, Strict>(&mut de) {
+                    Err(error) => {
+                        let mut errors = ImportErrors::default();
+                        let (path, message) = structural(&[], &Value::Null, &error);
+                        errors.push(path, message);
+                        errors
+                    }
+                    Ok(_) => not_json(&e),
+                },
+            );
         }
     };
-    let root: Value = serde_json::from_str(text).map_err(|e| not_json(&e))?;
+    let error = match tracked::<ImportFile>(&root) {
+        Ok(file) if file.schema == SCHEMA => return Ok(file),
+        Ok(file) => return Err(schema_error(Some(&Value::String(file.schema)))),
+        Err(error) => error,
+    };
     if !root.is_object() {
         return Err(ImportErrors::whole(format!(
             "The file is not an export of this console: expected a JSON object, found {}.",
