@@ -314,12 +314,18 @@ fn missing_fields_are_named() {
             "pools.items[0].metadata.labels[\"os.modelarts/name\"]: This field is required.",
         ]
     );
-    // Without its region, the file's resources cannot be judged: that is the one error.
+    // Without its region, the file's resources are still read for their structure.
     let text = demo_file(ExportScope::All, |f| {
         f.as_object_mut().unwrap().remove("region");
         f["services"]["services"][0]["progress"] = json!("50");
     });
-    assert_eq!(lines(&demo(), &text), ["region: This field is required."]);
+    assert_eq!(
+        lines(&demo(), &text),
+        [
+            "region: This field is required.",
+            "services.services[0].progress: Expected an integer, found a string.",
+        ]
+    );
 }
 
 #[test]

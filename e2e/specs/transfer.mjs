@@ -35,7 +35,7 @@ export const HOSTILE_FILES = (region) => {
     ['an unknown status and a string count', JSON.stringify({ schema: 'modelarts-console-export', console_version: '0.1.0', exported_at: 1, region, services: { total_count: '1', count: 1, services: [{ service_id: 'x', status: 'exploded' }] } }), 'services.services[0].status'],
     ['a saved state instead of an export', JSON.stringify({ schema: 'modelarts-console', version: 4, state: {} }), 'schema'],
     ['a foreign application', JSON.stringify({ schema: 'todo-app', items: [] }), 'schema'],
-    ['a key given twice', `{"schema":"modelarts-console-export","console_version":"0.1.0","exported_at":1,"region":"${region}","region":"${region}","services":{"total_count":0,"count":0,"services":[]}}`, 'cannot be read'],
+    ['a key given twice', `{"schema":"modelarts-console-export","console_version":"0.1.0","exported_at":1,"region":"${region}","region":"${region}","services":{"total_count":0,"count":0,"services":[]}}`, 'region: This key is given twice.'],
     ['numbers out of range', JSON.stringify({ schema: 'modelarts-console-export', console_version: '0.1.0', exported_at: -1, region: 7 }), 'region'],
   ];
 };

@@ -2,13 +2,16 @@
 //! each resource on its own ([`Decoded`]), so that a structural error (a wrong type, a
 //! missing field, an unknown value) keeps its JSON path and the resources after it are still
 //! read.
+//!
+//! Each resource is read from its JSON text by the same decoder as the stored form (one copy
+//! of every type's decoder in the wasm); serde_json says where in the text an error is, and
+//! [`path_at`] turns that place into the JSON path.
 
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
-use serde_path_to_error::Segment;
 
 use super::{ImportErrors, SCHEMA};
 use crate::invariants::{one_of, quoted, render, Step};
@@ -86,13 +89,23 @@ pub(crate) const POOLS: [Step<'static>; 2] = [Step::Key("pools"), Step::Key("ite
 /// A file as an import reads it.
 pub(crate) type ImportFile = ExportFile<Decoded<BatchService>, Decoded<Pool>>;
 
-type PathError = serde_path_to_error::Error<serde_json::Error>;
-
 /// A resource of the file, read on its own.
 pub(crate) enum Decoded<T> {
     Read(T),
     /// Not of the model's shape: the resource's JSON, and where and why.
-    Unread(Box<(Value, PathError)>),
+    Unread(Box<(Value, Located)>),
+}
+
+/// A structural error: the path to the value at fault from the JSON that was read, and
+/// serde's message.
+pub(crate) struct Located {
+    path: Vec<OwnedStep>,
+    error: serde_json::Error,
+}
+
+enum OwnedStep {
+    Key(String),
+    Index(usize),
 }
 
 impl<T> Decoded<T> {
@@ -116,28 +129,124 @@ impl<T> Decoded<T> {
         let Decoded::Unread(unread) = self else {
             return None;
         };
+        let (value, located) = &**unread;
         let mut prefix = list.to_vec();
         prefix.push(Step::Index(index));
-        Some(structural(&prefix, &unread.0, &unread.1))
+        Some(located.worded(&prefix, Some(value)))
+    }
+}
+
+impl Located {
+    /// The error in the console's words, at its path after `prefix`; `value` is the JSON the
+    /// path starts from (to say what was found).
+    fn worded(&self, prefix: &[Step<'_>], value: Option<&Value>) -> (String, String) {
+        let mut path = prefix.to_vec();
+        let mut found = value;
+        for step in &self.path {
+            match step {
+                OwnedStep::Key(key) => {
+                    path.push(Step::Key(key));
+                    found = found.and_then(|v| v.get(key));
+                }
+                OwnedStep::Index(i) => {
+                    path.push(Step::Index(*i));
+                    found = found.and_then(|v| v.get(i));
+                }
+            }
+        }
+        worded(path, found, &self.error)
     }
 }
 
 /// A resource type, read from its JSON.
 pub(crate) trait Resource: Sized {
-    fn from_value(value: &Value) -> Result<Self, PathError>;
+    fn from_value(value: &Value) -> Result<Self, Located>;
 }
 
 impl Resource for BatchService {
-    fn from_value(value: &Value) -> Result<Self, PathError> {
-        tracked(value)
+    fn from_value(value: &Value) -> Result<Self, Located> {
+        from_text(&value.to_string())
     }
 }
 
 impl Resource for Pool {
-    fn from_value(value: &Value) -> Result<Self, PathError> {
-        tracked::<PoolTags>(value)?;
-        tracked(value)
+    fn from_value(value: &Value) -> Result<Self, Located> {
+        let text = value.to_string();
+        from_text::<PoolTags>(&text)?;
+        from_text(&text)
     }
+}
+
+/// `T` read from JSON `text` by the decoder the stored form uses (so each type's decoder is
+/// in the wasm once), and where in `text` an error is.
+fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
+    serde_json::from_str(text).map_err(|error| {
+        // The line and column are of the byte after the error. A missing field
+        // is reported at the object's end and a key given twice after it: the path is then
+        // the object's, and the message names the field.
+        let message = error.to_string();
+        let of_object =
+            message.starts_with("missing field") || message.starts_with("duplicate field");
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(error.line().saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let offset = line_start + error.column().saturating_sub(1);
+        let path = path_at(text, offset, of_object);
+        Located { path, error }
+    })
+}
+
+/// The path of the value being read at byte `offset` of compact JSON `text`: the key or
+/// index of each container open there; with `of_object`, the innermost object's own path.
+fn path_at(text: &str, offset: usize, of_object: bool) -> Vec<OwnedStep> {
+    enum Open<'a> {
+        /// An object, and the key of the value being read (`None` while a key is expected).
+        Object(Option<&'a str>),
+        /// An array, and the index of the element being read.
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut i = 0;
+    while i < offset.min(bytes.len()) {
+        match bytes[i] {
+            b'{' => open.push(Open::Object(None)),
+            b'[' => open.push(Open::Array(0)),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b',' => match open.last_mut() {
+                Some(Open::Object(key)) => *key = None,
+                Some(Open::Array(n)) => *n += 1,
+                None => {}
+            },
+            b'"' => {
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end] != b'"' {
+                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Open::Object(key @ None)) = open.last_mut() {
+                    *key = text.get(i + 1..end);
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if of_object {
+        if let Some(Open::Object(key)) = open.last_mut() {
+            *key = None;
+        }
+    }
+    open.iter()
+        .filter_map(|o| match o {
+            Open::Object(key) => key.map(|k| OwnedStep::Key(k.to_string())),
+            Open::Array(n) => Some(OwnedStep::Index(*n)),
+        })
+        .collect()
 }
 
 /// The `apiVersion` and `kind` of a v2 `Pool` (the saved pool's fields are read apart: a
@@ -148,12 +257,6 @@ struct PoolTags {
     _api_version: ApiVersion,
     #[serde(default)]
     _kind: PoolKind,
-}
-
-/// `T` from `value`, with the path of an error. Every value of the file is read through this
-/// one deserializer, so that each type's decoder is in the wasm once.
-fn tracked<T: DeserializeOwned>(value: &Value) -> Result<T, PathError> {
-    serde_path_to_error::deserialize(value)
 }
 
 impl<'de, T: Resource> Deserialize<'de> for Decoded<T> {
@@ -245,26 +348,18 @@ struct Tag {
 /// before anything else, so a file of another kind gets that one error; so does an envelope
 /// that is not an export's (the resources cannot be judged without the region).
 pub(super) fn read(text: &str) -> Result<ImportFile, ImportErrors> {
-    let root = match serde_json::from_str::<Strict>(text) {
-        Ok(Strict(root)) => root,
-        Err(e) if !e.is_data() => return Err(not_json(&e)),
-        // A key given twice: read again for where.
-        Err(e) => {
-            let mut de = serde_json::Deserializer::from_str(text);
-            return Err(
-                match serde_path_to_error::deserialize::<_, Strict>(&mut de) {
-                    Err(error) => {
-                        let mut errors = ImportErrors::default();
-                        let (path, message) = structural(&[], &Value::Null, &error);
-                        errors.push(path, message);
-                        errors
-                    }
-                    Ok(_) => not_json(&e),
-                },
-            );
-        }
+    let one = |(path, message)| {
+        let mut errors = ImportErrors::default();
+        errors.push(path, message);
+        errors
     };
-    let error = match tracked::<ImportFile>(&root) {
+    let root = match from_text::<Strict>(text) {
+        Ok(Strict(root)) => root,
+        Err(located) if !located.error.is_data() => return Err(not_json(&located.error)),
+        // A key given twice.
+        Err(located) => return Err(one(located.worded(&[], None))),
+    };
+    let error = match from_text::<ImportFile>(text) {
         Ok(file) if file.schema == SCHEMA => return Ok(file),
         Ok(file) => return Err(schema_error(Some(&Value::String(file.schema)))),
         Err(error) => error,
@@ -279,10 +374,69 @@ pub(super) fn read(text: &str) -> Result<ImportFile, ImportErrors> {
     if tag.as_ref().and_then(Value::as_str) != Some(SCHEMA) {
         return Err(schema_error(tag.as_ref()));
     }
-    let (path, message) = structural(&[], &root, &error);
-    let mut errors = ImportErrors::default();
-    errors.push(path, message);
+    let mut errors = one(error.worded(&[], Some(&root)));
+    // serde stops at an envelope's first error: each further one is found by reading the
+    // envelope again without the value at fault.
+    let mut rest = root.clone();
+    let mut at = error.path;
+    // An envelope has a few fields: the bound only guards against a value that stays wrong.
+    for _ in 0..16 {
+        if !remove(&mut rest, &at) {
+            break;
+        }
+        match from_text::<ExportFile<IgnoredAny, IgnoredAny>>(&rest.to_string()) {
+            Ok(_) => break,
+            Err(next) => {
+                let (path, message) = next.worded(&[], Some(&rest));
+                errors.push(path, message);
+                at = next.path;
+            }
+        }
+    }
+    // The resources are read each on its own, so that their errors are listed too.
+    structural_errors::<BatchService>(&root, &SERVICES, &mut errors);
+    structural_errors::<Pool>(&root, &POOLS, &mut errors);
     Err(errors)
+}
+
+/// Takes the value at `path` out of `value`; `false` when there is none (a missing field).
+fn remove(value: &mut Value, path: &[OwnedStep]) -> bool {
+    let Some((last, within)) = path.split_last() else {
+        return false;
+    };
+    let parent = within.iter().try_fold(value, |v, step| match step {
+        OwnedStep::Key(key) => v.get_mut(key.as_str()),
+        OwnedStep::Index(i) => v.get_mut(*i),
+    });
+    match (parent, last) {
+        (Some(Value::Object(map)), OwnedStep::Key(key)) => map.remove(key).is_some(),
+        (Some(Value::Array(items)), OwnedStep::Index(i)) if *i < items.len() => {
+            items[*i] = Value::Null;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The structural errors of the resources of the list at `list` in `root`.
+fn structural_errors<T: Resource>(root: &Value, list: &[Step<'_>], errors: &mut ImportErrors) {
+    let items = list.iter().try_fold(root, |v, step| match step {
+        Step::Key(key) => v.get(key),
+        Step::Index(i) => v.get(i),
+    });
+    for (index, item) in items
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        if let Err(located) = T::from_value(item) {
+            let mut prefix = list.to_vec();
+            prefix.push(Step::Index(index));
+            let (path, message) = located.worded(&prefix, Some(item));
+            errors.push(path, message);
+        }
+    }
 }
 
 fn not_json(error: &serde_json::Error) -> ImportErrors {
@@ -324,32 +478,21 @@ pub(super) fn describe(value: &Value) -> String {
     }
 }
 
-/// A structural error in the console's words, at its full path: `prefix`, then serde's path
-/// within `value`. serde's messages are read for what they name: the field that is missing
-/// or given twice, what was expected, the values an enum allows.
-fn structural(prefix: &[Step<'_>], value: &Value, error: &PathError) -> (String, String) {
-    let mut path = prefix.to_vec();
-    let mut found = Some(value);
-    for segment in error.path() {
-        match segment {
-            Segment::Seq { index } => {
-                path.push(Step::Index(*index));
-                found = found.and_then(|v| v.get(index));
-            }
-            Segment::Map { key } => {
-                path.push(Step::Key(key));
-                found = found.and_then(|v| v.get(key));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    let mut text = error.inner().to_string();
-    if error.inner().line() > 0 {
+/// A structural error in the console's words at `path`, where `found` is the value at fault
+/// (when it is known).
+fn worded(
+    path: Vec<Step<'_>>,
+    found: Option<&Value>,
+    error: &serde_json::Error,
+) -> (String, String) {
+    let mut text = error.to_string();
+    if error.line() > 0 {
         if let Some(at) = text.rfind(" at line ") {
             text.truncate(at);
         }
     }
     let field = |prefix: &str| text.strip_prefix(prefix)?.strip_suffix('`');
+    let mut path: Vec<Step<'_>> = path.into_iter().collect();
     let message = if let Some(key) = field("missing field `") {
         path.push(Step::Key(key));
         "This field is required.".to_string()
@@ -370,6 +513,10 @@ fn structural(prefix: &[Step<'_>], value: &Value, error: &PathError) -> (String,
             quoted(variant),
             one_of(&allowed)
         )
+    } else if text == "expected value" {
+        // What serde_json says of a value where one of an enum's names belongs.
+        let found = found.map_or_else(|| "another type".into(), describe);
+        format!("Expected a string, found {found}.")
     } else if let Some((_, expected)) = text
         .strip_prefix("invalid type: ")
         .and_then(|rest| rest.rsplit_once(", expected "))
@@ -440,8 +587,10 @@ mod tests {
     use super::*;
 
     fn error_of<T: DeserializeOwned + fmt::Debug>(json: Value) -> (String, String) {
-        let error = serde_path_to_error::deserialize::<_, T>(&json).unwrap_err();
-        structural(&[Step::Key("x")], &json, &error)
+        let Err(located) = from_text::<T>(&json.to_string()) else {
+            panic!("refused")
+        };
+        located.worded(&[Step::Key("x")], Some(&json))
     }
 
     #[derive(Deserialize, Debug)]
@@ -507,15 +656,14 @@ mod tests {
 
     #[test]
     fn a_key_given_twice_is_refused_where_it_is() {
-        let text = r#"{"a": [{"b": 1, "b": 2}]}"#;
-        let mut de = serde_json::Deserializer::from_str(text);
-        let error = serde_path_to_error::deserialize::<_, Strict>(&mut de)
-            .err()
-            .expect("refused");
-        let (path, message) = structural(&[], &Value::Null, &error);
+        let text = "{\"a\": [\n  {\"b\": 1, \"c\": {}},\n  {\"b\": 1, \"b\": 2}\n]}";
+        let Err(located) = from_text::<Strict>(text) else {
+            panic!("refused")
+        };
+        let (path, message) = located.worded(&[], None);
         assert_eq!(
             (path.as_str(), message.as_str()),
-            ("a[0].b", "This key is given twice.")
+            ("a[1].b", "This key is given twice.")
         );
     }
 }
