@@ -31,7 +31,7 @@ const states = fs.mkdtempSync(path.join(os.tmpdir(), 'console-ab-'));
 const browser = await launch();
 try {
   for (const site of sites) await answered(site.base);
-  console.log(`first rows (${WANT} rows painted), median of ${LOADS} loads each, alternating; [25th-75th percentile]`);
+  console.log(`first rows (${WANT} rows painted), median of ${LOADS} loads each, alternating; cold = a new browser context, warm = a reload in it; [25th-75th percentile]`);
   for (const n of [100, 10000]) {
     const now = String(Date.now());
     const stored = [process.env.GEN_A, process.env.GEN_B].map((gen, s) => {
@@ -40,18 +40,20 @@ try {
       execFileSync(gen || 'target/release/examples/gen_state', [String(n), n === 10000 ? '500' : '0', now, dir]);
       return fs.readFileSync(path.join(dir, `stored-${n}.txt`), 'utf8');
     });
-    const runs = sites.map(() => []);
-    for (let i = 0; i < LOADS; i++) {
-      // Which goes first alternates too.
-      for (const s of i % 2 ? [1, 0] : [0, 1]) {
-        runs[s].push((await firstRows(browser, sites[s].base, { stored: stored[s] }, `#/batch-services?size=${WANT}`, WANT)).result);
+    for (const reload of [false, true]) {
+      const runs = sites.map(() => []);
+      for (let i = 0; i < LOADS; i++) {
+        // Which goes first alternates too.
+        for (const s of i % 2 ? [1, 0] : [0, 1]) {
+          runs[s].push((await firstRows(browser, sites[s].base, { stored: stored[s] }, `#/batch-services?size=${WANT}`, WANT, { reload })).result);
+        }
       }
+      sites.forEach((site, s) => {
+        const at = (field, q = 0.5) => quantile(runs[s].map((r) => r[field]), q);
+        console.log(`${String(n).padStart(5)} services ${reload ? 'warm' : 'cold'}  ${site.name.padEnd(14)} ${ms(at('firstRows')).padStart(6)} ms [${ms(at('firstRows', 0.25))}-${ms(at('firstRows', 0.75))}]`
+          + `   wasm fetched ${ms(at('fetched'))}, started ${ms(at('started'))}, decoded ${ms(at('decoded'))}, view built ${ms(at('mounted'))}`);
+      });
     }
-    sites.forEach((site, s) => {
-      const at = (field, q = 0.5) => quantile(runs[s].map((r) => r[field]), q);
-      console.log(`${String(n).padStart(5)} services  ${site.name.padEnd(14)} ${ms(at('firstRows')).padStart(6)} ms [${ms(at('firstRows', 0.25))}-${ms(at('firstRows', 0.75))}]`
-        + `   wasm fetched ${ms(at('fetched'))}, started ${ms(at('started'))}, decoded ${ms(at('decoded'))}, view built ${ms(at('mounted'))}`);
-    });
   }
 } finally {
   await browser.close();
