@@ -1,8 +1,6 @@
 //! Routes and the storage adapter, in a real browser.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::{
     Catalog, PoolPhase, PoolQuery, PoolType, ServiceQuery, ServiceStatus, SortKey, SortOrder,
 };
@@ -10,8 +8,6 @@ use modelarts_console::persistence::storage::BACKUP_PREFIX;
 use modelarts_console::persistence::{Changed, Loaded, SnapshotStore};
 use modelarts_console::route::Route;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn routes_round_trip() {

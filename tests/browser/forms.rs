@@ -2,14 +2,10 @@
 //! next to its field, nothing is created or changed while an error stands, and a valid form
 //! goes through its confirmation.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::{snapshot, ServiceStatus};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const NAME_RULE: &str = "Enter 1 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), and underscores (_) are allowed.";
 const OBS_RULE: &str = "Enter an OBS folder path such as obs://bucket/dir/.";

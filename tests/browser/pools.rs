@@ -2,15 +2,11 @@
 //! its field, nothing created while an error stands, the live cost estimate of both billing
 //! modes, the region rule, and a valid pool going through its confirmation.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::snapshot;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn pool_names(key: &str) -> Vec<String> {
     snapshot::decode(&saved(key).unwrap())

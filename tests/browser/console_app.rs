@@ -1,14 +1,10 @@
 //! The mounted console: what a user sees after load, actions through the core, persistence.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::snapshot;
 use modelarts_console::persistence::storage::BACKUP_PREFIX;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn first_start_shows_the_demo_data_and_saves_it() {
