@@ -2,6 +2,9 @@
 //! `catalog.json` served beside the app (validated by the core; the embedded one stays on any
 //! problem).
 
+use std::fmt;
+
+use console_core::catalog::CatalogError;
 use console_core::Catalog;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,13 +32,42 @@ pub fn use_override(store: ConsoleStore) {
     });
 }
 
+/// Why the host's `catalog.json` is not used.
+#[derive(Debug)]
+pub enum CatalogFetchError {
+    /// The request failed (network, no window), in the browser's words.
+    Fetch(String),
+    /// The host answered with this HTTP status.
+    Status(u16),
+    /// The answer's body could not be read.
+    Read(String),
+    /// The module of its reader could not be fetched.
+    ReaderNotLoaded,
+    /// The core refused it.
+    Invalid(CatalogError),
+}
+
+impl fmt::Display for CatalogFetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CatalogFetchError::Fetch(why) => write!(f, "catalog.json could not be fetched ({why})"),
+            CatalogFetchError::Status(status) => write!(f, "catalog.json answered HTTP {status}"),
+            CatalogFetchError::Read(why) => write!(f, "catalog.json could not be read ({why})"),
+            CatalogFetchError::ReaderNotLoaded => {
+                write!(f, "catalog.json was ignored: {}.", on_demand::UNREAD)
+            }
+            CatalogFetchError::Invalid(e) => write!(f, "catalog.json was ignored: {e}"),
+        }
+    }
+}
+
 /// Fetches `catalog.json` relative to the page. `Ok(None)`: the host serves none.
 ///
 /// Through `window.fetch` itself: an HTTP client crate brought stream adapters into the main
 /// module that this one request never uses.
-pub async fn fetch_override() -> Result<Option<Catalog>, String> {
-    let fetched = |e| format!("catalog.json could not be fetched ({})", describe(e));
-    let window = web_sys::window().ok_or("catalog.json could not be fetched (no window)")?;
+pub async fn fetch_override() -> Result<Option<Catalog>, CatalogFetchError> {
+    let fetched = |e| CatalogFetchError::Fetch(describe(e));
+    let window = web_sys::window().ok_or_else(|| CatalogFetchError::Fetch("no window".into()))?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str("catalog.json"))
         .await
         .map_err(fetched)?
@@ -44,9 +76,9 @@ pub async fn fetch_override() -> Result<Option<Catalog>, String> {
         return Ok(None);
     }
     if !response.ok() {
-        return Err(format!("catalog.json answered HTTP {}", response.status()));
+        return Err(CatalogFetchError::Status(response.status()));
     }
-    let read = |e| format!("catalog.json could not be read ({})", describe(e));
+    let read = |e| CatalogFetchError::Read(describe(e));
     let text = JsFuture::from(response.text().map_err(read)?)
         .await
         .map_err(read)?
@@ -55,11 +87,11 @@ pub async fn fetch_override() -> Result<Option<Catalog>, String> {
     // Read in the module of the JSON readers (the embedded catalog needs none).
     let reader = on_demand::json_reader()
         .await
-        .map_err(|_| format!("catalog.json was ignored: {}.", on_demand::UNREAD))?;
+        .map_err(|_| CatalogFetchError::ReaderNotLoaded)?;
     reader
         .catalog(&text)
         .map(Some)
-        .map_err(|e| format!("catalog.json was ignored: {e}"))
+        .map_err(CatalogFetchError::Invalid)
 }
 
 /// A JS error's message (`TypeError: Failed to fetch`), or what the value says of itself.

@@ -37,6 +37,8 @@ async fn deploy_refuses_each_bad_input_beside_its_field_and_creates_nothing() {
     next_render().await;
     go("#/batch-services/deploy").await;
     assert!(text(&root).contains("Deploy"));
+    // A first run saves the demo once the page has painted.
+    until("the demo is saved", || saved(&key).is_some()).await;
     let before = saved(&key);
     let count = service_count(&key);
 
@@ -204,6 +206,8 @@ async fn modify_refuses_bad_input_beside_its_field_and_changes_nothing() {
     button(&row(&root, "flower-batch-2026-10").unwrap(), "Modify").click();
     next_render().await;
     let modify = dialog(&root, "Modify Service");
+    // A first run saves the demo once the page has painted.
+    until("the demo is saved", || saved(&key).is_some()).await;
     let before = saved(&key);
     assert_eq!(
         refused(&modify, "field-compute-nodes", "0").await,
@@ -242,6 +246,8 @@ async fn modifying_a_running_service_lists_the_changes_before_restarting_it() {
     assert_eq!(changes.len(), 1);
     let cells: Vec<String> = query(&changes[0], "td").iter().map(text).collect();
     assert_eq!(cells, ["Compute Nodes", "1", "3"]);
+    // A first run saves the demo once the page has painted.
+    until("the demo is saved", || saved(&key).is_some()).await;
     let before = saved(&key);
     button(&dialog(&root, "Modify Service"), "Cancel").click();
     next_render().await;

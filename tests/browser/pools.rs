@@ -66,6 +66,8 @@ async fn create_refuses_each_rule_beside_its_field_and_creates_nothing() {
         query(&root, "#field-vpc").is_empty() && query(&root, "#field-az").is_empty(),
         "no network or AZ for Development/Training"
     );
+    // A first run saves the demo once the page has painted.
+    until("the demo is saved", || saved(&key).is_some()).await;
     let before = saved(&key);
 
     assert_eq!(refused(&root, "field-name", "").await, "Enter a name.");

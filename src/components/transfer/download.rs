@@ -1,10 +1,22 @@
 //! Saves a text as a file the way a browser download does (a Blob URL on a clicked link).
 
+use std::fmt;
+
 use wasm_bindgen::JsCast;
 
-/// Offers `text` as the download `file_name`; the error says why the browser refused.
-pub fn download(file_name: &str, text: &str) -> Result<(), String> {
-    let fail = |_| "The browser refused the download.".to_string();
+/// The browser did not take the download.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DownloadRefused;
+
+impl fmt::Display for DownloadRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("The browser refused the download.")
+    }
+}
+
+/// Offers `text` as the download `file_name`.
+pub fn download(file_name: &str, text: &str) -> Result<(), DownloadRefused> {
+    let fail = |_| DownloadRefused;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
@@ -12,7 +24,7 @@ pub fn download(file_name: &str, text: &str) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("No document.")?;
+        .ok_or(DownloadRefused)?;
     let link: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.unchecked_into();
     link.set_href(&url);

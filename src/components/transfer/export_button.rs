@@ -32,7 +32,7 @@ pub fn ExportButton(
             };
             let name = export_file_name(&region, scope, clock::now(), local_offset_minutes());
             if let Err(why) = download(&name, &text) {
-                notices.toast(ToastKind::Error, why);
+                notices.toast(ToastKind::Error, why.to_string());
             }
         })
     };
