@@ -54,12 +54,7 @@ pub async fn locked<T: 'static>(
             written
         }
     };
-    let run_unlocked = {
-        let run = run.clone();
-        move || {
-            run();
-        }
-    };
+    let run_unlocked = run.clone();
     let lock_name = name.clone();
     let granted = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
         let locks = locks_or_undefined();
@@ -75,11 +70,15 @@ pub async fn locked<T: 'static>(
     });
     match call(&locks, "request", &[JsValue::from_str(&name), granted]) {
         Some(promise) => {
-            let refused = Closure::once_into_js(move |_error: JsValue| run_unlocked());
+            let refused = Closure::once_into_js(move |_error: JsValue| {
+                run_unlocked();
+            });
             let _ = call(&promise, "catch", &[refused]);
             let _ = JsFuture::from(ran).await;
         }
-        None => run_unlocked(),
+        None => {
+            run_unlocked();
+        }
     }
     value.take().expect("the work ran")
 }

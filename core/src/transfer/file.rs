@@ -353,16 +353,17 @@ pub(super) fn read(text: &str) -> Result<ImportFile, ImportErrors> {
         errors.push(path, message);
         errors
     };
-    let root = match from_text::<Strict>(text) {
-        Ok(Strict(root)) => root,
-        Err(located) if !located.error.is_data() => return Err(not_json(&located.error)),
-        // A key given twice.
-        Err(located) => return Err(one(located.worded(&[], None))),
-    };
     let error = match from_text::<ImportFile>(text) {
         Ok(file) if file.schema == SCHEMA => return Ok(file),
         Ok(file) => return Err(schema_error(Some(&Value::String(file.schema)))),
+        Err(located) if !located.error.is_data() => return Err(not_json(&located.error)),
         Err(error) => error,
+    };
+    // Only a file with errors is read again as a whole, to judge it and list them all.
+    let root = match from_text::<Strict>(text) {
+        Ok(Strict(root)) => root,
+        // A key given twice.
+        Err(located) => return Err(one(located.worded(&[], None))),
     };
     if !root.is_object() {
         return Err(ImportErrors::whole(format!(
