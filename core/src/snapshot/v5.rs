@@ -1,7 +1,7 @@
 //! The reader of version 5's stored form: a small self-describing serde format that only
 //! version 5 wrote. Its data is read into today's types, so a stored struct keeps the order
 //! of the fields it had then (a field is added at the end): the version-5 fixture
-//! (`core/tests/stored_versions.rs`) fails otherwise.
+//! (`core/tests/suite/stored_versions.rs`) fails otherwise.
 //!
 //! Every value starts with a one-byte tag. Integers are LEB128 varints (a negative one as
 //! `-(n + 1)`), floats their 8 bytes, strings their length and UTF-8. A struct is its field

@@ -7,11 +7,9 @@
 //! to a value other than its default, so a swap of two fields of one type shows: the
 //! expected state (`full/expected.json`, the JSON snapshot) and that state in each stored
 //! form since version 5 (`full/v<N>.txt`). When a version is added, write its fixture once
-//! with `WRITE_FIXTURE=1 cargo test -p console-core --test stored_versions` and commit it.
+//! with `WRITE_FIXTURE=1 cargo test -p console-core --test suite stored_versions` and commit it.
 
-mod common;
-
-use common::T0;
+use crate::common::T0;
 use console_core::event::{EventKind, EventType, ServiceEvent};
 use console_core::pool::{PoolEvent, PoolEventKind, PoolNetwork};
 use console_core::service::{MappingField, MappingType};
@@ -19,7 +17,7 @@ use console_core::snapshot::{self, packed};
 use console_core::validation::Field;
 use console_core::{demo::demo_console, Catalog, ConsoleState};
 
-const FULL_EXPECTED: &str = include_str!("fixtures/full/expected.json");
+const FULL_EXPECTED: &str = include_str!("../fixtures/full/expected.json");
 
 /// The demo (every status, every kind of location, pools of both types and billing modes),
 /// with every event kind, optional field and setting set.
@@ -179,8 +177,8 @@ fn the_full_state_sets_every_event_kind() {
 fn every_stored_version_loads_to_its_state() {
     let expected = expected();
     for (version, text) in [
-        (5, include_str!("fixtures/full/v5.txt")),
-        (6, include_str!("fixtures/full/v6.txt")),
+        (5, include_str!("../fixtures/full/v5.txt")),
+        (6, include_str!("../fixtures/full/v6.txt")),
     ] {
         assert_eq!(packed::revision(text), 9, "version {version}");
         let (state, current) = snapshot::decode_stored(text).unwrap();

@@ -1,9 +1,7 @@
 //! Deploy: every field's rule with its message, the account limit, and the deployed service's
 //! lifecycle.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::service::deploy::{simulated_input_mb, MAX_BATCH_SERVICES};
 use console_core::service::{DEPLOY_DURATION, WORK_PER_MB};
 use console_core::validation::Field;

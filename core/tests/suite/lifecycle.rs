@@ -1,8 +1,6 @@
 //! Every transition over simulated time, with progress, billing and events.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::service::{DELETE_DURATION, DEPLOY_DURATION, STOP_DURATION, WORK_PER_MB};
 use console_core::{DeploymentLocation, DomainError, EventType, ServiceStatus, HOUR, SECOND};
 use console_core::{Outcome, ServiceUpdate};

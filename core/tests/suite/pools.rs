@@ -2,9 +2,7 @@
 //! the live price, the lifecycle over simulated time, scaling, deletion, and what pools mean
 //! for the batch services on them.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::pool::{CREATE_DURATION, DELETE_DURATION, MONTH, SCALE_DURATION, YEAR};
 use console_core::validation::Field;
 use console_core::{
@@ -915,7 +913,7 @@ fn the_demo_has_pools_of_both_types_in_every_state_and_a_service_on_one() {
 
 #[test]
 fn version_2_saved_data_loads_with_no_pools() {
-    let text = include_str!("fixtures/v2_demo.json");
+    let text = include_str!("../fixtures/v2_demo.json");
     let state = snapshot::decode(text).expect("a version-2 snapshot loads");
     assert!(state.regions.values().all(|r| r.pools.is_empty()));
     assert_eq!(state.regions["cn-north-4"].services.len(), 10);

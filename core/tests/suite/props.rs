@@ -6,12 +6,10 @@
 //! on) and the snapshot round trip are checked. Then the snapshot decoder against random,
 //! damaged and hostile texts: it never panics, and whatever it accepts stays loadable.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use common::T0;
+use crate::common::T0;
 use console_core::clock::SPEEDS;
 use console_core::demo::demo_console;
 use console_core::event::{Record, EVENT_RETENTION, MAX_EVENTS};
@@ -569,7 +567,7 @@ fn modify_command(c: &Console, t: &Target, g: &ModifyGen) -> Command {
         Some(s) => ServiceUpdate::from_service(s),
         None => ServiceUpdate {
             description: String::new(),
-            config: ConfigInput::from_config(&common::config(1)),
+            config: ConfigInput::from_config(&crate::common::config(1)),
         },
     };
     if let Some(d) = &g.description {
@@ -1902,9 +1900,9 @@ fn bases() -> &'static [String] {
             snapshot::encode_stored(empty.state(), T0),
             snapshot::encode(busy.state(), T0),
             snapshot::encode_stored(busy.state(), T0),
-            include_str!("fixtures/v1_demo.json").to_string(),
-            include_str!("fixtures/v2_demo.json").to_string(),
-            include_str!("fixtures/v3_demo.json").to_string(),
+            include_str!("../fixtures/v1_demo.json").to_string(),
+            include_str!("../fixtures/v2_demo.json").to_string(),
+            include_str!("../fixtures/v3_demo.json").to_string(),
         ]
     })
 }

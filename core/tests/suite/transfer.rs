@@ -2,9 +2,7 @@
 //! message, several errors at once, the limits on hostile files, all-or-nothing application,
 //! the plan's preview, the events recorded, and ids generated after an import.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::demo::demo_console;
 use console_core::event::EVENT_RETENTION;
 use console_core::transfer::{CONSOLE_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_VALUES};
@@ -707,7 +705,7 @@ fn ids_generated_after_an_import_do_not_collide() {
     assert!(imported.contains(&ids::uuid_for(1)));
     // Without skipping taken ids, the next deployment would be given uuid_for(1) again.
     let mut deploy = |name: &str| {
-        let config = console_core::ConfigInput::from_config(&common::config(1));
+        let config = console_core::ConfigInput::from_config(&crate::common::config(1));
         let request = console_core::DeployRequest {
             service_name: name.into(),
             description: String::new(),

@@ -1,8 +1,6 @@
 //! Every row of the action table in RULES.md, for every status, location and authorization.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::{DeploymentLocation, DomainError, Refusal, ServiceAction, ServiceStatus};
 use ServiceStatus::*;
 

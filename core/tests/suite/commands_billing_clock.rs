@@ -1,9 +1,7 @@
 //! Commands as values, partial batch delete, billing per run, the simulated clock at speed,
 //! list-query rules, and the migration of version-1 saved data.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::query::{percent_decode, percent_encode};
 use console_core::service::{DEPLOY_DURATION, STOP_DURATION};
 use console_core::snapshot;
@@ -237,7 +235,7 @@ fn list_query_rules_sort_toggle_page_reset_and_url_round_trip() {
 
 #[test]
 fn version_1_saved_data_migrates_with_typed_events_settings_and_runs() {
-    let text = include_str!("fixtures/v1_demo.json");
+    let text = include_str!("../fixtures/v1_demo.json");
     let state = snapshot::decode(text).expect("version 1 still loads");
     assert!(state.settings.agency_authorized);
     assert!(state.settings.enforce_quotas);

@@ -1,8 +1,6 @@
 //! The list query, the saved snapshot, and the demo data.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use console_core::demo::demo_console;
 use console_core::snapshot::{self, SnapshotError};
 use console_core::{
@@ -411,16 +409,16 @@ fn the_stored_form_is_packed_small_and_reads_every_older_form() {
     assert!(current, "the current stored form needs no re-save");
     // Version 4's stored form (its JSON, packed), saved by the version-4 code, loads as the
     // state it held, and is saved again in the current form.
-    let v4 = include_str!("fixtures/v4_demo_packed.txt");
+    let v4 = include_str!("../fixtures/v4_demo_packed.txt");
     assert_eq!(packed::revision(v4), 3);
     let (state, current) = snapshot::decode_stored(v4).unwrap();
     assert_eq!(&state, console.state());
     assert!(!current, "version 4 is saved again in the current form");
     // Plain JSON (what versions 1-3 stored) still loads, and is saved again packed.
     for fixture in [
-        include_str!("fixtures/v1_demo.json"),
-        include_str!("fixtures/v2_demo.json"),
-        include_str!("fixtures/v3_demo.json"),
+        include_str!("../fixtures/v1_demo.json"),
+        include_str!("../fixtures/v2_demo.json"),
+        include_str!("../fixtures/v3_demo.json"),
     ] {
         let (state, current) = snapshot::decode_stored(fixture).unwrap();
         assert!(!current);
