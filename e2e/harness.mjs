@@ -61,31 +61,38 @@ export async function run(tests) {
   });
   let passed = 0;
   let failed = 0;
-  try {
-    // E2E_ONLY=<text> runs the tests whose name contains it (while working on one).
-    const only = process.env.E2E_ONLY;
-    for (const [name, test] of Object.entries(tests).filter(([n]) => !only || n.includes(only))) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      if (process.env.E2E_STACKS) await page.addInitScript(() => { Error.stackTraceLimit = 60; });
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      // A wasm panic prints its message (the panic hook) just before "unreachable".
-      page.on('console', (m) => { if (m.type() === 'error' && m.text().includes('panicked')) errors.push(m.text().slice(0, 20000)); });
-      const started = Date.now();
-      try {
-        await test({ page, base: site.base });
-        assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
-        passed++;
-        console.log(`test ${name} ... ok (${Date.now() - started} ms)`);
-      } catch (e) {
-        failed++;
-        const shot = path.join(resultsDir, `${name.replace(/\W+/g, '_')}.png`);
-        await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
-        console.log(`test ${name} ... FAILED\n    ${e.message}\n    screenshot: ${shot}`);
-      }
-      await context.close();
+  // E2E_ONLY=<text> runs the tests whose name contains it (while working on one).
+  const only = process.env.E2E_ONLY;
+  const queue = Object.entries(tests).filter(([n]) => !only || n.includes(only));
+  // Tests run E2E_WORKERS at a time (default 2, one per core), each in its own browser
+  // context, so none sees another's storage; most of a test's time is spent waiting for the page.
+  const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+  const runOne = async (name, test) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    if (process.env.E2E_STACKS) await page.addInitScript(() => { Error.stackTraceLimit = 60; });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // A wasm panic prints its message (the panic hook) just before "unreachable".
+    page.on('console', (m) => { if (m.type() === 'error' && m.text().includes('panicked')) errors.push(m.text().slice(0, 20000)); });
+    const started = Date.now();
+    try {
+      await test({ page, base: site.base });
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+      passed++;
+      console.log(`test ${name} ... ok (${Date.now() - started} ms)`);
+    } catch (e) {
+      failed++;
+      const shot = path.join(resultsDir, `${name.replace(/\W+/g, '_')}.png`);
+      await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+      console.log(`test ${name} ... FAILED\n    ${e.message}\n    screenshot: ${shot}`);
     }
+    await context.close();
+  };
+  try {
+    await Promise.all(Array.from({ length: workers }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await runOne(...next);
+    }));
   } finally {
     await browser.close();
     site.stop();

@@ -12,11 +12,12 @@
 // neither can be named after the other's bytes; every tool is pinned, so one build always
 // makes the same bytes) and preloads the loader in index.html. integrity.mjs then writes the
 // files' new hashes there.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { sri } from './integrity.mjs';
 
 // KEEP_NAMES=1 (scripts/build.sh passes it on): function names kept, for a profile of start-up
@@ -44,6 +45,18 @@ if (glue.length !== 1) throw new Error(`expected one modelarts-console-<hash>.js
 const name = glue[0].slice(0, -'.js'.length);
 const contentHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+// wasm-opt runs one per core: the optimisations of one module are mostly single-threaded.
+const execAsync = promisify(execFile);
+async function inParallel(jobs) {
+  const queue = [...jobs];
+  await Promise.all(Array.from({ length: os.availableParallelism() }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await job();
+  }));
+}
+const optimise = (input, output) => async () => {
+  const { stderr } = await execAsync(wasmOpt, [...optFlags, '--output', output, input], { maxBuffer: 64 << 20 });
+  if (stderr) process.stderr.write(stderr);
+};
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'split-'));
 const split = path.join(work, 'split');
@@ -70,10 +83,13 @@ async function __instantiate(src, imports) {
   return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 `;
+// The main module first: the largest takes longest.
+await inParallel([
+  optimise(path.join(bindgen, `${name}_bg.wasm`), path.join(dist, `${name}_bg.wasm`)),
+  ...modules.map((file) => optimise(path.join(split, file), path.join(work, file))),
+]);
 for (const file of modules) {
-  const out = path.join(work, file);
-  run(wasmOpt, [...optFlags, '--output', out, path.join(split, file)]);
-  const bytes = fs.readFileSync(out);
+  const bytes = fs.readFileSync(path.join(work, file));
   const hashed = `${file.slice(0, -'.wasm'.length)}-${contentHash(bytes)}.wasm`;
   if (!loader.includes(`"./${file}"`)) throw new Error(`${file} is not named in __wasm_split.js`);
   loader = loader.replaceAll(`"./${file}"`, `"./${hashed}"`);
@@ -86,8 +102,7 @@ const index = fs.readFileSync(indexPath, 'utf8');
 if (!index.includes('</head>')) throw new Error('index.html has no </head>');
 fs.writeFileSync(indexPath, index.replace('</head>', `<link rel=modulepreload crossorigin href=./${loaderName} integrity=${sri(loader)}></head>`));
 
-// The main module and its glue, under Trunk's names.
-run(wasmOpt, [...optFlags, '--output', path.join(dist, `${name}_bg.wasm`), path.join(bindgen, `${name}_bg.wasm`)]);
+// The main module's glue, under Trunk's name (the module itself is optimised above).
 let js = fs.readFileSync(path.join(bindgen, `${name}.js`), 'utf8');
 // The ES imports only: the wasm's imports keep the module name "./__wasm_split.js".
 if (!js.includes('from "./__wasm_split.js"')) throw new Error('the glue does not import __wasm_split.js');
