@@ -1,11 +1,10 @@
 //! Every stored version that ever shipped loads to the state it held, for as long as the
 //! console exists. Each version's fixture was written by the code of that version and is
-//! never regenerated: a change to the types or the reader that misreads old saved data (a
-//! field renamed, two fields swapped) fails here.
+//! never regenerated: a change to the types or the readers that misreads old saved data (a
+//! field renamed, a version-5 name or number wrong) fails here.
 //!
 //! `full/` holds one state that sets every field and every event kind of services and pools
-//! to a value other than its default, so a swap of two fields of one type shows: the
-//! expected state (`full/expected.json`, the JSON snapshot) and that state in each stored
+//! to a value other than its default, so a field read wrongly shows: the expected state (`full/expected.json`, the JSON snapshot) and that state in each stored
 //! form since version 5 (`full/v<N>.txt`). When a version is added, write its fixture once
 //! with `WRITE_FIXTURE=1 cargo test -p console-core --test suite stored_versions` and commit it.
 
@@ -185,4 +184,34 @@ fn every_stored_version_loads_to_its_state() {
         assert_eq!(state, expected, "version {version}");
         assert_eq!(current, version == snapshot::VERSION, "version {version}");
     }
+}
+
+/// Every key and value of the expected state is still read and written: a stored field
+/// renamed or removed without a version step (which a default would hide) fails here, while
+/// a field added is only new keys.
+#[test]
+fn every_stored_field_is_still_read() {
+    use serde_json::Value;
+    fn kept(old: &Value, new: &Value, path: &str) {
+        match (old, new) {
+            (Value::Object(old), Value::Object(new)) => {
+                for (key, value) in old {
+                    let Some(again) = new.get(key) else {
+                        panic!("{path}.{key} is no longer read");
+                    };
+                    kept(value, again, &format!("{path}.{key}"));
+                }
+            }
+            (Value::Array(old), Value::Array(new)) => {
+                assert_eq!(old.len(), new.len(), "{path}");
+                for (i, (value, again)) in old.iter().zip(new).enumerate() {
+                    kept(value, again, &format!("{path}[{i}]"));
+                }
+            }
+            _ => assert_eq!(old, new, "{path}"),
+        }
+    }
+    let file: Value = serde_json::from_str(FULL_EXPECTED).unwrap();
+    let again: Value = serde_json::from_str(&snapshot::encode(&expected(), T0)).unwrap();
+    kept(&file["state"], &again["state"], "state");
 }
