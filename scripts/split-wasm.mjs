@@ -45,7 +45,7 @@ if (glue.length !== 1) throw new Error(`expected one modelarts-console-<hash>.js
 const name = glue[0].slice(0, -'.js'.length);
 const contentHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-// wasm-opt runs one per core: the optimisations of one module are mostly single-threaded.
+// wasm-opt runs on as many modules at a time as there are cores.
 const execAsync = promisify(execFile);
 async function inParallel(jobs) {
   const queue = [...jobs];

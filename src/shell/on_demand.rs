@@ -6,7 +6,7 @@
 //! three modules (services, pools, settings) with the code only they use, plus small shared
 //! chunks. Once the first page has painted, all of them are fetched in the background, so a
 //! later navigation is instant and does not need the host any more. Other builds (browser tests,
-//! clippy, `cargo check`) are not split: these functions are then plain calls.
+//! `cargo check`) are not split: these functions are then plain calls.
 //!
 //! The reducer, [`Console::apply`], is a module of its own too (`commands`), with the encoder
 //! of the stored form: the first page reads and ticks the console but changes it only when the
