@@ -162,13 +162,13 @@ fn OpenConsole(
                     <Banners />
                     {move || match page.get() {
                         Route::BatchServices(_) => view! { <ServiceList query=list_query /> }.into_any(),
-                        Route::DeployService => show!(on_demand::deploy_page, on_demand::preload_deploy_page),
-                        Route::ServiceDetails(id) => show!(on_demand::service_details, on_demand::preload_service_details; id),
-                        Route::Pools(..) => show!(on_demand::pool_list, on_demand::preload_pool_list; pool_tab, pool_query),
-                        Route::CreatePool(t) => show!(on_demand::create_pool, on_demand::preload_create_pool; t),
-                        Route::PoolDetails(id) => show!(on_demand::pool_details, on_demand::preload_pool_details; id),
-                        Route::ScalePool(id) => show!(on_demand::scale_pool, on_demand::preload_scale_pool; id),
-                        Route::Settings => show!(on_demand::settings_page, on_demand::preload_settings_page),
+                        Route::DeployService => show!(on_demand::deploy_page),
+                        Route::ServiceDetails(id) => show!(on_demand::service_details; id),
+                        Route::Pools(..) => show!(on_demand::pool_list; pool_tab, pool_query),
+                        Route::CreatePool(t) => show!(on_demand::create_pool; t),
+                        Route::PoolDetails(id) => show!(on_demand::pool_details; id),
+                        Route::ScalePool(id) => show!(on_demand::scale_pool; id),
+                        Route::Settings => show!(on_demand::settings_page),
                         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
                     }}
                 </main>

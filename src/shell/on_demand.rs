@@ -76,25 +76,45 @@ macro_rules! on_demand {
             Ok($body)
         }
     };
-    ($module:ident, $preload:ident: fn $name:ident($($arg:ident: $ty:ty),*) => $page:expr) => {
-        on_demand!(pub $module, $preload: fn $name($($arg: $ty),*) -> AnyView => $page);
+}
+
+/// The pages (and page-sized dialogs) fetched on demand, one line each: the module that holds
+/// it, its preload's name, and the function that builds its view. Each becomes that function
+/// (a plain call in builds that are not split), shown with `show!(on_demand::name; args)` and
+/// preloaded after the first paint with the others.
+macro_rules! pages {
+    ($($module:ident, $preload:ident: fn $name:ident($($arg:ident: $ty:ty),*) => $page:expr;)*) => {
+        $(
+            on_demand!(pub $module, $preload: fn $name($($arg: $ty),*) -> AnyView => $page);
+            /// The page's preload, for [`show!`].
+            #[cfg(wasm_split)]
+            pub mod $name {
+                pub use super::$preload as preload;
+            }
+        )*
+        /// Fetches every page's module.
+        #[cfg(wasm_split)]
+        fn preload_pages() {
+            $(fetch_in_background($preload());)*
+        }
     };
 }
 
-on_demand!(services, preload_deploy_page: fn deploy_page() => view! { <DeployPage /> }.into_any());
-on_demand!(services, preload_service_details: fn service_details(id: String) =>
-    view! { <ServiceDetails service_id=id /> }.into_any());
-on_demand!(services, preload_modify_dialog: fn modify_dialog(id: String, on_close: Callback<()>) =>
-    view! { <ModifyDialog service_id=id on_close=on_close /> }.into_any());
-on_demand!(pools, preload_pool_list: fn pool_list(pool_type: Signal<PoolType>, query: Signal<PoolQuery>) =>
-    view! { <PoolList pool_type=pool_type query=query /> }.into_any());
-on_demand!(pools, preload_create_pool: fn create_pool(pool_type: PoolType) =>
-    view! { <CreatePoolPage pool_type=pool_type /> }.into_any());
-on_demand!(pools, preload_pool_details: fn pool_details(id: String) =>
-    view! { <PoolDetails pool_id=id /> }.into_any());
-on_demand!(pools, preload_scale_pool: fn scale_pool(id: String) =>
-    view! { <ScalePool pool_id=id /> }.into_any());
-on_demand!(settings, preload_settings_page: fn settings_page() => view! { <Settings /> }.into_any());
+pages! {
+    services, preload_deploy_page: fn deploy_page() => view! { <DeployPage /> }.into_any();
+    services, preload_service_details: fn service_details(id: String) =>
+        view! { <ServiceDetails service_id=id /> }.into_any();
+    services, preload_modify_dialog: fn modify_dialog(id: String, on_close: Callback<()>) =>
+        view! { <ModifyDialog service_id=id on_close=on_close /> }.into_any();
+    pools, preload_pool_list: fn pool_list(pool_type: Signal<PoolType>, query: Signal<PoolQuery>) =>
+        view! { <PoolList pool_type=pool_type query=query /> }.into_any();
+    pools, preload_create_pool: fn create_pool(pool_type: PoolType) =>
+        view! { <CreatePoolPage pool_type=pool_type /> }.into_any();
+    pools, preload_pool_details: fn pool_details(id: String) =>
+        view! { <PoolDetails pool_id=id /> }.into_any();
+    pools, preload_scale_pool: fn scale_pool(id: String) => view! { <ScalePool pool_id=id /> }.into_any();
+    settings, preload_settings_page: fn settings_page() => view! { <Settings /> }.into_any();
+}
 
 /// Calls a function of a module that is known to be loaded, like a plain call: in a split
 /// build it is `async` and ready at once (or, were the module missing, [`NotLoaded`]).
@@ -308,22 +328,21 @@ pub async fn json_reader() -> Result<JsonReader, NotLoaded> {
     Ok(JsonReader(()))
 }
 
-/// Shows a page from one of the functions above, given the preload of its module:
-/// `show!(on_demand::service_details, on_demand::preload_service_details; id)`; a dialog
-/// names its title and close callback first, `show!(dialog "Modify", close => ...)`, so that
-/// its loading and failure states are a dialog too.
+/// Shows a page of [`pages!`]: `show!(on_demand::service_details; id)`; a dialog names its
+/// title and close callback first, `show!(dialog "Modify", close => ...)`, so that its loading
+/// and failure states are a dialog too.
 #[cfg(wasm_split)]
 macro_rules! show {
     (dialog $title:literal, $close:ident => $($page:tt)*) => {
         $crate::shell::on_demand::show!(@in $crate::shell::on_demand::Frame::Dialog { title: $title, on_close: $close }; $($page)*)
     };
-    (@in $frame:expr; $page:path, $preload:path $(; $($arg:ident),*)?) => {
+    (@in $frame:expr; $($page:ident)::+ $(; $($arg:ident),*)?) => {
         $crate::shell::on_demand::loading(
             Box::new(move || -> $crate::shell::on_demand::Loading<AnyView> {
-                Box::pin($page($($($arg.clone()),*)?))
+                Box::pin($($page)::+($($($arg.clone()),*)?))
             }),
             || -> $crate::shell::on_demand::Loading<()> {
-                Box::pin(async { $preload().await.map_err($crate::shell::on_demand::NotLoaded::from) })
+                Box::pin(async { Ok($($page)::+::preload().await?) })
             },
             $frame,
         )
@@ -337,8 +356,8 @@ macro_rules! show {
     (dialog $title:literal, $close:ident => $($page:tt)*) => {
         $crate::shell::on_demand::show!($($page)*)
     };
-    ($page:path, $preload:path $(; $($arg:ident),*)?) => {
-        $crate::shell::on_demand::shown($page($($($arg),*)?))
+    ($($page:ident)::+ $(; $($arg:ident),*)?) => {
+        $crate::shell::on_demand::shown($($page)::+($($($arg),*)?))
     };
 }
 pub(crate) use show;
@@ -458,31 +477,23 @@ fn ready<T>(future: impl std::future::Future<Output = T>) -> Option<T> {
 /// Fetches every page module in the background, once the first page has painted.
 pub fn preload_after_first_paint() {
     #[cfg(wasm_split)]
-    {
-        let preload = || {
-            // Each on its own, so that the modules are fetched together. A failure here is
-            // not shown: the page says so if it is opened.
-            fn fetch<E>(preload: impl std::future::Future<Output = Result<(), E>> + 'static) {
-                leptos::task::spawn_local(async {
-                    let _ = preload.await;
-                });
-            }
-            // First the reducer, which any click on the first page may need.
-            fetch(preload_commands());
-            // Then what another tab of an older console may write, and the host's catalog.
-            fetch(preload_json());
-            fetch(preload_export());
-            fetch(preload_deploy_page());
-            fetch(preload_service_details());
-            fetch(preload_modify_dialog());
-            fetch(preload_pool_list());
-            fetch(preload_create_pool());
-            fetch(preload_pool_details());
-            fetch(preload_scale_pool());
-            fetch(preload_settings_page());
-        };
-        crate::clock::when_idle_after_paint(preload);
-    }
+    crate::clock::when_idle_after_paint(|| {
+        // First the reducer, which any click on the first page may need.
+        fetch_in_background(preload_commands());
+        // Then what another tab of an older console may write, and the host's catalog.
+        fetch_in_background(preload_json());
+        fetch_in_background(preload_export());
+        preload_pages();
+    });
+}
+
+/// Fetches a module on its own, so that the modules are fetched together. A failure is not
+/// shown: a page says so if it is opened.
+#[cfg(wasm_split)]
+fn fetch_in_background<E>(preload: impl std::future::Future<Output = Result<(), E>> + 'static) {
+    leptos::task::spawn_local(async {
+        let _ = preload.await;
+    });
 }
 
 /// Says that a page could not be loaded, with a way to try again.

@@ -86,7 +86,7 @@ pub fn ServiceDialogs(
             view! { <delete_dialog::DeleteDialog service_ids=ids on_close=close on_deleted=on_deleted /> }.into_any()
         }
         // Loaded on demand, with the forms it shares with Deploy (shell/on_demand.rs).
-        Some(OpenDialog::Modify(id)) => show!(dialog "Modify Service", close => on_demand::modify_dialog, on_demand::preload_modify_dialog; id, close),
+        Some(OpenDialog::Modify(id)) => show!(dialog "Modify Service", close => on_demand::modify_dialog; id, close),
         Some(OpenDialog::Stop(id)) => view! { <stop_dialog::StopDialog service_id=id on_close=close /> }.into_any(),
         None => ().into_any(),
     }
