@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use console_core::service::{Billing, MappingType, Workload};
+use console_core::service::MappingType;
 use console_core::{
     BatchService, Catalog, Command, Console, ConsoleState, DeploymentLocation, DomainError,
     Outcome, RegionState, ServiceConfig, ServiceStatus, ServiceUpdate, Settings,
@@ -29,36 +29,26 @@ pub fn config(nodes: u32) -> ServiceConfig {
     }
 }
 
-/// A service that entered `status` at `T0`, with `input_mb` of input.
+/// A service that entered `status` at `T0`, with 100 MB of input, read from its stored form:
+/// a stored field added with a default needs nothing here.
 pub fn service(id: &str, status: ServiceStatus, location: DeploymentLocation) -> BatchService {
-    BatchService {
-        service_id: id.into(),
-        service_name: format!("svc-{id}"),
-        description: String::new(),
-        infer_type: "batch".into(),
-        status,
-        progress: 0,
-        publish_at: T0,
-        transition_at: T0,
-        start_time: None,
-        finished_time: None,
-        error_msg: (status == ServiceStatus::Failed).then(|| "boom".to_string()),
-        config: vec![config(2)],
-        location,
-        billing: Billing {
-            billed_ms: 0,
-            cost: 0.0,
-            hourly_rate: 1.32,
-            runs: Vec::new(),
-            settled_cost: None,
-        },
-        workload: Workload {
-            input_size_mb: 100,
-            processed_node_ms: 0,
-            accounted_at: T0,
-        },
-        events: vec![],
-    }
+    serde_json::from_value(serde_json::json!({
+        "service_id": id,
+        "service_name": format!("svc-{id}"),
+        "infer_type": "batch",
+        "status": status,
+        "progress": 0,
+        "publish_at": T0,
+        "transition_at": T0,
+        "start_time": null,
+        "finished_time": null,
+        "error_msg": (status == ServiceStatus::Failed).then_some("boom"),
+        "config": [config(2)],
+        "location": location,
+        "billing": { "billed_ms": 0, "cost": 0.0, "hourly_rate": 1.32 },
+        "workload": { "input_size_mb": 100, "processed_node_ms": 0, "accounted_at": T0 },
+    }))
+    .expect("a service in the stored form")
 }
 
 pub fn console_with(services: Vec<BatchService>, authorized: bool) -> Console {
