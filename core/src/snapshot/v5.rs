@@ -35,7 +35,6 @@ const ENUM: u8 = 10;
 /// otherwise exhaust the stack).
 const MAX_DEPTH: u32 = 64;
 
-#[derive(Debug)]
 struct Error(String);
 
 impl fmt::Display for Error {
@@ -43,8 +42,6 @@ impl fmt::Display for Error {
         f.write_str(&self.0)
     }
 }
-
-impl std::error::Error for Error {}
 
 fn fail<T>(what: &str) -> Result<T, Error> {
     Err(Error(what.to_string()))
@@ -181,40 +178,10 @@ impl Reader<'_> {
                 json(out, &f64::from_le_bytes(bytes.try_into().expect("8 bytes")))?
             }
             (STR, _) => json(out, self.str_body()?)?,
-            (SEQ, Shape::Seq(_) | Shape::Plain) => {
-                let item = match shape {
-                    Shape::Seq(item) => item,
-                    _ => &Shape::Plain,
-                };
-                out.push(b'[');
-                for i in 0..self.len()? {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    self.transcode(item, out)?;
-                }
-                out.push(b']');
-            }
-            (MAP, Shape::Map(_) | Shape::Plain) => {
-                let value = match shape {
-                    Shape::Map(value) => value,
-                    _ => &Shape::Plain,
-                };
-                out.push(b'{');
-                for i in 0..self.len()? {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    match self.byte()? {
-                        STR => json(out, self.str_body()?)?,
-                        UINT => json(out, &self.varint()?.to_string())?,
-                        _ => return fail("a map key that is not a string or a number"),
-                    }
-                    out.push(b':');
-                    self.transcode(value, out)?;
-                }
-                out.push(b'}');
-            }
+            (SEQ, Shape::Seq(item)) => self.items(item, out)?,
+            (SEQ, Shape::Plain) => self.items(&Shape::Plain, out)?,
+            (MAP, Shape::Map(value)) => self.entries(value, out)?,
+            (MAP, Shape::Plain) => self.entries(&Shape::Plain, out)?,
             (STRUCT, Shape::Struct(fields)) => {
                 out.push(b'{');
                 for i in 0..self.len()? {
@@ -244,6 +211,41 @@ impl Reader<'_> {
             (tag, _) => return Err(Error(format!("unexpected tag {tag}"))),
         }
         self.depth -= 1;
+        Ok(())
+    }
+}
+
+impl Reader<'_> {
+    /// A sequence's items, each of shape `item`, as a JSON array.
+    fn items(&mut self, item: &Shape, out: &mut Vec<u8>) -> Result<(), Error> {
+        out.push(b'[');
+        for i in 0..self.len()? {
+            if i > 0 {
+                out.push(b',');
+            }
+            self.transcode(item, out)?;
+        }
+        out.push(b']');
+        Ok(())
+    }
+
+    /// A map's entries, each value of shape `value`, as a JSON object (its keys strings or
+    /// numbers, both written as strings).
+    fn entries(&mut self, value: &Shape, out: &mut Vec<u8>) -> Result<(), Error> {
+        out.push(b'{');
+        for i in 0..self.len()? {
+            if i > 0 {
+                out.push(b',');
+            }
+            match self.byte()? {
+                STR => json(out, self.str_body()?)?,
+                UINT => json(out, &self.varint()?.to_string())?,
+                _ => return fail("a map key that is not a string or a number"),
+            }
+            out.push(b':');
+            self.transcode(value, out)?;
+        }
+        out.push(b'}');
         Ok(())
     }
 }
