@@ -112,10 +112,42 @@ pub struct Model {
     pub model_id: String,
     pub model_name: String,
     pub source: ModelSource,
-    /// The model's input fields; CSV mapping asks a column index for each.
+    /// The model's input fields; CSV mapping asks a column index for each, a real-time call
+    /// sends them as its JSON body.
     #[serde(default)]
     pub input_fields: Vec<String>,
+    /// What a call answers (Usage Guides lists them; Prediction's answer has them).
+    #[serde(default)]
+    pub outputs: Vec<Param>,
     pub versions: Vec<ModelVersion>,
+}
+
+/// An output parameter of a model: its name and JSON type (`string`, `number`, `array`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Param {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub param_type: String,
+}
+
+impl ModelSource {
+    /// The console's label (Model Source).
+    pub fn label(self) -> &'static str {
+        match self {
+            ModelSource::ContainerImage => "Container image",
+            ModelSource::TrainingJob => "Training job",
+            ModelSource::Obs => "OBS",
+        }
+    }
+}
+
+impl Model {
+    /// Versions that can be deployed.
+    pub fn normal_versions(&self) -> impl Iterator<Item = &ModelVersion> {
+        self.versions
+            .iter()
+            .filter(|v| v.state == ModelState::Normal)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -161,4 +161,47 @@ impl Console {
         }
         choices
     }
+
+    /// Where a real-time service of this region can run: the public pool, or a Running
+    /// Service Deployment pool, each with its free nodes.
+    pub fn resource_pool_choices(&self) -> Vec<Choice<DeploymentLocation>> {
+        let mut choices = vec![Choice::enabled(
+            DeploymentLocation::PublicPool,
+            "Public resource pool",
+        )];
+        for pool in self
+            .pools()
+            .iter()
+            .filter(|p| p.pool_type() == PoolType::ServiceDeployment)
+        {
+            let running = pool.phase() == PoolPhase::Running;
+            let free = self.pool_free_nodes(pool.id());
+            choices.push(Choice {
+                value: DeploymentLocation::DedicatedPool {
+                    pool_name: pool.id().to_string(),
+                },
+                text: if running {
+                    format!(
+                        "Dedicated resource pool: {} ({free} of {} nodes free)",
+                        pool.display_name(),
+                        pool.node_count()
+                    )
+                } else {
+                    format!(
+                        "Dedicated resource pool: {} ({})",
+                        pool.display_name(),
+                        pool.phase().label()
+                    )
+                },
+                disabled: (!running).then(|| {
+                    format!(
+                        "{} is {}: only Running pools can be chosen.",
+                        pool.display_name(),
+                        pool.phase().label()
+                    )
+                }),
+            });
+        }
+        choices
+    }
 }

@@ -10,6 +10,7 @@ use crate::console::Console;
 use crate::error::DomainError;
 use crate::pool::create::PoolRequest;
 use crate::pool::scale::ScaleRequest;
+use crate::realtime::{Answer, RealTimeRequest, RealTimeUpdate, UpgradeKind};
 use crate::service::deploy::{DeployRequest, MAX_BATCH_SERVICES};
 use crate::service::modify::ServiceUpdate;
 use crate::transfer::ExportScope;
@@ -63,6 +64,33 @@ pub enum Command {
         pool_id: String,
         abnormal: bool,
     },
+    /// Deploy a real-time service.
+    DeployRealTime(RealTimeRequest),
+    StartRealTime {
+        service_id: String,
+    },
+    StopRealTime {
+        service_id: String,
+    },
+    /// All of them or none: send what [`Console::plan_real_time_delete`] allowed.
+    DeleteRealTime {
+        service_ids: Vec<String>,
+    },
+    /// Modify or upgrade a real-time service ([`Console::upgrade_kind`] says which).
+    ModifyRealTime {
+        service_id: String,
+        update: RealTimeUpdate,
+    },
+    /// One call from the Prediction tab with a JSON body.
+    Predict {
+        service_id: String,
+        body: String,
+    },
+    /// Sandbox only: calls per simulated minute sent to a real-time service (0: none).
+    SimulateTraffic {
+        service_id: String,
+        calls_per_minute: u32,
+    },
     /// Import an export file (see [`crate::transfer`]) into its region, which becomes the
     /// selected one: the whole file or nothing. The text is judged again against the state
     /// at apply time ([`Console::plan_import`] is the preview).
@@ -104,6 +132,20 @@ pub enum Outcome {
         service_name: String,
         fields: Vec<Field>,
         restarted: bool,
+    },
+    /// A real-time service was modified (`changed`: anything at all) as `kind` says.
+    Upgraded {
+        service_name: String,
+        kind: UpgradeKind,
+        changed: bool,
+    },
+    Predicted {
+        service_name: String,
+        answer: Answer,
+    },
+    TrafficSimulated {
+        service_name: String,
+        calls_per_minute: u32,
     },
     PoolCreating {
         pool_id: String,
@@ -182,6 +224,52 @@ impl fmt::Display for Outcome {
             Outcome::Modified { service_name, .. } => {
                 write!(f, "{service_name}: the service information is modified.")
             }
+            Outcome::Upgraded {
+                service_name,
+                changed: false,
+                ..
+            } => write!(f, "{service_name}: nothing was changed."),
+            Outcome::Upgraded { service_name, kind, .. } => match kind {
+                UpgradeKind::Information | UpgradeKind::Traffic => {
+                    write!(f, "{service_name}: the service information is modified.")
+                }
+                UpgradeKind::Hitless => write!(
+                    f,
+                    "{service_name}: the service is being updated by a hitless rolling upgrade."
+                ),
+                UpgradeKind::Interrupting => write!(
+                    f,
+                    "{service_name}: the service is being upgraded and is interrupted until it runs again."
+                ),
+            },
+            Outcome::Predicted {
+                service_name,
+                answer,
+            } if answer.failed => write!(
+                f,
+                "{service_name}: the call to version {} failed.",
+                answer.model_version
+            ),
+            Outcome::Predicted {
+                service_name,
+                answer,
+            } => write!(
+                f,
+                "{service_name}: version {} answered in {} ms.",
+                answer.model_version, answer.latency_ms
+            ),
+            Outcome::TrafficSimulated {
+                service_name,
+                calls_per_minute: 0,
+            } => write!(f, "{service_name}: simulated traffic stopped."),
+            Outcome::TrafficSimulated {
+                service_name,
+                calls_per_minute,
+            } => write!(
+                f,
+                "{service_name}: {} simulated calls per minute.",
+                crate::format::thousands(u64::from(*calls_per_minute))
+            ),
             Outcome::PoolCreating { pool_name, .. } => {
                 write!(f, "{pool_name}: the dedicated resource pool is being created.")
             }
@@ -295,6 +383,18 @@ impl Console {
             Command::SetPoolFault { pool_id, abnormal } => {
                 self.set_pool_fault(&pool_id, abnormal, now)
             }
+            Command::DeployRealTime(request) => self.deploy_real_time(request, now),
+            Command::StartRealTime { service_id } => self.start_real_time(&service_id, now),
+            Command::StopRealTime { service_id } => self.stop_real_time(&service_id, now),
+            Command::DeleteRealTime { service_ids } => self.delete_real_time(&service_ids, now),
+            Command::ModifyRealTime { service_id, update } => {
+                self.modify_real_time(&service_id, update, now)
+            }
+            Command::Predict { service_id, body } => self.predict(&service_id, &body, now),
+            Command::SimulateTraffic {
+                service_id,
+                calls_per_minute,
+            } => self.simulate_traffic(&service_id, calls_per_minute, now),
             Command::Import { text } => self.import(&text, now),
         }
     }

@@ -12,6 +12,7 @@ use crate::clock::SimClock;
 use crate::event::{Event, Record};
 use crate::pool::{Pool, PoolEnd};
 use crate::query::{ListPage, ServiceQuery};
+use crate::realtime::RealTimeService;
 use crate::service::BatchService;
 use crate::{ids, Millis};
 
@@ -55,6 +56,9 @@ pub struct RegionState {
     /// Dedicated resource pools (added in snapshot version 3).
     #[serde(default)]
     pub pools: Vec<Pool>,
+    /// Real-time services (added in snapshot version 7).
+    #[serde(default)]
+    pub real_time_services: Vec<RealTimeService>,
 }
 
 /// The console: the catalog it runs against plus the user's state.
@@ -256,10 +260,13 @@ impl Console {
     /// Whether something in any region moves by itself, i.e. whether the app needs to tick.
     /// Pools always do: pay-per-use cost accrues and prepaid terms expire.
     pub fn has_transitions(&self) -> bool {
-        self.state
-            .regions
-            .values()
-            .any(|r| !r.pools.is_empty() || r.services.iter().any(|s| s.status.is_transitional()))
+        self.state.regions.values().any(|r| {
+            !r.pools.is_empty()
+                || r.services.iter().any(|s| s.status.is_transitional())
+                || r.real_time_services
+                    .iter()
+                    .any(|s| s.status.is_transitional())
+        })
     }
 
     /// Like [`Self::tick`], and says whether more than time passed: a status or phase moved
@@ -271,7 +278,7 @@ impl Console {
             c.state
                 .regions
                 .values()
-                .map(|r| r.services.len() + r.pools.len())
+                .map(|r| r.services.len() + r.pools.len() + r.real_time_services.len())
                 .sum::<usize>()
         };
         let before = resources(self);
@@ -326,6 +333,7 @@ impl Console {
             if region.services.len() != before {
                 self.index.stale = true;
             }
+            happened.extend(region.advance_real_time(now));
             happened.extend(region.reconcile_pool_alarms());
         }
         happened
@@ -346,7 +354,9 @@ impl Console {
     /// Whether a service or pool of any region has this id.
     fn id_taken(&self, id: &str) -> bool {
         self.state.regions.values().any(|r| {
-            r.services.iter().any(|s| s.service_id == id) || r.pools.iter().any(|p| p.id() == id)
+            r.services.iter().any(|s| s.service_id == id)
+                || r.pools.iter().any(|p| p.id() == id)
+                || r.real_time_services.iter().any(|s| s.service_id == id)
         })
     }
 

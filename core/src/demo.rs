@@ -1,7 +1,9 @@
 //! Demo data for the first start and for Settings > Reset demo data: dedicated pools of both
 //! types (pay-per-use and prepaid Running, Creating, Abnormal) and services in every status,
 //! including ones on dedicated pools, an edge node and an edge resource pool, each built by
-//! replaying its history so events, progress and billing are consistent.
+//! replaying its history so events, progress and billing are consistent; and real-time
+//! services (a gray launch with call history, one on a dedicated pool from a container image,
+//! Stopped, Failed, and one whose Auto Stop is due soon), deployed through their commands.
 
 use std::collections::BTreeMap;
 
@@ -57,7 +59,161 @@ pub fn demo_console(catalog: Catalog, now: Millis) -> Console {
         console.insert_service(&region, service);
     }
     console.advance_to(now);
+    for seed in real_time_seeds() {
+        real_time(&mut console, seed, now);
+    }
+    console.advance_to(now);
     console
+}
+
+struct RealTimeSeed {
+    name: &'static str,
+    description: &'static str,
+    model: usize,
+    /// `(version, weight, flavor, nodes)`.
+    versions: Vec<(&'static str, u32, &'static str, u32)>,
+    pool: Option<&'static str>,
+    auto_stop: Option<u32>,
+    age: Millis,
+    /// Simulated calls per minute from a minute after it runs.
+    traffic: u32,
+    then: Option<(Millis, Step)>,
+}
+
+/// Deploys a real-time seed `age` ago and replays what happened to it.
+fn real_time(console: &mut Console, seed: RealTimeSeed, now: Millis) {
+    use crate::realtime::{AutoStopChoice, RealTimeRequest, VersionInput};
+    let created = now.saturating_sub(seed.age);
+    let model = console.catalog().models[seed.model].model_id.clone();
+    let location = match seed.pool {
+        Some(name) => DeploymentLocation::DedicatedPool {
+            pool_name: console
+                .pools()
+                .iter()
+                .find(|p| p.display_name() == name)
+                .map(|p| p.id().to_string())
+                .expect("demo pool exists"),
+        },
+        None => DeploymentLocation::PublicPool,
+    };
+    let request = RealTimeRequest {
+        service_name: seed.name.into(),
+        description: seed.description.into(),
+        auto_stop: AutoStopChoice::of_hours(seed.auto_stop),
+        location,
+        versions: seed
+            .versions
+            .iter()
+            .map(|(version, weight, flavor, nodes)| VersionInput {
+                instance_count: Some(*nodes),
+                ..VersionInput::new(&model, version, *weight, flavor)
+            })
+            .collect(),
+        websocket: false,
+    };
+    let Ok(Outcome::Deployed { service_id, .. }) = console.deploy_real_time(request, created)
+    else {
+        panic!("demo real-time service {} is valid", seed.name);
+    };
+    let advance = |console: &mut Console, at: Millis| {
+        let service = console
+            .region_state_mut()
+            .real_time_services
+            .iter_mut()
+            .find(|s| s.service_id == service_id)
+            .expect("just deployed");
+        service.advance(at, &|_| true);
+    };
+    let running = created + crate::realtime::PHASE_DURATION * 5;
+    if seed.traffic > 0 {
+        advance(console, running + MINUTE);
+        let _ = console.simulate_traffic(&service_id, seed.traffic, running + MINUTE);
+    }
+    if let Some((offset, step)) = seed.then {
+        let at = created + offset;
+        advance(console, at);
+        let result = match step {
+            Step::Stop => console.stop_real_time(&service_id, at).map(drop),
+            Step::Fail(message) => {
+                let service = console
+                    .region_state_mut()
+                    .real_time_services
+                    .iter_mut()
+                    .find(|s| s.service_id == service_id)
+                    .expect("just deployed");
+                drop(service.fail(at, message));
+                Ok(())
+            }
+            Step::Delete | Step::Alarm(_) => Ok(()),
+        };
+        result.expect("the demo step is allowed");
+    }
+}
+
+fn real_time_seeds() -> Vec<RealTimeSeed> {
+    vec![
+        RealTimeSeed {
+            name: "mnist-realtime-gray",
+            description: "Gray launch: 10% of calls to the new version",
+            model: 0,
+            versions: vec![
+                ("0.0.1", 90, "modelarts.vm.cpu.2u", 1),
+                ("0.0.2", 10, "modelarts.vm.cpu.2u", 1),
+            ],
+            pool: None,
+            auto_stop: None,
+            age: 3 * HOUR,
+            traffic: 120,
+            then: None,
+        },
+        RealTimeSeed {
+            name: "ocr-realtime-dedicated",
+            description: "Invoice OCR on the dedicated pool: hitless upgrades",
+            model: 3,
+            versions: vec![("0.1.0", 100, "modelarts.vm.cpu.8u", 1)],
+            pool: Some("infer-cpu-pool"),
+            auto_stop: None,
+            age: DAY,
+            traffic: 30,
+            then: None,
+        },
+        RealTimeSeed {
+            name: "flower-realtime-stopped",
+            description: "Stopped after the demo",
+            model: 1,
+            versions: vec![("1.0.0", 100, "modelarts.vm.cpu.2u", 1)],
+            pool: None,
+            auto_stop: None,
+            age: 2 * DAY,
+            traffic: 0,
+            then: Some((2 * HOUR, Step::Stop)),
+        },
+        RealTimeSeed {
+            name: "sentiment-realtime-failed",
+            description: "Failed at model startup",
+            model: 2,
+            versions: vec![("2.0.0", 100, "modelarts.vm.cpu.2u", 1)],
+            pool: None,
+            auto_stop: None,
+            age: 6 * HOUR,
+            traffic: 0,
+            then: Some((
+                18 * SECOND,
+                Step::Fail("Model startup failed: the health check of the model did not pass within the timeout."),
+            )),
+        },
+        RealTimeSeed {
+            name: "mnist-realtime-autostop",
+            description: "Stops by itself an hour after it started",
+            model: 0,
+            versions: vec![("0.0.2", 100, "modelarts.vm.cpu.2u", 1)],
+            pool: None,
+            auto_stop: Some(1),
+            age: 55 * MINUTE,
+            traffic: 0,
+            then: None,
+        },
+    ]
 }
 
 struct PoolSeed {

@@ -22,6 +22,10 @@ pub enum Refusal {
     AlreadyStopped,
     /// The action is not possible in the service's current status.
     InStatus(ServiceAction, ServiceStatus),
+    /// A real-time service's hitless upgrade is still replacing its instances.
+    Upgrading,
+    /// A real-time service that does not answer calls in this status.
+    NotAnswering(ServiceStatus),
     /// The dedicated pool the service runs on is not Running (`None`: it is gone).
     PoolNotRunning {
         pool_name: String,
@@ -48,6 +52,14 @@ impl fmt::Display for Refusal {
                 "A service in the {} state cannot be {}.",
                 status.label(),
                 action.past_participle()
+            ),
+            Refusal::Upgrading => f.write_str(
+                "The service is being updated. Wait until the update is complete.",
+            ),
+            Refusal::NotAnswering(status) => write!(
+                f,
+                "A service in the {} state cannot be called: only a Running service answers.",
+                status.label()
             ),
             Refusal::PoolNotRunning {
                 pool_name,
@@ -137,6 +149,8 @@ pub enum DomainError {
     Invalid(Vec<FieldError>),
     /// The account has as many batch services as it may (Settings > Enforce account quotas).
     ServiceQuota { limit: usize },
+    /// The account has as many real-time services as it may.
+    RealTimeQuota { limit: usize },
     /// A simulation speed outside 1x-60x.
     InvalidSpeed(u32),
     /// The console is gone (its page was closed) and can take no command.
@@ -179,6 +193,10 @@ impl fmt::Display for DomainError {
                 "The account already has {} batch services, the most it may have. Delete services that are no longer needed, or turn off Settings > Enforce account quotas.",
                 crate::format::thousands(*limit as u64)
             ),
+            DomainError::RealTimeQuota { limit } => write!(
+                f,
+                "The account already has {limit} real-time services, the most it may have. Delete services that are no longer needed, or turn off Settings > Enforce account quotas."
+            ),
             DomainError::InvalidSpeed(speed) => write!(
                 f,
                 "A simulation speed of {speed}x is not offered: choose 1x to {}x.",
@@ -192,7 +210,10 @@ impl fmt::Display for DomainError {
             DomainError::Invalid(errors) => {
                 let messages: Vec<String> = errors
                     .iter()
-                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .map(|e| match e.version {
+                        Some(v) => format!("Model version {}, {}: {}", v + 1, e.field, e.message),
+                        None => format!("{}: {}", e.field, e.message),
+                    })
                     .collect();
                 f.write_str(&messages.join(" "))
             }

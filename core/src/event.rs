@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::realtime::DeployPhase;
 use crate::validation::Field;
 use crate::{Millis, DAY};
 
@@ -77,6 +78,23 @@ pub enum EventKind {
     Imported {
         replaced: bool,
     },
+    /// A real-time service entered a deployment phase.
+    DeployPhase {
+        phase: DeployPhase,
+    },
+    /// A real-time service's dedicated pool has too few free nodes (`retry` 0 on entering
+    /// Waiting, then each retry).
+    WaitingForResources {
+        retry: u32,
+    },
+    /// Auto Stop's time came: the real-time service stops.
+    AutoStopped,
+    /// A hitless rolling upgrade began.
+    UpdateStarted,
+    /// An upgrade finished: the new configuration runs.
+    Updated,
+    /// An upgrade could not finish (the service stopped, failed or was deleted).
+    UpdateFailed,
     /// An event saved before events were typed whose text matched no kind; shown as it was.
     Legacy {
         message: String,
@@ -90,7 +108,9 @@ impl EventKind {
             EventKind::Failed { .. }
             | EventKind::Alarm { .. }
             | EventKind::PoolAbnormal { .. }
-            | EventKind::PoolGone { .. } => EventType::Abnormal,
+            | EventKind::PoolGone { .. }
+            | EventKind::WaitingForResources { .. }
+            | EventKind::UpdateFailed => EventType::Abnormal,
             EventKind::Legacy { event_type, .. } => *event_type,
             _ => EventType::Normal,
         }
@@ -137,6 +157,27 @@ impl fmt::Display for EventKind {
             EventKind::Imported { replaced: true } => f.write_str(
                 "The service was imported from an export file, replacing the service with the same ID.",
             ),
+            EventKind::DeployPhase { phase } => write!(
+                f,
+                "Deploying ({}/5): {}.",
+                phase.number(),
+                phase.label().to_ascii_lowercase()
+            ),
+            EventKind::WaitingForResources { retry: 0 } => f.write_str(
+                "Insufficient resources. Wait until idle resources are sufficient.",
+            ),
+            EventKind::WaitingForResources { retry } => write!(
+                f,
+                "Insufficient resources. Wait until idle resources are sufficient. (retry {retry} of 3)"
+            ),
+            EventKind::AutoStopped => {
+                f.write_str("The service stops when the auto stop time expires.")
+            }
+            EventKind::UpdateStarted => f.write_str("The service is being updated."),
+            EventKind::Updated => f.write_str("The service has been updated."),
+            EventKind::UpdateFailed => {
+                f.write_str("Failed to update the service. The update has been rolled back.")
+            }
             EventKind::Legacy { message, .. } => f.write_str(message),
         }
     }
@@ -171,6 +212,10 @@ pub(crate) struct EventRepr {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(crate) replaced: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) phase: Option<DeployPhase>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) retry: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) message: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) event_type: Option<EventType>,
@@ -194,6 +239,12 @@ pub(crate) enum EventTag {
     PoolRecovered,
     PoolGone,
     Imported,
+    DeployPhase,
+    WaitingForResources,
+    AutoStopped,
+    UpdateStarted,
+    Updated,
+    UpdateFailed,
     Legacy,
 }
 
@@ -238,6 +289,16 @@ impl TryFrom<EventRepr> for ServiceEvent {
             EventTag::Imported => EventKind::Imported {
                 replaced: r.replaced,
             },
+            EventTag::DeployPhase => EventKind::DeployPhase {
+                phase: r.phase.ok_or_else(|| missing("phase"))?,
+            },
+            EventTag::WaitingForResources => EventKind::WaitingForResources {
+                retry: r.retry.ok_or_else(|| missing("retry"))?,
+            },
+            EventTag::AutoStopped => EventKind::AutoStopped,
+            EventTag::UpdateStarted => EventKind::UpdateStarted,
+            EventTag::Updated => EventKind::Updated,
+            EventTag::UpdateFailed => EventKind::UpdateFailed,
             EventTag::Legacy => EventKind::Legacy {
                 message: need(r.message, "message")?,
                 event_type: r.event_type.ok_or_else(|| missing("event_type"))?,
@@ -257,6 +318,8 @@ impl From<ServiceEvent> for EventRepr {
             pool_name: None,
             released: false,
             replaced: false,
+            phase: None,
+            retry: None,
             message: None,
             event_type: None,
         };
@@ -301,6 +364,18 @@ impl From<ServiceEvent> for EventRepr {
                 r.replaced = replaced;
                 EventTag::Imported
             }
+            EventKind::DeployPhase { phase } => {
+                r.phase = Some(phase);
+                EventTag::DeployPhase
+            }
+            EventKind::WaitingForResources { retry } => {
+                r.retry = Some(retry);
+                EventTag::WaitingForResources
+            }
+            EventKind::AutoStopped => EventTag::AutoStopped,
+            EventKind::UpdateStarted => EventTag::UpdateStarted,
+            EventKind::Updated => EventTag::Updated,
+            EventKind::UpdateFailed => EventTag::UpdateFailed,
             EventKind::Legacy {
                 message,
                 event_type,

@@ -21,6 +21,31 @@ pub fn datetime(ms: Millis, offset_minutes: i32) -> String {
     )
 }
 
+/// The time of an HTML `datetime-local` value (`YYYY-MM-DDTHH:MM`, seconds ignored) in a
+/// zone `offset_minutes` east of UTC; `None` when it is not one.
+pub fn parse_datetime_local(text: &str, offset_minutes: i32) -> Option<Millis> {
+    let (date, time) = text.trim().split_once('T')?;
+    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, day) = (d.next()??, d.next()??, d.next()??);
+    let mut t = time.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, min) = (t.next()??, t.next()??);
+    if !(1..=12).contains(&m)
+        || !(1..=31).contains(&day)
+        || !(0..24).contains(&h)
+        || !(0..60).contains(&min)
+    {
+        return None;
+    }
+    // Days since 1970-01-01 of a civil date (the inverse of `civil_from_days`).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + day - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    let local = (days * 86_400 + h * 3_600 + min * 60) * 1_000;
+    Millis::try_from(local - i64::from(offset_minutes) * 60_000).ok()
+}
+
 /// `20261124-1530` (date and minute, no separators) for `ms` in a zone `offset_minutes` east
 /// of UTC: what a file name carries.
 pub fn compact_datetime(ms: Millis, offset_minutes: i32) -> String {
@@ -92,6 +117,16 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datetime_local_values_read_back() {
+        let at = 1_795_505_400_000; // 2026-11-24T07:30:00Z
+        assert_eq!(parse_datetime_local("2026-11-24T15:30", 480), Some(at));
+        assert_eq!(parse_datetime_local("2026-11-24T07:30", 0), Some(at));
+        assert!(datetime(at, 0).starts_with("2026/11/24 07:30"));
+        assert_eq!(parse_datetime_local("2026-13-01T00:00", 0), None);
+        assert_eq!(parse_datetime_local("yesterday", 0), None);
+    }
 
     #[test]
     fn datetimes() {

@@ -33,6 +33,8 @@ use crate::snapshot::{MAX_PRICE, MAX_TIME};
 use crate::validation;
 use crate::Millis;
 
+mod real_time;
+
 /// Where broken rules go, and what they are checked against.
 pub(crate) trait Sink<'a> {
     fn fail(&mut self, path: String, message: String);
@@ -165,8 +167,11 @@ fn resource_id(id: &str) -> Result<(), String> {
 pub(crate) fn check_state<'a>(state: &'a ConsoleState, sink: &mut impl Sink<'a>) {
     let mut c = Checker::new(sink);
     let resources = state.regions.values();
-    c.ids
-        .reserve(resources.map(|r| r.services.len() + r.pools.len()).sum());
+    c.ids.reserve(
+        resources
+            .map(|r| r.services.len() + r.pools.len() + r.real_time_services.len())
+            .sum(),
+    );
     c.within(Step::Key("settings"), |c| {
         c.within(Step::Key("clock"), |c| c.clock(&state.settings.clock))
     });
@@ -188,6 +193,15 @@ pub(crate) fn check_state<'a>(state: &'a ConsoleState, sink: &mut impl Sink<'a>)
         for (i, p) in resources.pools.iter().enumerate() {
             c.pool(list, i, p);
         }
+        let list = c.list(vec![
+            Step::Key("regions"),
+            Step::Key(region),
+            Step::Key("real_time_services"),
+        ]);
+        for (i, s) in resources.real_time_services.iter().enumerate() {
+            c.real_time_service(list, i, s);
+        }
+        c.pool_capacity(&resources.pools, &resources.real_time_services);
         if !c.sink.wants_more() {
             return;
         }
@@ -196,9 +210,10 @@ pub(crate) fn check_state<'a>(state: &'a ConsoleState, sink: &mut impl Sink<'a>)
 
 /// What holds an id or a name.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum Kind {
+pub(crate) enum Kind {
     Service,
     Pool,
+    RealTime,
 }
 
 impl Kind {
@@ -206,6 +221,7 @@ impl Kind {
         match self {
             Kind::Service => "service",
             Kind::Pool => "resource pool",
+            Kind::RealTime => "real-time service",
         }
     }
 }
@@ -355,7 +371,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
         result
     }
 
-    fn enter(&mut self, list: List, index: usize) {
+    pub(crate) fn enter(&mut self, list: List, index: usize) {
         self.path.len = 0;
         for &step in &self.lists[list.0] {
             self.path.push(step);
@@ -363,7 +379,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
         self.path.push(Step::Index(index));
     }
 
-    fn catalog(&self) -> Option<&'a Catalog> {
+    pub(crate) fn catalog(&self) -> Option<&'a Catalog> {
         self.sink.import().map(|i| i.catalog)
     }
 
@@ -398,21 +414,21 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
         }
     }
 
-    fn opt_time(&mut self, key: &'a str, time: Option<Millis>) {
+    pub(crate) fn opt_time(&mut self, key: &'a str, time: Option<Millis>) {
         if let Some(time) = time {
             self.time(key, time);
         }
     }
 
     /// A duration (ms) the lifecycle adds to times.
-    fn duration(&mut self, key: &'a str, ms: Millis) {
+    pub(crate) fn duration(&mut self, key: &'a str, ms: Millis) {
         if ms > MAX_TIME {
             self.fail_at(key, format!("Must be at most {} ms.", thousands(MAX_TIME)));
         }
     }
 
     /// An amount (USD): 0 or more, and at most `max` (a rate or price).
-    fn amount(&mut self, key: &'a str, amount: f64, max: Option<f64>) {
+    pub(crate) fn amount(&mut self, key: &'a str, amount: f64, max: Option<f64>) {
         if !amount.is_finite() || amount < 0.0 {
             self.fail_at(key, "Must be a number of 0 or more.");
         } else if let Some(max) = max.filter(|&max| amount > max) {
@@ -421,7 +437,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
     }
 
     /// Text of an import: no control character but tab and newline, and `rule`.
-    fn text(
+    pub(crate) fn text(
         &mut self,
         key: &'a str,
         text: &str,
@@ -449,7 +465,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
         }
     }
 
-    fn events<E: Timed>(&mut self, events: &[E]) {
+    pub(crate) fn events<E: Timed>(&mut self, events: &[E]) {
         self.within(Step::Key("events"), |c| {
             if events.len() > MAX_EVENTS {
                 c.fail(format!(
@@ -466,7 +482,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
     // ---- ids and names ---------------------------------------------------------------------
 
     /// A resource's id: well formed, and unique in the account.
-    fn id(&mut self, kind: Kind, key: &'a str, id: &'a str, at: (List, usize)) {
+    pub(crate) fn id(&mut self, kind: Kind, key: &'a str, id: &'a str, at: (List, usize)) {
         if let Err(message) = resource_id(id) {
             return self.fail_at(key, message);
         }
@@ -497,7 +513,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             )
         } else {
             let what = match kind {
-                Kind::Service => "service_id",
+                Kind::Service | Kind::RealTime => "service_id",
                 Kind::Pool => "pool name (ID)",
             };
             format!(
@@ -510,7 +526,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
     }
 
     /// A resource's name: an import's follows `rule`; unique in the region.
-    fn name(
+    pub(crate) fn name(
         &mut self,
         kind: Kind,
         key: &'a str,
@@ -597,6 +613,12 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
                     "Only batch services are supported: expected \"batch\", found {}.",
                     quoted(&s.infer_type)
                 ),
+            );
+        }
+        if s.status == ServiceStatus::Waiting {
+            self.fail_at(
+                "status",
+                "A batch service never waits for resources: \"waiting\" is a real-time service's status.",
             );
         }
         if s.progress > 100 {
@@ -708,7 +730,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
         }
     }
 
-    fn flavor(&mut self, catalog: &Catalog, key: &'a str, flavor: &str) {
+    pub(crate) fn flavor(&mut self, catalog: &Catalog, key: &'a str, flavor: &str) {
         if catalog.flavor(flavor).is_none() {
             let ids: Vec<&str> = catalog.flavors.iter().map(|f| f.id.as_str()).collect();
             self.fail_at(
@@ -724,7 +746,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
 
     /// An import's location: a dedicated pool that exists after it and deploys services, or
     /// an edge node or pool of the region.
-    fn location(&mut self, location: &'a DeploymentLocation) {
+    pub(crate) fn location(&mut self, location: &'a DeploymentLocation) {
         let Some(import) = self.sink.import() else {
             return;
         };
@@ -780,7 +802,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
         self.fail_at(key, message);
     }
 
-    fn service_billing(&mut self, billing: &'a Billing) {
+    pub(crate) fn service_billing(&mut self, billing: &'a Billing) {
         self.duration("billed_ms", billing.billed_ms);
         self.amount("cost", billing.cost, None);
         self.amount("hourly_rate", billing.hourly_rate, Some(MAX_PRICE));

@@ -17,6 +17,7 @@ pub mod ids;
 mod invariants;
 pub mod pool;
 pub mod query;
+pub mod realtime;
 pub mod service;
 pub mod snapshot;
 pub mod sort;
@@ -37,8 +38,10 @@ pub use pool::{
     RequiredDuration,
 };
 pub use query::{
-    ListPage, ListQuery, PoolQuery, ServicePage, ServiceQuery, SortKey, SortOrder, StatusValue,
+    ListPage, ListQuery, PoolQuery, RealTimeQuery, RealTimeStatus, ServicePage, ServiceQuery,
+    SortKey, SortOrder, StatusValue,
 };
+pub use realtime::{RealTimeRequest, RealTimeService, RealTimeUpdate, UpgradeKind, VersionInput};
 pub use service::deploy::{ConfigInput, DeployRequest};
 pub use service::modify::{Change, ServiceUpdate};
 pub use service::{

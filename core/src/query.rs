@@ -307,6 +307,58 @@ impl Listed for Pool {
     }
 }
 
+/// A real-time service's status as its list filters and badges show it: its own statuses
+/// (Waiting for resources, never Completed), progress only while deploying.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RealTimeStatus(pub ServiceStatus);
+
+const REAL_TIME_STATUSES: [RealTimeStatus; 8] = {
+    let all = ServiceStatus::REAL_TIME;
+    [
+        RealTimeStatus(all[0]),
+        RealTimeStatus(all[1]),
+        RealTimeStatus(all[2]),
+        RealTimeStatus(all[3]),
+        RealTimeStatus(all[4]),
+        RealTimeStatus(all[5]),
+        RealTimeStatus(all[6]),
+        RealTimeStatus(all[7]),
+    ]
+};
+
+impl StatusValue for RealTimeStatus {
+    const ALL: &'static [Self] = &REAL_TIME_STATUSES;
+    fn api_value(self) -> &'static str {
+        self.0.api_value()
+    }
+    fn from_api_value(value: &str) -> Option<Self> {
+        REAL_TIME_STATUSES
+            .into_iter()
+            .find(|s| s.0.api_value() == value)
+    }
+    fn label(self) -> &'static str {
+        self.0.label()
+    }
+    fn shows_progress(self) -> bool {
+        self.0 == ServiceStatus::Deploying
+    }
+}
+
+pub type RealTimeQuery = ListQuery<RealTimeStatus>;
+
+impl Listed for crate::realtime::RealTimeService {
+    type Status = RealTimeStatus;
+    fn name(&self) -> &str {
+        &self.service_name
+    }
+    fn status(&self) -> RealTimeStatus {
+        RealTimeStatus(self.status)
+    }
+    fn created(&self) -> Millis {
+        self.publish_at
+    }
+}
+
 impl Listed for BatchService {
     type Status = ServiceStatus;
     fn name(&self) -> &str {

@@ -28,6 +28,17 @@ pub enum Field {
     Az,
     Nodes,
     RequiredDuration,
+    AutoStop,
+    ResourcePool,
+    TrafficRatio,
+    Timeout,
+    WebSocket,
+    /// A real-time service's model versions as a whole (their ratios' sum, their model).
+    ModelVersions,
+    /// The Prediction tab's JSON request body.
+    RequestBody,
+    /// Simulate Traffic's calls per minute.
+    CallsPerMinute,
 }
 
 impl Field {
@@ -51,6 +62,14 @@ impl Field {
             Field::Az => "AZ",
             Field::Nodes => "Nodes",
             Field::RequiredDuration => "Required Duration",
+            Field::AutoStop => "Auto Stop",
+            Field::ResourcePool => "Resource Pool",
+            Field::TrafficRatio => "Traffic Ratio (%)",
+            Field::Timeout => "Timeout",
+            Field::WebSocket => "WebSocket",
+            Field::ModelVersions => "Model Versions",
+            Field::RequestBody => "Request",
+            Field::CallsPerMinute => "Calls per Minute",
         }
     }
 
@@ -75,6 +94,14 @@ impl Field {
             Field::Az => "az",
             Field::Nodes => "nodes",
             Field::RequiredDuration => "required-duration",
+            Field::AutoStop => "auto-stop",
+            Field::ResourcePool => "resource-pool",
+            Field::TrafficRatio => "traffic-ratio",
+            Field::Timeout => "timeout",
+            Field::WebSocket => "websocket",
+            Field::ModelVersions => "model-versions",
+            Field::RequestBody => "request-body",
+            Field::CallsPerMinute => "calls-per-minute",
         }
     }
 }
@@ -89,6 +116,8 @@ impl fmt::Display for Field {
 pub struct FieldError {
     pub field: Field,
     pub message: String,
+    /// Which model version (from 0) of a real-time service's form the field belongs to.
+    pub version: Option<usize>,
 }
 
 impl FieldError {
@@ -96,15 +125,25 @@ impl FieldError {
         FieldError {
             field,
             message: message.into(),
+            version: None,
         }
     }
 }
 
-/// The first error for `field`, if any.
+/// The first error for `field` (of the form as a whole), if any.
 pub fn error_for(errors: &[FieldError], field: Field) -> Option<&str> {
+    version_error_for(errors, None, field)
+}
+
+/// The first error for `field` of model version `version` (`None`: of the form as a whole).
+pub fn version_error_for(
+    errors: &[FieldError],
+    version: Option<usize>,
+    field: Field,
+) -> Option<&str> {
     errors
         .iter()
-        .find(|e| e.field == field)
+        .find(|e| e.field == field && e.version == version)
         .map(|e| e.message.as_str())
 }
 
@@ -114,9 +153,18 @@ pub(crate) struct Errors(pub Vec<FieldError>);
 
 impl Errors {
     pub fn check(&mut self, field: Field, result: Result<(), String>) {
+        self.check_at(None, field, result);
+    }
+
+    /// [`Self::check`] for a field of one model version.
+    pub fn check_at(&mut self, version: Option<usize>, field: Field, result: Result<(), String>) {
         if let Err(message) = result {
-            if error_for(&self.0, field).is_none() {
-                self.0.push(FieldError::new(field, message));
+            if version_error_for(&self.0, version, field).is_none() {
+                self.0.push(FieldError {
+                    field,
+                    message,
+                    version,
+                });
             }
         }
     }

@@ -28,8 +28,10 @@ pub const DELETE_CONFIRMATION: &str = "DELETE";
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PoolDeletePlan {
     pub pool_name: String,
-    /// `(service_id, service_name)` of the services deployed on the pool.
+    /// `(service_id, service_name)` of the batch services deployed on the pool.
     pub services: Vec<(String, String)>,
+    /// `(service_id, service_name)` of the real-time services deployed on the pool.
+    pub real_time_services: Vec<(String, String)>,
 }
 
 impl Console {
@@ -93,6 +95,12 @@ impl Console {
                 .map_or_else(|| pool_id.to_string(), |p| p.display_name().to_string()),
             services: self
                 .services_on_pool(pool_id)
+                .into_iter()
+                .filter(|s| s.status.fails_with_its_pool())
+                .map(|s| (s.service_id.clone(), s.service_name.clone()))
+                .collect(),
+            real_time_services: self
+                .real_time_on_pool(pool_id)
                 .into_iter()
                 .filter(|s| s.status.fails_with_its_pool())
                 .map(|s| (s.service_id.clone(), s.service_name.clone()))
@@ -314,6 +322,20 @@ impl Console {
                 self.nodes_in_use(),
                 self.nodes_left()
             )),
+            Some(to) if to < from && to < self.pool_occupied_nodes(pool_id) => {
+                let names: Vec<String> = self
+                    .real_time_on_pool(pool_id)
+                    .iter()
+                    .filter(|s| s.occupied_nodes() > 0)
+                    .map(|s| format!("{} ({} node(s))", s.service_name, s.occupied_nodes()))
+                    .collect();
+                Err(format!(
+                    "Real-time services occupy {} node(s) of this pool: {}. Scale in to {} nodes or more, or stop those services first.",
+                    self.pool_occupied_nodes(pool_id),
+                    names.join(", "),
+                    self.pool_occupied_nodes(pool_id)
+                ))
+            }
             Some(to) if to < from && from - to != removed => Err(format!(
                 "To scale in from {from} to {to} nodes, switch off {} node(s) in the node list.",
                 from - to
@@ -616,13 +638,93 @@ impl RegionState {
                 }
             }
         }
+        for service in &mut self.real_time_services {
+            if service.location.is_on_pool(pool_id) {
+                service.advance(at, &|_| false);
+                if service.status.fails_with_its_pool() {
+                    service.pool_gone(at, pool_name, released);
+                    failed += 1;
+                }
+            }
+        }
         failed
+    }
+
+    /// Advances the real-time services to `now`; a Waiting one is admitted when its pool has
+    /// the free nodes it needs besides what the others hold.
+    pub(crate) fn advance_real_time(&mut self, now: Millis) -> Vec<Event> {
+        let RegionState {
+            pools,
+            real_time_services,
+            ..
+        } = self;
+        let mut happened = Vec::new();
+        let mut i = 0;
+        while i < real_time_services.len() {
+            let held_by_others = |me: &crate::RealTimeService| -> u32 {
+                real_time_services
+                    .iter()
+                    .filter(|s| s.service_id != me.service_id && s.location == me.location)
+                    .map(|s| s.occupied_nodes())
+                    .sum()
+            };
+            let service = &real_time_services[i];
+            let others = held_by_others(service);
+            let capacity = match &service.location {
+                DeploymentLocation::DedicatedPool { pool_name } => pools
+                    .iter()
+                    .find(|p| p.id() == pool_name && p.phase() == PoolPhase::Running)
+                    .map_or(0, |p| p.node_count()),
+                _ => u32::MAX,
+            };
+            let fits =
+                move |s: &crate::RealTimeService| capacity.saturating_sub(others) >= s.nodes();
+            let service = &mut real_time_services[i];
+            let (exists, events) = service.advance(now, &fits);
+            happened.extend(events.into_iter().map(|record| Event {
+                resource_id: service.service_id.clone(),
+                resource_name: service.service_name.clone(),
+                record: Record::Service(record),
+            }));
+            if exists {
+                i += 1;
+            } else {
+                real_time_services.remove(i);
+            }
+        }
+        happened
     }
 
     /// A service on an Abnormal pool is in Alarm; back to Running once the pool is Running.
     pub(crate) fn reconcile_pool_alarms(&mut self) -> Vec<Event> {
         let mut happened = Vec::new();
-        let RegionState { services, pools } = self;
+        let RegionState {
+            services,
+            pools,
+            real_time_services,
+        } = self;
+        for service in real_time_services.iter_mut() {
+            let DeploymentLocation::DedicatedPool { pool_name } = &service.location else {
+                continue;
+            };
+            let Some(pool) = pools.iter().find(|p| p.id() == pool_name) else {
+                continue;
+            };
+            let at = pool.status.transition_at.max(service.transition_at);
+            let name = pool.display_name().to_string();
+            let record = match (service.status, pool.phase()) {
+                (ServiceStatus::Running, PoolPhase::Abnormal) => service.pool_alarm(at, &name),
+                (ServiceStatus::Concerning, PoolPhase::Running | PoolPhase::Scaling) => {
+                    service.pool_recovered(at, &name)
+                }
+                _ => continue,
+            };
+            happened.push(Event {
+                resource_id: service.service_id.clone(),
+                resource_name: service.service_name.clone(),
+                record: Record::Service(record),
+            });
+        }
         for service in services.iter_mut() {
             let DeploymentLocation::DedicatedPool { pool_name } = &service.location else {
                 continue;

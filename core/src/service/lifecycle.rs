@@ -75,7 +75,8 @@ impl BatchService {
         let mut events = Vec::new();
         loop {
             match self.status {
-                ServiceStatus::Deploying => {
+                // A batch service never waits for resources; read as deploying.
+                ServiceStatus::Deploying | ServiceStatus::Waiting => {
                     let end = self.transition_at + DEPLOY_DURATION;
                     if now < end {
                         self.progress =

@@ -32,9 +32,12 @@ pub enum ServiceStatus {
     Stopped,
     Finished,
     Deleting,
+    /// Real-time services only: the dedicated pool has too few free nodes (retried).
+    Waiting,
 }
 
 impl ServiceStatus {
+    /// A batch service's statuses, in the order its status filter lists them.
     pub const ALL: [ServiceStatus; 8] = [
         ServiceStatus::Deploying,
         ServiceStatus::Running,
@@ -43,6 +46,18 @@ impl ServiceStatus {
         ServiceStatus::Stopping,
         ServiceStatus::Stopped,
         ServiceStatus::Finished,
+        ServiceStatus::Deleting,
+    ];
+
+    /// A real-time service's statuses (it never completes; it may wait for resources).
+    pub const REAL_TIME: [ServiceStatus; 8] = [
+        ServiceStatus::Deploying,
+        ServiceStatus::Waiting,
+        ServiceStatus::Running,
+        ServiceStatus::Concerning,
+        ServiceStatus::Failed,
+        ServiceStatus::Stopping,
+        ServiceStatus::Stopped,
         ServiceStatus::Deleting,
     ];
 
@@ -57,6 +72,7 @@ impl ServiceStatus {
             ServiceStatus::Stopped => "Stopped",
             ServiceStatus::Finished => "Completed",
             ServiceStatus::Deleting => "Deleting",
+            ServiceStatus::Waiting => "Waiting for resources",
         }
     }
 
@@ -71,12 +87,14 @@ impl ServiceStatus {
             ServiceStatus::Stopped => "stopped",
             ServiceStatus::Finished => "finished",
             ServiceStatus::Deleting => "deleting",
+            ServiceStatus::Waiting => "waiting",
         }
     }
 
     pub fn from_api_value(value: &str) -> Option<ServiceStatus> {
         ServiceStatus::ALL
             .into_iter()
+            .chain([ServiceStatus::Waiting])
             .find(|s| s.api_value() == value)
     }
 
@@ -89,15 +107,17 @@ impl ServiceStatus {
                 | ServiceStatus::Concerning
                 | ServiceStatus::Stopping
                 | ServiceStatus::Deleting
+                | ServiceStatus::Waiting
         )
     }
 
     /// Working on its pool, so it fails when the pool goes away (Deploying, Running, Alarm,
-    /// Stopping).
+    /// Stopping, Waiting).
     pub fn fails_with_its_pool(self) -> bool {
         matches!(
             self,
-            ServiceStatus::Deploying
+            ServiceStatus::Waiting
+                | ServiceStatus::Deploying
                 | ServiceStatus::Running
                 | ServiceStatus::Concerning
                 | ServiceStatus::Stopping
@@ -404,15 +424,15 @@ impl BatchService {
             ServiceAction::Start => match status {
                 Stopped | Failed | Finished => Ok(()),
                 Running | Concerning => Err(Refusal::AlreadyRunning),
-                Deploying | Stopping | Deleting => Err(Refusal::InStatus(action, status)),
+                Deploying | Stopping | Deleting | Waiting => Err(Refusal::InStatus(action, status)),
             },
             ServiceAction::Stop => match status {
-                Deploying | Running | Concerning => Ok(()),
+                Deploying | Running | Concerning | Waiting => Ok(()),
                 Stopped => Err(Refusal::AlreadyStopped),
                 Failed | Finished | Stopping | Deleting => Err(Refusal::InStatus(action, status)),
             },
             ServiceAction::Modify => match status {
-                Deploying | Stopping | Deleting => Err(Refusal::InStatus(action, status)),
+                Deploying | Stopping | Deleting | Waiting => Err(Refusal::InStatus(action, status)),
                 _ => Ok(()),
             },
             ServiceAction::Delete if !agency_authorized => Err(Refusal::NoAgencyAuthorization),

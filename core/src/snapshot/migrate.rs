@@ -22,6 +22,8 @@ pub(super) const STEPS: [Step; VERSION as usize - 1] = [
     None,
     // 5 -> 6: the stored form as JSON documents (`stored.rs`); the state is unchanged.
     None,
+    // 6 -> 7: real-time services per region (a version-6 state has none).
+    None,
 ];
 
 /// A JSON envelope's header: schema and version are judged before the content (which this

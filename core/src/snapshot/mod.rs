@@ -27,7 +27,7 @@ use crate::Millis;
 pub const SCHEMA: &str = "modelarts-console";
 /// The current schema version. Older versions are migrated (see [`migrate`]); newer ones
 /// are refused, so an older console never overwrites data it cannot read.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// The JSON snapshot as written: schema and version first, so a reader judges them before
 /// the content.

@@ -1,4 +1,4 @@
-//! The stored form (version 6 on): the state as JSON documents, each compressed with LZ4 and
+//! The stored form (version 6 on; version 7 adds real-time services): the state as JSON documents, each compressed with LZ4 and
 //! packed 15 bits per character ([`packed`]). The first document is the [`Head`]; every
 //! other is a [`Chunk`] of about 64 services or pools of one region. Both are the state's own
 //! serde derives, so the stored form has the API's names and no field order.
@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use super::{packed, SnapshotError, SCHEMA, VERSION};
 use crate::console::{Console, ConsoleState, RegionState, Settings};
 use crate::pool::Pool;
+use crate::realtime::RealTimeService;
 use crate::service::BatchService;
 use crate::Millis;
 
@@ -49,6 +50,8 @@ struct Chunk<'a> {
     services: Cow<'a, [BatchService]>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pools: Cow<'a, [Pool]>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    real_time_services: Cow<'a, [RealTimeService]>,
 }
 
 #[allow(clippy::ptr_arg)] // serde hands the field itself
@@ -75,7 +78,8 @@ pub(super) fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
     if head.version > VERSION {
         return Err(SnapshotError::UnsupportedVersion(head.version));
     }
-    if head.version != VERSION {
+    // Version 6's documents read as version 7's (which adds real-time services).
+    if head.version < 6 {
         return Err(SnapshotError::Invalid(format!(
             "a stored form of version {} that only version {VERSION} writes",
             head.version
@@ -93,6 +97,9 @@ pub(super) fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
             .ok_or_else(|| SnapshotError::Invalid(format!("unknown region {}", chunk.region)))?;
         region.services.extend(chunk.services.into_owned());
         region.pools.extend(chunk.pools.into_owned());
+        region
+            .real_time_services
+            .extend(chunk.real_time_services.into_owned());
     }
     Ok(ConsoleState {
         region: head.region.into_owned(),
@@ -126,6 +133,7 @@ pub struct Encoder {
     /// The last save's chunks.
     services: Chunks<BatchService>,
     pools: Chunks<Pool>,
+    real_time: Chunks<RealTimeService>,
     /// How many chunks the last stored form held, and how many of them it compressed anew.
     chunks_written: (usize, usize),
 }
@@ -158,6 +166,22 @@ impl Timed for BatchService {
 
     fn advance_copy(&mut self, now: Millis) -> bool {
         self.advance(now);
+        true
+    }
+}
+
+/// A Waiting service's retries depend on its pool, which a copy does not see: such a copy
+/// is not advanced, so its chunk is kept only while the service is exactly as written.
+impl Timed for RealTimeService {
+    fn id(&self) -> &str {
+        &self.service_id
+    }
+
+    fn advance_copy(&mut self, now: Millis) -> bool {
+        if self.status == crate::service::ServiceStatus::Waiting {
+            return false;
+        }
+        self.advance(now, &|_| false);
         true
     }
 }
@@ -244,7 +268,8 @@ impl Encoder {
                 .collect(),
         };
         let mut blocks = vec![packed::pack_block(&to_json(&head))];
-        let (mut services, mut pools) = (HashMap::new(), HashMap::new());
+        let (mut services, mut pools, mut real_time) =
+            (HashMap::new(), HashMap::new(), HashMap::new());
         let mut fresh = 0;
         for (region, resources) in &state.regions {
             fresh += write_chunks(
@@ -257,6 +282,7 @@ impl Encoder {
                     region: Cow::Borrowed(region),
                     services: Cow::Borrowed(items),
                     pools: Cow::Borrowed(&[]),
+                    real_time_services: Cow::Borrowed(&[]),
                 },
             );
             fresh += write_chunks(
@@ -269,11 +295,26 @@ impl Encoder {
                     region: Cow::Borrowed(region),
                     services: Cow::Borrowed(&[]),
                     pools: Cow::Borrowed(items),
+                    real_time_services: Cow::Borrowed(&[]),
+                },
+            );
+            fresh += write_chunks(
+                &mut blocks,
+                (&mut self.real_time, &mut real_time),
+                region,
+                &resources.real_time_services,
+                now,
+                |items| Chunk {
+                    region: Cow::Borrowed(region),
+                    services: Cow::Borrowed(&[]),
+                    pools: Cow::Borrowed(&[]),
+                    real_time_services: Cow::Borrowed(items),
                 },
             );
         }
         self.services = services;
         self.pools = pools;
+        self.real_time = real_time;
         self.chunks_written = (blocks.len() - 1, fresh);
         let mut out = packed::header(revision, blocks.len());
         out.reserve(blocks.iter().map(String::len).sum());

@@ -63,7 +63,7 @@ pub fn console_with(services: Vec<BatchService>, authorized: bool) -> Console {
             catalog.default_region.clone(),
             RegionState {
                 services,
-                pools: Vec::new(),
+                ..RegionState::default()
             },
         )]),
         id_seq: 100,
@@ -124,4 +124,21 @@ pub fn messages(console: &Console, id: &str) -> Vec<String> {
         .service(id)
         .map(|s| s.events.iter().map(|e| e.message()).collect())
         .unwrap_or_default()
+}
+
+/// The demo state as consoles built it before real-time services (what the fixtures of
+/// versions 1-6 hold): the same, without its real-time services and the ids they took.
+pub fn demo_before_real_time(state: &ConsoleState) -> ConsoleState {
+    let mut state = state.clone();
+    let ids: usize = state
+        .regions
+        .values()
+        .map(|r| r.real_time_services.len())
+        .sum();
+    state
+        .regions
+        .values_mut()
+        .for_each(|r| r.real_time_services.clear());
+    state.id_seq -= ids as u64;
+    state
 }

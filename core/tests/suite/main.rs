@@ -11,5 +11,6 @@ mod lifecycle;
 mod pools;
 mod props;
 mod query_snapshot_demo;
+mod real_time;
 mod stored_versions;
 mod transfer;

@@ -18,10 +18,11 @@ use console_core::service::{DELETE_DURATION, DEPLOY_DURATION, MAX_RUNS, STOP_DUR
 use console_core::snapshot::{self, packed, SnapshotError};
 use console_core::validation::Field;
 use console_core::{
-    AzChoice, BatchService, BillingMode, Catalog, Command, ConfigInput, Console, ConsoleState,
-    DeployRequest, DeploymentLocation, EventKind, MappingType, Millis, NetworkInput, NodeStatus,
-    Outcome, Pool, PoolPhase, PoolRequest, PoolType, RequiredDuration, ScaleRequest, ServiceStatus,
-    ServiceUpdate, DAY, HOUR, MINUTE, SECOND,
+    realtime::AutoStopChoice, AzChoice, BatchService, BillingMode, Catalog, Command, ConfigInput,
+    Console, ConsoleState, DeployRequest, DeploymentLocation, EventKind, MappingType, Millis,
+    NetworkInput, NodeStatus, Outcome, Pool, PoolPhase, PoolRequest, PoolType, RealTimeRequest,
+    RealTimeService, RealTimeUpdate, RequiredDuration, ScaleRequest, ServiceStatus, ServiceUpdate,
+    UpgradeKind, VersionInput, DAY, HOUR, MINUTE, SECOND,
 };
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -153,7 +154,38 @@ enum Op {
     ScalePool(Target, ScaleGen),
     DeletePool(Target, String),
     Fault(Target, bool),
+    DeployRealTime(Box<RealTimeGen>),
+    StartRealTime(Target),
+    StopRealTime(Target),
+    DeleteRealTime(Vec<Target>),
+    ModifyRealTime(Target, Box<RealTimeModifyGen>),
+    Predict(Target),
+    Traffic(Target, u32),
 }
+
+/// A real-time Deploy form: one or two versions of a model, with ratios, nodes and a pool.
+#[derive(Clone, Debug)]
+struct RealTimeGen {
+    name: NameGen,
+    model: Pick,
+    versions: Vec<(Pick, Option<u32>, Pick, Option<u32>)>,
+    auto_stop: Option<Option<u32>>,
+    location: LocationGen,
+    websocket: bool,
+    /// The model's Normal versions in order, sharing the traffic evenly (mostly valid).
+    balanced: bool,
+}
+
+/// What Modify changes on a real-time service's pre-filled form.
+#[derive(Clone, Debug)]
+struct RealTimeModifyGen {
+    description: Option<String>,
+    auto_stop: Option<Option<u32>>,
+    versions: Vec<VersionChangeGen>,
+}
+
+/// Per version of a Modify: another version, ratio, nodes (`None`: left as it is).
+type VersionChangeGen = (Option<Pick>, Option<Option<u32>>, Option<Option<u32>>);
 
 #[derive(Clone, Debug)]
 struct Step {
@@ -378,7 +410,7 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(Op::SelectRegion),
         2 => any::<bool>().prop_map(Op::Agency),
         1 => any::<bool>().prop_map(Op::Quotas),
-        1 => speed.prop_map(Op::Speed),
+        2 => speed.prop_map(Op::Speed),
         1 => Just(Op::ResetDemo),
         6 => deploy_gen().prop_map(|d| Op::Deploy(Box::new(d))),
         5 => target().prop_map(Op::Start),
@@ -389,7 +421,63 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (target(), scale_gen()).prop_map(|(t, s)| Op::ScalePool(t, s)),
         2 => (target(), confirmation).prop_map(|(t, c)| Op::DeletePool(t, c)),
         3 => (target(), any::<bool>()).prop_map(|(t, a)| Op::Fault(t, a)),
+        4 => real_time_gen().prop_map(|g| Op::DeployRealTime(Box::new(g))),
+        3 => target().prop_map(Op::StartRealTime),
+        3 => target().prop_map(Op::StopRealTime),
+        2 => prop::collection::vec(target(), 0..=2).prop_map(Op::DeleteRealTime),
+        3 => (target(), real_time_modify_gen()).prop_map(|(t, m)| Op::ModifyRealTime(t, Box::new(m))),
+        2 => target().prop_map(Op::Predict),
+        2 => (target(), prop_oneof![4 => 0u32..500, 1 => Just(20_000u32)]).prop_map(|(t, n)| Op::Traffic(t, n)),
     ]
+}
+
+fn weight() -> impl Strategy<Value = Option<u32>> {
+    prop_oneof![4 => Just(Some(50)), 4 => Just(Some(100)), 2 => (0u32..=100u32).prop_map(Some), 1 => Just(None), 1 => Just(Some(101))]
+}
+
+fn real_time_gen() -> impl Strategy<Value = RealTimeGen> {
+    let location = prop_oneof![
+        3 => Just(LocationGen::Public),
+        3 => target().prop_map(LocationGen::Dedicated),
+    ];
+    let version = (pick(), weight(), pick(), nodes());
+    // (Mostly one or two versions: an empty list is one refusal among many.)
+    (
+        service_name(),
+        pick(),
+        prop::collection::vec(version, 0..=2),
+        prop_oneof![3 => Just(None), 2 => Just(Some(Some(1))), 1 => prop::option::of(0u32..30).prop_map(Some)],
+        location,
+        prop::bool::weighted(0.2),
+        prop::bool::weighted(0.7),
+    )
+        .prop_map(|(name, model, versions, auto_stop, location, websocket, balanced)| RealTimeGen {
+            name,
+            model,
+            versions,
+            auto_stop,
+            location,
+            websocket,
+            balanced,
+        })
+}
+
+fn real_time_modify_gen() -> impl Strategy<Value = RealTimeModifyGen> {
+    let version = (
+        prop::option::weighted(0.3, pick()),
+        prop::option::weighted(0.3, weight()),
+        prop::option::weighted(0.3, nodes()),
+    );
+    (
+        prop::option::weighted(0.3, description()),
+        prop::option::weighted(0.3, prop::option::of(1u32..=24)),
+        prop::collection::vec(version, 0..=2),
+    )
+        .prop_map(|(description, auto_stop, versions)| RealTimeModifyGen {
+            description,
+            auto_stop,
+            versions,
+        })
 }
 
 /// Wall-clock time before a step: often none (several commands at one instant), mostly
@@ -683,6 +771,134 @@ fn scale_command(c: &Console, t: &Target, g: &ScaleGen) -> Command {
     Command::ScalePool { pool_id, request }
 }
 
+fn real_time_id(c: &Console, t: &Target) -> String {
+    let ids: Vec<&str> = match t {
+        Target::Here(_) => c
+            .real_time_services()
+            .iter()
+            .map(|s| s.service_id.as_str())
+            .collect(),
+        Target::Anywhere(_) => c
+            .state()
+            .regions
+            .values()
+            .flat_map(|r| &r.real_time_services)
+            .map(|s| s.service_id.as_str())
+            .collect(),
+        Target::Bogus(id) => return id.clone(),
+    };
+    match t {
+        Target::Here(i) | Target::Anywhere(i) if !ids.is_empty() => {
+            ids[i.index(ids.len())].to_string()
+        }
+        _ => "no-real-time-service".into(),
+    }
+}
+
+fn auto_stop(hours: Option<u32>) -> AutoStopChoice {
+    AutoStopChoice::of_hours(hours)
+}
+
+fn real_time_command(c: &Console, g: &RealTimeGen) -> Command {
+    let models = &c.catalog().models;
+    let model = listed(models, &g.model, |s| {
+        let mut m = models[0].clone();
+        m.model_id = format!("model-{s}");
+        m
+    });
+    let version_names: Vec<String> = model
+        .versions
+        .iter()
+        .map(|v| v.model_version.clone())
+        .collect();
+    let normal: Vec<String> = model
+        .normal_versions()
+        .map(|v| v.model_version.clone())
+        .collect();
+    let count = g.versions.len().max(1) as u32;
+    let flavors: Vec<String> = c.catalog().flavors.iter().map(|f| f.id.clone()).collect();
+    let taken: Vec<String> = c
+        .real_time_services()
+        .iter()
+        .map(|s| s.service_name.clone())
+        .collect();
+    let location = match &g.location {
+        LocationGen::Dedicated(t) => DeploymentLocation::DedicatedPool {
+            pool_name: pool_id(c, t),
+        },
+        _ => DeploymentLocation::PublicPool,
+    };
+    Command::DeployRealTime(RealTimeRequest {
+        service_name: name_text(&g.name, || c.suggested_real_time_name(), &taken),
+        description: String::new(),
+        auto_stop: match g.auto_stop {
+            None => AutoStopChoice::Off,
+            Some(h) => AutoStopChoice::Custom(h),
+        },
+        location,
+        versions: g
+            .versions
+            .iter()
+            .enumerate()
+            .map(|(i, (version, weight, flavor, nodes))| VersionInput {
+                model_id: model.model_id.clone(),
+                model_version: match normal.get(i) {
+                    Some(v) if g.balanced => v.clone(),
+                    _ => listed(&version_names, version, |s| format!("9.{s}")),
+                },
+                weight: if g.balanced {
+                    Some(100 / count + u32::from(i == 0) * (100 % count))
+                } else {
+                    *weight
+                },
+                specification: listed(&flavors, flavor, |s| format!("flavor-{s}")),
+                instance_count: *nodes,
+                envs: Vec::new(),
+                timeout: Some(20),
+            })
+            .collect(),
+        websocket: g.websocket,
+    })
+}
+
+fn real_time_modify_command(c: &Console, t: &Target, g: &RealTimeModifyGen) -> Command {
+    let service_id = real_time_id(c, t);
+    let Some(s) = c.real_time_service(&service_id) else {
+        return Command::ModifyRealTime {
+            service_id,
+            update: RealTimeUpdate {
+                description: String::new(),
+                auto_stop: AutoStopChoice::Off,
+                versions: Vec::new(),
+            },
+        };
+    };
+    let mut update = RealTimeUpdate::from_service(s);
+    if let Some(d) = &g.description {
+        update.description = d.clone();
+    }
+    if let Some(h) = g.auto_stop {
+        update.auto_stop = auto_stop(h);
+    }
+    let names: Vec<String> = c
+        .catalog()
+        .model(&s.config[0].model_id)
+        .map(|m| m.versions.iter().map(|v| v.model_version.clone()).collect())
+        .unwrap_or_default();
+    for (v, (version, weight, nodes)) in update.versions.iter_mut().zip(&g.versions) {
+        if let Some(p) = version {
+            v.model_version = listed(&names, p, |s| format!("9.{s}"));
+        }
+        if let Some(w) = weight {
+            v.weight = *w;
+        }
+        if let Some(n) = nodes {
+            v.instance_count = *n;
+        }
+    }
+    Command::ModifyRealTime { service_id, update }
+}
+
 /// The command a generated operation stands for, on the console as it is when it applies.
 fn command(c: &Console, op: &Op) -> Option<Command> {
     Some(match op {
@@ -719,6 +935,25 @@ fn command(c: &Console, op: &Op) -> Option<Command> {
         Op::Fault(t, abnormal) => Command::SetPoolFault {
             pool_id: pool_id(c, t),
             abnormal: *abnormal,
+        },
+        Op::DeployRealTime(g) => real_time_command(c, g),
+        Op::StartRealTime(t) => Command::StartRealTime {
+            service_id: real_time_id(c, t),
+        },
+        Op::StopRealTime(t) => Command::StopRealTime {
+            service_id: real_time_id(c, t),
+        },
+        Op::DeleteRealTime(ts) => Command::DeleteRealTime {
+            service_ids: ts.iter().map(|t| real_time_id(c, t)).collect(),
+        },
+        Op::ModifyRealTime(t, g) => real_time_modify_command(c, t, g),
+        Op::Predict(t) => Command::Predict {
+            service_id: real_time_id(c, t),
+            body: r#"{"image": "a.png"}"#.into(),
+        },
+        Op::Traffic(t, n) => Command::SimulateTraffic {
+            service_id: real_time_id(c, t),
+            calls_per_minute: *n,
         },
     })
 }
@@ -1005,6 +1240,38 @@ fn check_step(
         .filter(|id| !before_services.contains_key(*id) && !before_pools.contains_key(*id))
         .count();
     prop_assert_eq!(new, added, "resources appeared");
+    // Real-time services: bills and calls never go back; a status moves only with an event.
+    let real_time = |state: &'_ ConsoleState| -> BTreeMap<String, RealTimeService> {
+        state
+            .regions
+            .values()
+            .flat_map(|r| &r.real_time_services)
+            .map(|s| (s.service_id.clone(), s.clone()))
+            .collect()
+    };
+    let after_real_time = real_time(after);
+    for (id, b) in real_time(before) {
+        let Some(a) = after_real_time.get(&id) else {
+            prop_assert!(
+                b.status == ServiceStatus::Deleting && b.transition_at + DELETE_DURATION <= now,
+                "real-time service {id} vanished from {:?}",
+                b.status
+            );
+            continue;
+        };
+        prop_assert!(a.billing.billed_ms >= b.billing.billed_ms);
+        prop_assert!(a.billing.cost >= b.billing.cost - 1e-9);
+        prop_assert!(a.invocation_times >= b.invocation_times);
+        prop_assert!(a.failed_times <= a.invocation_times);
+        if a.status != b.status {
+            prop_assert!(
+                a.events != b.events,
+                "{id}: {:?} -> {:?} unrecorded",
+                b.status,
+                a.status
+            );
+        }
+    }
     for (id, b) in &before_services {
         let Some(a) = services.get(id) else {
             prop_assert!(
@@ -1137,6 +1404,41 @@ fn only_changed(
             prop_assert_eq!(pb.id(), pa.id(), "pools reordered");
             if !pools.contains(&pb.id()) {
                 prop_assert!(pb == pa, "pool {} changed", pb.id());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn real_time<'a>(c: &'a Console, id: &str) -> Result<&'a RealTimeService, TestCaseError> {
+    c.real_time_service(id)
+        .ok_or_else(|| TestCaseError::fail(format!("real-time service {id} not in the region")))
+}
+
+/// Only these real-time services changed (and `added` was added); batch services and pools
+/// did not.
+fn real_time_only_changed(
+    before: &ConsoleState,
+    after: &ConsoleState,
+    changed: &[&String],
+    added: Option<&str>,
+) -> Result<(), TestCaseError> {
+    only_changed(before, after, &[], &[], None)?;
+    for (key, b) in &before.regions {
+        let empty = Vec::new();
+        let a = after
+            .regions
+            .get(key)
+            .map_or(&empty, |r| &r.real_time_services);
+        let a: Vec<&RealTimeService> = a
+            .iter()
+            .filter(|s| Some(s.service_id.as_str()) != added)
+            .collect();
+        prop_assert_eq!(b.real_time_services.len(), a.len());
+        for (sb, sa) in b.real_time_services.iter().zip(a) {
+            prop_assert_eq!(&sb.service_id, &sa.service_id, "reordered");
+            if !changed.contains(&&sb.service_id) {
+                prop_assert!(sb == sa, "real-time service {} changed", sb.service_id);
             }
         }
     }
@@ -1420,6 +1722,15 @@ fn check_accepted(
                     prop_assert!(sb == sa);
                 }
             }
+            for sb in ticked.real_time_on_pool(pool_id) {
+                let sa = after
+                    .real_time_service(&sb.service_id)
+                    .ok_or_else(|| TestCaseError::fail("a real-time service vanished"))?;
+                if sb.status.fails_with_its_pool() {
+                    failed += 1;
+                    prop_assert_eq!(sa.status, ServiceStatus::Failed);
+                }
+            }
             prop_assert_eq!(failed, *failed_services);
         }
         (Command::SetPoolFault { pool_id, abnormal }, Outcome::PoolHealth { .. }) => {
@@ -1458,6 +1769,97 @@ fn check_accepted(
                 }
             }
         }
+        (Command::DeployRealTime(request), Outcome::Deployed { service_id, .. }) => {
+            real_time_only_changed(b, a, &[], Some(service_id))?;
+            let s = real_time(after, service_id)?;
+            prop_assert_eq!(
+                &after.real_time_services().last().unwrap().service_id,
+                service_id
+            );
+            prop_assert_eq!(s.service_name.as_str(), request.service_name.trim());
+            let deploying = matches!(s.status, ServiceStatus::Deploying | ServiceStatus::Waiting);
+            prop_assert!(deploying);
+            prop_assert_eq!(s.config.iter().map(|c| c.weight).sum::<u32>(), 100);
+            prop_assert_eq!(&s.events[0].kind, &EventKind::DeployRequested);
+        }
+        (Command::StartRealTime { service_id }, Outcome::Started { .. }) => {
+            real_time_only_changed(b, a, &[service_id], None)?;
+            let before = real_time(ticked, service_id)?;
+            let startable = matches!(
+                before.status,
+                ServiceStatus::Stopped | ServiceStatus::Failed
+            );
+            prop_assert!(startable);
+            let s = real_time(after, service_id)?;
+            let deploying = matches!(s.status, ServiceStatus::Deploying | ServiceStatus::Waiting);
+            prop_assert!(deploying);
+        }
+        (Command::StopRealTime { service_id }, Outcome::Stopping { .. }) => {
+            real_time_only_changed(b, a, &[service_id], None)?;
+            prop_assert!(real_time(ticked, service_id)?.answers_calls());
+            prop_assert_eq!(
+                real_time(after, service_id)?.status,
+                ServiceStatus::Stopping
+            );
+        }
+        (Command::DeleteRealTime { service_ids }, Outcome::Deleting { .. }) => {
+            let ids: Vec<&String> = service_ids.iter().collect();
+            real_time_only_changed(b, a, &ids, None)?;
+            prop_assert!(a.settings.agency_authorized);
+            for id in service_ids {
+                prop_assert_eq!(real_time(after, id)?.status, ServiceStatus::Deleting);
+            }
+        }
+        (Command::ModifyRealTime { service_id, update }, Outcome::Upgraded { kind, .. }) => {
+            real_time_only_changed(b, a, &[service_id], None)?;
+            let before = real_time(ticked, service_id)?;
+            let s = real_time(after, service_id)?;
+            prop_assert_eq!(&s.description, &update.description);
+            prop_assert_eq!(s.auto_stop_hours(), update.auto_stop.hours());
+            let answering = before.answers_calls();
+            match kind {
+                UpgradeKind::Hitless if answering => {
+                    prop_assert_eq!(s.status, before.status);
+                    prop_assert!(s.simulation.rolling.is_some());
+                    let dedicated =
+                        matches!(before.location, DeploymentLocation::DedicatedPool { .. });
+                    prop_assert!(dedicated);
+                }
+                UpgradeKind::Interrupting if answering => {
+                    let redeploying =
+                        matches!(s.status, ServiceStatus::Deploying | ServiceStatus::Waiting);
+                    prop_assert!(redeploying);
+                }
+                _ => prop_assert_eq!(s.status, before.status),
+            }
+        }
+        (Command::Predict { service_id, .. }, Outcome::Predicted { answer, .. }) => {
+            real_time_only_changed(b, a, &[service_id], None)?;
+            let (before, s) = (
+                real_time(ticked, service_id)?,
+                real_time(after, service_id)?,
+            );
+            prop_assert!(before.answers_calls());
+            prop_assert_eq!(s.invocation_times, before.invocation_times + 1);
+            prop_assert_eq!(
+                s.failed_times,
+                before.failed_times + u64::from(answer.failed)
+            );
+            prop_assert!(s.version(&answer.model_version).is_some());
+        }
+        (
+            Command::SimulateTraffic {
+                service_id,
+                calls_per_minute,
+            },
+            Outcome::TrafficSimulated { .. },
+        ) => {
+            real_time_only_changed(b, a, &[service_id], None)?;
+            prop_assert_eq!(
+                real_time(after, service_id)?.simulation.traffic,
+                *calls_per_minute
+            );
+        }
         (command, outcome) => {
             return Err(TestCaseError::fail(format!(
                 "{command:?} answered {outcome:?}"
@@ -1490,6 +1892,13 @@ fn kind(command: &Command) -> &'static str {
         Command::ScalePool { .. } => "ScalePool",
         Command::DeletePool { .. } => "DeletePool",
         Command::SetPoolFault { .. } => "SetPoolFault",
+        Command::DeployRealTime(_) => "DeployRealTime",
+        Command::StartRealTime { .. } => "StartRealTime",
+        Command::StopRealTime { .. } => "StopRealTime",
+        Command::DeleteRealTime { .. } => "DeleteRealTime",
+        Command::ModifyRealTime { .. } => "ModifyRealTime",
+        Command::Predict { .. } => "Predict",
+        Command::SimulateTraffic { .. } => "SimulateTraffic",
         #[allow(unreachable_patterns)]
         _ => "other",
     }
@@ -1576,7 +1985,14 @@ fn run(
                     let pools: Vec<_> = all_pools(c.state())
                         .map(|(_, p)| (p.id().to_string(), p.phase()))
                         .collect();
-                    (services, pools)
+                    let real_time: Vec<_> = c
+                        .state()
+                        .regions
+                        .values()
+                        .flat_map(|r| &r.real_time_services)
+                        .map(|s| (s.service_id.clone(), s.status))
+                        .collect();
+                    (services, pools, real_time)
                 };
                 let mut moved = before.clone();
                 prop_assert_eq!(
@@ -1609,9 +2025,10 @@ fn run(
                     Ok(outcome) => {
                         *tally.accepted.entry(name).or_default() += 1;
                         check_accepted(&ticked, &console, &command, &outcome, wall)?;
+                        // New batch services and pools (real-time ones are checked apart).
                         added = usize::from(matches!(
-                            outcome,
-                            Outcome::Deployed { .. } | Outcome::PoolCreating { .. }
+                            command,
+                            Command::Deploy(_) | Command::CreatePool(_)
                         ));
                         reset = outcome == Outcome::DemoReset;
                     }
@@ -1729,6 +2146,13 @@ fn sequences_reach_every_command_both_ways() {
         "SetPoolFault",
         "SelectRegion",
         "SetSimulationSpeed",
+        "DeployRealTime",
+        "StartRealTime",
+        "StopRealTime",
+        "DeleteRealTime",
+        "ModifyRealTime",
+        "Predict",
+        "SimulateTraffic",
     ] {
         let (ok, no) = (
             t.accepted.get(name).copied().unwrap_or(0),

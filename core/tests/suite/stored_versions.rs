@@ -17,6 +17,9 @@ use console_core::validation::Field;
 use console_core::{demo::demo_console, Catalog, ConsoleState};
 
 const FULL_EXPECTED: &str = include_str!("../fixtures/full/expected.json");
+/// The full state of version 7 on: version 6's with real-time services setting every field
+/// and event kind of theirs.
+const FULL_EXPECTED_V7: &str = include_str!("../fixtures/full/expected-v7.json");
 
 /// The demo (every status, every kind of location, pools of both types and billing modes),
 /// with every event kind, optional field and setting set.
@@ -128,6 +131,62 @@ fn expected() -> ConsoleState {
     snapshot::decode(FULL_EXPECTED).expect("the expected state loads")
 }
 
+fn expected_v7() -> ConsoleState {
+    snapshot::decode(FULL_EXPECTED_V7).expect("the expected state of version 7 loads")
+}
+
+/// Version 6's full state with the demo's real-time services, each optional field and every
+/// event kind of theirs set.
+fn full_state_v7() -> ConsoleState {
+    use console_core::realtime::{
+        CallMinute, ConfigUpdate, DeployPhase, Rolling, UpdateResult, UpgradeKind,
+    };
+    let mut state = expected();
+    let demo = demo_console(Catalog::embedded(), T0);
+    let region = state.regions.values_mut().next().expect("the demo region");
+    region.real_time_services = demo.real_time_services().to_vec();
+    let service = &mut region.real_time_services[1];
+    service.websocket = true;
+    service.config[0].envs.insert("WORKERS".into(), "4".into());
+    service.calls.push(CallMinute {
+        minute: T0 - 60_000,
+        model_version: service.config[0].model_version.clone(),
+        calls: 7,
+        failed: 2,
+    });
+    service.updates.push(ConfigUpdate {
+        time: T0 - 5_000,
+        changes: vec!["Version 0.1.0: Compute Nodes: 1 -> 2".into()],
+        kind: UpgradeKind::Hitless,
+        result: Some(UpdateResult::Fail),
+    });
+    service.simulation.rolling = Some(Rolling {
+        config: service.config.clone(),
+        until: T0 + 30_000,
+        hourly_rate: 1.5,
+    });
+    service.simulation.retries = 2;
+    let kinds = [
+        EventKind::DeployPhase {
+            phase: DeployPhase::ImagePulling,
+        },
+        EventKind::WaitingForResources { retry: 2 },
+        EventKind::AutoStopped,
+        EventKind::UpdateStarted,
+        EventKind::Updated,
+        EventKind::UpdateFailed,
+    ];
+    let first = service.events.first().map_or(T0, |e| e.time);
+    service.events.splice(
+        0..0,
+        kinds.into_iter().enumerate().map(|(i, kind)| ServiceEvent {
+            time: first - 1_000 * (10 - i as u64),
+            kind,
+        }),
+    );
+    state
+}
+
 /// Writes the current version's fixture (and the expected state, if missing) when asked.
 #[test]
 fn write_the_current_versions_fixture_when_asked() {
@@ -140,7 +199,11 @@ fn write_the_current_versions_fixture_when_asked() {
     if !std::path::Path::new(&expected).exists() {
         std::fs::write(&expected, snapshot::encode(&full_state(), T0)).unwrap();
     }
-    let state = snapshot::decode(&std::fs::read_to_string(&expected).unwrap()).unwrap();
+    let expected_v7 = format!("{dir}/expected-v7.json");
+    if std::fs::metadata(&expected_v7).map_or(true, |m| m.len() == 0) {
+        std::fs::write(&expected_v7, snapshot::encode(&full_state_v7(), T0)).unwrap();
+    }
+    let state = snapshot::decode(&std::fs::read_to_string(&expected_v7).unwrap()).unwrap();
     let current = format!("{dir}/v{}.txt", snapshot::VERSION);
     std::fs::write(current, snapshot::encode_revision(&state, T0, 9)).unwrap();
 }
@@ -169,20 +232,44 @@ fn the_full_state_sets_every_event_kind() {
             .len()
     );
     assert!(region.pools[0].spec.network.is_some());
+    let v7 = expected_v7();
+    let real_time = &v7.regions.values().next().unwrap().real_time_services;
+    let kinds: Vec<_> = real_time
+        .iter()
+        .flat_map(|s| &s.events)
+        .map(|e| std::mem::discriminant(&e.kind))
+        .collect();
+    for kind in full_state_v7()
+        .regions
+        .values()
+        .next()
+        .unwrap()
+        .real_time_services[1]
+        .events
+        .iter()
+        .map(|e| std::mem::discriminant(&e.kind))
+    {
+        assert!(kinds.contains(&kind));
+    }
+    assert!(real_time
+        .iter()
+        .any(|s| s.simulation.rolling.is_some() && s.websocket));
     assert!(state.settings.agency_authorized && !state.settings.enforce_quotas);
 }
 
 #[test]
 fn every_stored_version_loads_to_its_state() {
     let expected = expected();
-    for (version, text) in [
-        (5, include_str!("../fixtures/full/v5.txt")),
-        (6, include_str!("../fixtures/full/v6.txt")),
+    for (version, text, expected) in [
+        (5, include_str!("../fixtures/full/v5.txt"), &expected),
+        (6, include_str!("../fixtures/full/v6.txt"), &expected),
+        (7, include_str!("../fixtures/full/v7.txt"), &expected_v7()),
     ] {
         assert_eq!(packed::revision(text), 9, "version {version}");
         let (state, current) = snapshot::decode_stored(text).unwrap();
-        assert_eq!(state, expected, "version {version}");
-        assert_eq!(current, version == snapshot::VERSION, "version {version}");
+        assert_eq!(&state, expected, "version {version}");
+        // Version 6's documents read as version 7's.
+        assert_eq!(current, version >= 6, "version {version}");
     }
 }
 
@@ -211,7 +298,12 @@ fn every_stored_field_is_still_read() {
             _ => assert_eq!(old, new, "{path}"),
         }
     }
-    let file: Value = serde_json::from_str(FULL_EXPECTED).unwrap();
-    let again: Value = serde_json::from_str(&snapshot::encode(&expected(), T0)).unwrap();
-    kept(&file["state"], &again["state"], "state");
+    for (text, state) in [
+        (FULL_EXPECTED, expected()),
+        (FULL_EXPECTED_V7, expected_v7()),
+    ] {
+        let file: Value = serde_json::from_str(text).unwrap();
+        let again: Value = serde_json::from_str(&snapshot::encode(&state, T0)).unwrap();
+        kept(&file["state"], &again["state"], "state");
+    }
 }

@@ -258,7 +258,7 @@ fn unknown_statuses_and_phases() {
     assert_eq!(
         lines(&demo(), &text),
         [
-            "services.services[1].status: Unknown status \"paused\": use deploying, running, concerning, failed, stopping, stopped, finished or deleting.",
+            "services.services[1].status: Unknown status \"paused\": use deploying, running, concerning, failed, stopping, stopped, finished, deleting or waiting.",
             "pools.items[2].status.phase: Unknown phase \"CreationFailed\": use Creating, Running, Scaling, Abnormal or Deleting.",
         ]
     );
@@ -599,7 +599,7 @@ fn a_refused_import_changes_nothing() {
         err.to_string(),
         "The file cannot be imported (2 errors):\n\
          services.services[0].config[0].instance_count: Enter an integer from 1 to 128.\n\
-         services.services[1].status: Unknown status \"paused\": use deploying, running, concerning, failed, stopping, stopped, finished or deleting."
+         services.services[1].status: Unknown status \"paused\": use deploying, running, concerning, failed, stopping, stopped, finished, deleting or waiting."
     );
     assert_eq!(snapshot::encode(console.state(), T0), before);
 }

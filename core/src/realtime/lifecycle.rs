@@ -1,0 +1,339 @@
+//! How a real-time service moves as simulated time passes: the five deployment phases, the
+//! wait for a dedicated pool's nodes and its retries, Auto Stop, a hitless upgrade taking
+//! over, and the calls and bill of every minute it answers, each at its exact instant.
+
+use serde::{Deserialize, Serialize};
+
+use crate::event::{self, EventKind, ServiceEvent};
+use crate::service::{ServiceStatus, DELETE_DURATION, STOP_DURATION};
+use crate::{Millis, HOUR, MINUTE, SECOND};
+
+use super::{RealTimeService, UpdateResult};
+
+/// How long each of the five deployment phases takes.
+pub const PHASE_DURATION: Millis = 4 * SECOND;
+/// How long a Waiting service waits before each retry.
+pub const RETRY_INTERVAL: Millis = 2 * MINUTE;
+/// Retries before a Waiting service fails.
+pub const WAITING_RETRIES: u8 = 3;
+/// How long a hitless rolling upgrade takes to replace every instance.
+pub const ROLLING_DURATION: Millis = 30 * SECOND;
+
+/// The message of a deployment that found too few free nodes (FACTS.md).
+pub const INSUFFICIENT_RESOURCES: &str =
+    "Insufficient resources. Wait until idle resources are sufficient.";
+
+/// The deployment phases, in order, each recorded as an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeployPhase {
+    ImageBuilding,
+    EnvironmentPreparation,
+    ResourceScheduling,
+    ImagePulling,
+    ModelStartup,
+}
+
+impl DeployPhase {
+    pub const ALL: [DeployPhase; 5] = [
+        DeployPhase::ImageBuilding,
+        DeployPhase::EnvironmentPreparation,
+        DeployPhase::ResourceScheduling,
+        DeployPhase::ImagePulling,
+        DeployPhase::ModelStartup,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DeployPhase::ImageBuilding => "Image building",
+            DeployPhase::EnvironmentPreparation => "Environment preparation",
+            DeployPhase::ResourceScheduling => "Resource scheduling",
+            DeployPhase::ImagePulling => "Image pulling",
+            DeployPhase::ModelStartup => "Model startup",
+        }
+    }
+
+    /// 1-5.
+    pub fn number(self) -> usize {
+        DeployPhase::ALL
+            .iter()
+            .position(|p| *p == self)
+            .unwrap_or(0)
+            + 1
+    }
+}
+
+impl RealTimeService {
+    /// Records an event at `time`, dropping those past the retention.
+    pub(crate) fn record(&mut self, time: Millis, kind: EventKind) -> ServiceEvent {
+        let record = ServiceEvent { time, kind };
+        event::prune(&mut self.events, time);
+        self.events.push(record.clone());
+        record
+    }
+
+    /// Enters `status` at `at`; a bill's run opens on entering Running or Alarm and closes on
+    /// leaving them.
+    pub(crate) fn enter(&mut self, status: ServiceStatus, at: Millis) {
+        match (self.status.is_billed(), status.is_billed()) {
+            (false, true) => self.billing.start_run(at),
+            (true, false) => self.billing.end_run(at),
+            _ => {}
+        }
+        self.status = status;
+        self.transition_at = at;
+        self.simulation.accounted_at = self.simulation.accounted_at.max(at);
+    }
+
+    /// Starts deploying at `at` (a deploy, a start or an interrupting upgrade), or waits for
+    /// resources when its dedicated pool has too few free nodes (`fits`).
+    pub(crate) fn begin_deploy(&mut self, at: Millis, hourly_rate: f64, fits: bool) {
+        self.billing.hourly_rate = hourly_rate;
+        self.error_msg = None;
+        self.progress = 0;
+        self.simulation.retries = 0;
+        self.simulation.phase = 0;
+        if fits {
+            self.enter_phases(at);
+        } else {
+            self.enter(ServiceStatus::Waiting, at);
+            self.record(at, EventKind::WaitingForResources { retry: 0 });
+        }
+    }
+
+    fn enter_phases(&mut self, at: Millis) {
+        self.enter(ServiceStatus::Deploying, at);
+        self.simulation.phase = 0;
+        self.record(
+            at,
+            EventKind::DeployPhase {
+                phase: DeployPhase::ImageBuilding,
+            },
+        );
+    }
+
+    /// Accounts calls and billing up to `until` while the service answers.
+    pub(crate) fn settle(&mut self, until: Millis) {
+        if !self.status.is_billed() {
+            return;
+        }
+        let from = self.simulation.accounted_at;
+        if until <= from {
+            return;
+        }
+        self.billing.accrue(until - from);
+        self.simulate_traffic(from, until);
+        self.simulation.accounted_at = until;
+    }
+
+    /// Moves the service through every transition due by `now`, each at its exact time.
+    /// `fits` says whether its dedicated pool has enough free nodes for it now (a Waiting
+    /// service's retry asks). Returns whether it still exists and the events recorded.
+    pub(crate) fn advance(
+        &mut self,
+        now: Millis,
+        fits: &dyn Fn(&RealTimeService) -> bool,
+    ) -> (bool, Vec<ServiceEvent>) {
+        let mut events = Vec::new();
+        loop {
+            match self.status {
+                ServiceStatus::Deploying => {
+                    let elapsed = now.saturating_sub(self.transition_at);
+                    let phases = DeployPhase::ALL.len() as Millis;
+                    let reached = (elapsed / PHASE_DURATION).min(phases - 1) as u8;
+                    while self.simulation.phase < reached {
+                        self.simulation.phase += 1;
+                        let at = self.transition_at
+                            + Millis::from(self.simulation.phase) * PHASE_DURATION;
+                        let phase = DeployPhase::ALL[usize::from(self.simulation.phase)];
+                        events.push(self.record(at, EventKind::DeployPhase { phase }));
+                    }
+                    let end = self.transition_at + phases * PHASE_DURATION;
+                    if now < end {
+                        self.progress = (elapsed * 100 / (phases * PHASE_DURATION)) as u8;
+                        break;
+                    }
+                    events.extend(self.become_running(end));
+                }
+                ServiceStatus::Waiting => {
+                    let retry = self.transition_at
+                        + RETRY_INTERVAL * (self.simulation.retries as Millis + 1);
+                    if now < retry {
+                        break;
+                    }
+                    if fits(self) {
+                        self.simulation.retries = 0;
+                        self.enter_phases(retry);
+                        events.push(self.events.last().cloned().expect("just recorded"));
+                        continue;
+                    }
+                    self.simulation.retries += 1;
+                    if self.simulation.retries >= WAITING_RETRIES {
+                        // Stays in Waiting's bookkeeping until the failure is recorded.
+                        events.push(self.fail(retry, INSUFFICIENT_RESOURCES));
+                    } else {
+                        events.push(self.record(
+                            retry,
+                            EventKind::WaitingForResources {
+                                retry: self.simulation.retries as u32,
+                            },
+                        ));
+                    }
+                }
+                ServiceStatus::Running | ServiceStatus::Concerning => {
+                    let rolling = self.simulation.rolling.as_ref().map(|r| r.until);
+                    let next = [rolling, self.due_time]
+                        .into_iter()
+                        .flatten()
+                        .filter(|t| *t <= now)
+                        .min();
+                    let Some(at) = next else {
+                        self.settle(now);
+                        break;
+                    };
+                    self.settle(at);
+                    if rolling == Some(at) {
+                        events.extend(self.finish_rolling(at));
+                    } else {
+                        self.due_time = None;
+                        self.enter(ServiceStatus::Stopping, at);
+                        events.push(self.record(at, EventKind::AutoStopped));
+                    }
+                }
+                ServiceStatus::Stopping => {
+                    let end = self.transition_at + STOP_DURATION;
+                    if now < end {
+                        break;
+                    }
+                    self.enter(ServiceStatus::Stopped, end);
+                    events.push(self.record(end, EventKind::Stopped));
+                }
+                ServiceStatus::Deleting => {
+                    return (now < self.transition_at + DELETE_DURATION, events);
+                }
+                ServiceStatus::Stopped | ServiceStatus::Failed | ServiceStatus::Finished => break,
+            }
+        }
+        (true, events)
+    }
+
+    /// Deployed: Running at `at`, Auto Stop counting from now; an interrupting upgrade in
+    /// progress succeeded.
+    fn become_running(&mut self, at: Millis) -> Vec<ServiceEvent> {
+        let mut events = Vec::new();
+        self.progress = 100;
+        self.enter(ServiceStatus::Running, at);
+        self.simulation.accounted_at = at;
+        self.start_time = Some(at);
+        self.due_time = self.auto_stop_hours().map(|h| at + h as Millis * HOUR);
+        events.push(self.record(at, EventKind::Running));
+        if self.finish_update(UpdateResult::Success) {
+            events.push(self.record(at, EventKind::Updated));
+        }
+        events
+    }
+
+    /// A hitless upgrade's new configuration has replaced every instance.
+    fn finish_rolling(&mut self, at: Millis) -> Vec<ServiceEvent> {
+        let Some(rolling) = self.simulation.rolling.take() else {
+            return Vec::new();
+        };
+        self.config = rolling.config;
+        self.billing.hourly_rate = rolling.hourly_rate;
+        // A new line of the bill at the new rate.
+        self.billing.start_run(at);
+        self.finish_update(UpdateResult::Success);
+        vec![self.record(at, EventKind::Updated)]
+    }
+
+    /// Closes the update in progress with `result`; whether there was one.
+    pub(crate) fn finish_update(&mut self, result: UpdateResult) -> bool {
+        match self.updates.last_mut().filter(|u| u.result.is_none()) {
+            Some(update) => {
+                update.result = Some(result);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Requests a stop at `now` (the caller checked the action).
+    pub(crate) fn begin_stop(&mut self, now: Millis) -> ServiceEvent {
+        self.settle(now);
+        self.abandon_update(now);
+        self.due_time = None;
+        self.enter(ServiceStatus::Stopping, now);
+        self.record(now, EventKind::StopRequested)
+    }
+
+    /// Requests deletion at `now` (the caller checked the action).
+    pub(crate) fn begin_delete(&mut self, now: Millis) -> ServiceEvent {
+        self.settle(now);
+        self.abandon_update(now);
+        self.due_time = None;
+        self.enter(ServiceStatus::Deleting, now);
+        self.record(now, EventKind::DeleteRequested)
+    }
+
+    /// An update in progress cannot finish (the service failed, stopped or is deleted).
+    fn abandon_update(&mut self, at: Millis) -> Option<ServiceEvent> {
+        self.simulation.rolling = None;
+        self.finish_update(UpdateResult::Fail)
+            .then(|| self.record(at, EventKind::UpdateFailed))
+    }
+
+    /// The deployment or run failed at `at`.
+    pub(crate) fn fail(&mut self, at: Millis, error_msg: &str) -> ServiceEvent {
+        self.settle(at);
+        self.abandon_update(at);
+        self.due_time = None;
+        self.enter(ServiceStatus::Failed, at);
+        self.error_msg = Some(error_msg.to_string());
+        self.record(
+            at,
+            EventKind::Failed {
+                reason: error_msg.to_string(),
+            },
+        )
+    }
+
+    /// Its dedicated pool is gone: failed at `at`.
+    pub(crate) fn pool_gone(&mut self, at: Millis, pool_name: &str, released: bool) {
+        self.settle(at);
+        self.abandon_update(at);
+        self.due_time = None;
+        self.enter(ServiceStatus::Failed, at);
+        self.error_msg = Some(event::pool_gone_message(pool_name, released));
+        self.record(
+            at,
+            EventKind::PoolGone {
+                pool_name: pool_name.to_string(),
+                released,
+            },
+        );
+    }
+
+    /// Its pool became Abnormal: Alarm (it keeps answering, some calls fail).
+    pub(crate) fn pool_alarm(&mut self, at: Millis, pool_name: &str) -> ServiceEvent {
+        self.settle(at);
+        self.enter(ServiceStatus::Concerning, at);
+        self.record(
+            at,
+            EventKind::PoolAbnormal {
+                pool_name: pool_name.to_string(),
+            },
+        )
+    }
+
+    /// Its pool recovered: Running again.
+    pub(crate) fn pool_recovered(&mut self, at: Millis, pool_name: &str) -> ServiceEvent {
+        self.settle(at);
+        self.enter(ServiceStatus::Running, at);
+        self.record(
+            at,
+            EventKind::PoolRecovered {
+                pool_name: pool_name.to_string(),
+            },
+        )
+    }
+}

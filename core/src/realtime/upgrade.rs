@@ -1,0 +1,290 @@
+//! Modify of a real-time service: what may change, what did change (old -> new, for the
+//! upgrade dialog and the history), and which upgrade it is by the seed's table of hitless
+//! rolling-upgrade scenarios ("Upgrading a Service", Table 1).
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, ModelSource};
+use crate::validation::Field;
+
+use super::deploy::{AutoStopChoice, VersionInput};
+use super::{RealTimeConfig, RealTimeService};
+
+/// What Modify may change on a real-time service (its pool and WebSocket are fixed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RealTimeUpdate {
+    pub description: String,
+    pub auto_stop: AutoStopChoice,
+    pub versions: Vec<VersionInput>,
+}
+
+impl RealTimeUpdate {
+    /// The form pre-filled with the service as it is.
+    pub fn from_service(s: &RealTimeService) -> RealTimeUpdate {
+        RealTimeUpdate {
+            description: s.description.clone(),
+            auto_stop: AutoStopChoice::of_hours(s.auto_stop_hours()),
+            versions: s.config.iter().map(VersionInput::from_config).collect(),
+        }
+    }
+}
+
+/// What a modification does to a running service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpgradeKind {
+    /// Only the description or Auto Stop: applied at once.
+    Information,
+    /// Only the traffic ratios: applied at once.
+    Traffic,
+    /// A hitless rolling upgrade: the service keeps answering while it is replaced.
+    Hitless,
+    /// The service is redeployed and refuses calls until it runs again.
+    Interrupting,
+}
+
+impl UpgradeKind {
+    /// The upgrade dialog's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            UpgradeKind::Information => "The service information is modified at once.",
+            UpgradeKind::Traffic => "The traffic ratios apply at once.",
+            UpgradeKind::Hitless => "Hitless rolling upgrade: the service keeps running and answering calls while it is updated.",
+            UpgradeKind::Interrupting => "The service will be interrupted during the upgrade.",
+        }
+    }
+}
+
+/// The seed's table: a hitless rolling upgrade is supported only for a model from a container
+/// image on a dedicated resource pool.
+pub fn hitless_supported(source: ModelSource, dedicated_pool: bool) -> bool {
+    dedicated_pool && source == ModelSource::ContainerImage
+}
+
+/// The table's rows, in the seed's order.
+pub const TABLE_SOURCES: [ModelSource; 3] = [
+    ModelSource::TrainingJob,
+    ModelSource::ContainerImage,
+    ModelSource::Obs,
+];
+
+/// One change a modification makes, as the dialog and the history show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionChange {
+    /// The model version the change belongs to (`None`: the service's own field).
+    pub version: Option<String>,
+    pub field: Field,
+    pub old: String,
+    pub new: String,
+}
+
+impl std::fmt::Display for VersionChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(v) = &self.version {
+            write!(f, "Version {v}: ")?;
+        }
+        write!(f, "{}: {} -> {}", self.field.label(), self.old, self.new)
+    }
+}
+
+fn text(s: &str) -> String {
+    if s.is_empty() {
+        "-".into()
+    } else {
+        s.to_string()
+    }
+}
+
+fn auto_stop_text(hours: Option<u32>) -> String {
+    hours.map_or("Off".into(), AutoStopChoice::label)
+}
+
+fn envs_text(c: &RealTimeConfig) -> String {
+    if c.envs.is_empty() {
+        return "-".into();
+    }
+    let pairs: Vec<String> = c.envs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    pairs.join(", ")
+}
+
+/// A version as one line, for an added or removed one.
+fn version_text(catalog: &Catalog, c: &RealTimeConfig) -> String {
+    format!(
+        "{} {} ({}%, {}, {} node(s))",
+        c.model_name,
+        c.model_version,
+        c.weight,
+        catalog.flavor_display(&c.specification),
+        c.instance_count
+    )
+}
+
+/// Pairs the new versions with the deployed ones: the same version first, then a changed
+/// version in the order of the rows; what is left was added or removed.
+fn pair<'a>(
+    old: &'a [RealTimeConfig],
+    new: &'a [RealTimeConfig],
+) -> (
+    Vec<(&'a RealTimeConfig, &'a RealTimeConfig)>,
+    Vec<&'a RealTimeConfig>,
+    Vec<&'a RealTimeConfig>,
+) {
+    let mut used = vec![false; old.len()];
+    let mut matched: Vec<Option<usize>> = new
+        .iter()
+        .map(|n| {
+            let i = old
+                .iter()
+                .enumerate()
+                .position(|(i, o)| !used[i] && o.model_version == n.model_version)?;
+            used[i] = true;
+            Some(i)
+        })
+        .collect();
+    for m in matched.iter_mut().filter(|m| m.is_none()) {
+        if let Some(i) = used.iter().position(|u| !u) {
+            used[i] = true;
+            *m = Some(i);
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut added = Vec::new();
+    for (n, m) in new.iter().zip(&matched) {
+        match m {
+            Some(i) => pairs.push((&old[*i], n)),
+            None => added.push(n),
+        }
+    }
+    let removed = old
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(o, _)| o)
+        .collect();
+    (pairs, added, removed)
+}
+
+/// Every change `new` makes to `service`, service fields first, then version by version.
+pub(crate) fn changes(
+    catalog: &Catalog,
+    service: &RealTimeService,
+    description: &str,
+    auto_stop: Option<u32>,
+    new: &[RealTimeConfig],
+) -> Vec<VersionChange> {
+    let mut out = Vec::new();
+    let mut push = |version: Option<&str>, field, old: String, new: String| {
+        if old != new {
+            out.push(VersionChange {
+                version: version.map(str::to_string),
+                field,
+                old,
+                new,
+            });
+        }
+    };
+    push(
+        None,
+        Field::Description,
+        text(&service.description),
+        text(description),
+    );
+    push(
+        None,
+        Field::AutoStop,
+        auto_stop_text(service.auto_stop_hours()),
+        auto_stop_text(auto_stop),
+    );
+    let (pairs, added, removed) = pair(&service.config, new);
+    for (o, n) in pairs {
+        let v = Some(o.model_version.as_str());
+        push(
+            v,
+            Field::ModelVersion,
+            format!("{} {}", o.model_name, o.model_version),
+            format!("{} {}", n.model_name, n.model_version),
+        );
+        push(
+            v,
+            Field::TrafficRatio,
+            o.weight.to_string(),
+            n.weight.to_string(),
+        );
+        push(
+            v,
+            Field::Specifications,
+            catalog.flavor_display(&o.specification).to_string(),
+            catalog.flavor_display(&n.specification).to_string(),
+        );
+        push(
+            v,
+            Field::ComputeNodes,
+            o.instance_count.to_string(),
+            n.instance_count.to_string(),
+        );
+        push(v, Field::EnvironmentVariables, envs_text(o), envs_text(n));
+        push(
+            v,
+            Field::Timeout,
+            format!("{} min", o.timeout),
+            format!("{} min", n.timeout),
+        );
+    }
+    for n in added {
+        push(
+            None,
+            Field::ModelVersions,
+            "-".into(),
+            format!("added {}", version_text(catalog, n)),
+        );
+    }
+    for o in removed {
+        push(
+            None,
+            Field::ModelVersions,
+            format!("removed {}", version_text(catalog, o)),
+            "-".into(),
+        );
+    }
+    out
+}
+
+/// Which upgrade these changes are on `service` (RULES.md): nothing but the description and
+/// Auto Stop is information; nothing but the ratios is traffic; otherwise hitless only on a
+/// dedicated pool with every new version's model from a container image.
+pub(crate) fn kind_of(
+    catalog: &Catalog,
+    service: &RealTimeService,
+    changes: &[VersionChange],
+    new: &[RealTimeConfig],
+) -> UpgradeKind {
+    let config_changes = changes
+        .iter()
+        .filter(|c| !matches!(c.field, Field::Description | Field::AutoStop));
+    let mut any = false;
+    let mut traffic_only = true;
+    for c in config_changes {
+        any = true;
+        traffic_only &= c.field == Field::TrafficRatio;
+    }
+    if !any {
+        return UpgradeKind::Information;
+    }
+    if traffic_only {
+        return UpgradeKind::Traffic;
+    }
+    let dedicated = matches!(
+        service.location,
+        crate::service::DeploymentLocation::DedicatedPool { .. }
+    );
+    let hitless = new.iter().all(|c| {
+        catalog
+            .model(&c.model_id)
+            .is_some_and(|m| hitless_supported(m.source, dedicated))
+    });
+    if hitless {
+        UpgradeKind::Hitless
+    } else {
+        UpgradeKind::Interrupting
+    }
+}
