@@ -3,11 +3,19 @@
 //! any sub-path, which History-API routes (leptos_router 0.8's only mode) do not.
 
 use console_core::query::{percent_decode as decode, percent_encode as encode};
-use console_core::{PoolQuery, PoolType, ServiceQuery};
+use console_core::{PoolQuery, PoolType, RealTimeQuery, ServiceQuery};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
+    /// The Real-Time Services list, with its search, filter, sort and page in the URL.
+    RealTimeServices(RealTimeQuery),
+    /// Model Deployment > Real-Time Services > Deploy.
+    DeployRealTime,
+    /// A real-time service's details page, on one of its tabs.
+    RealTimeDetails(String, RealTimeTab),
+    /// Modify a real-time service.
+    ModifyRealTime(String),
     /// The Batch Services list, with its search, filter, sort and page in the URL.
     BatchServices(ServiceQuery),
     /// Model Deployment > Batch Services > Deploy.
@@ -31,6 +39,12 @@ impl Route {
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
             [] | ["batch-services"] => Route::BatchServices(ServiceQuery::from_url_query(query)),
+            ["real-time-services"] => Route::RealTimeServices(RealTimeQuery::from_url_query(query)),
+            ["real-time-services", "deploy"] => Route::DeployRealTime,
+            ["real-time-services", id] => {
+                Route::RealTimeDetails(decode(id), RealTimeTab::of(query))
+            }
+            ["real-time-services", id, "modify"] => Route::ModifyRealTime(decode(id)),
             ["batch-services", "deploy"] => Route::DeployService,
             ["batch-services", id] => Route::ServiceDetails(decode(id)),
             ["pools"] => Route::Pools(pool_type(query), PoolQuery::from_url_query(query)),
@@ -45,6 +59,22 @@ impl Route {
     /// The hash for this route, e.g. `#/batch-services?status=running`.
     pub fn href(&self) -> String {
         match self {
+            Route::RealTimeServices(q) => {
+                let query = q.to_url_query();
+                if query.is_empty() {
+                    "#/real-time-services".into()
+                } else {
+                    format!("#/real-time-services?{query}")
+                }
+            }
+            Route::DeployRealTime => "#/real-time-services/deploy".into(),
+            Route::RealTimeDetails(id, RealTimeTab::UsageGuides) => {
+                format!("#/real-time-services/{}", encode(id))
+            }
+            Route::RealTimeDetails(id, tab) => {
+                format!("#/real-time-services/{}?tab={}", encode(id), tab.slug())
+            }
+            Route::ModifyRealTime(id) => format!("#/real-time-services/{}/modify", encode(id)),
             Route::BatchServices(q) => {
                 let query = q.to_url_query();
                 if query.is_empty() {
@@ -75,6 +105,10 @@ impl Route {
     /// Which navigation entry this route belongs to.
     pub fn section(&self) -> Section {
         match self {
+            Route::RealTimeServices(_)
+            | Route::DeployRealTime
+            | Route::RealTimeDetails(..)
+            | Route::ModifyRealTime(_) => Section::RealTimeServices,
             Route::BatchServices(_) | Route::DeployService | Route::ServiceDetails(_) => {
                 Section::BatchServices
             }
@@ -97,8 +131,68 @@ fn pool_type(query: &str) -> PoolType {
         .unwrap_or(PoolType::DevelopmentTraining)
 }
 
+/// The tabs of a real-time service's details page, in the console's order; in the URL as
+/// `?tab=<slug>` (Usage Guides, the first, without).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RealTimeTab {
+    #[default]
+    UsageGuides,
+    Prediction,
+    ConfigurationUpdates,
+    Monitoring,
+    Events,
+    Logs,
+    Billing,
+}
+
+impl RealTimeTab {
+    pub const ALL: [RealTimeTab; 7] = [
+        RealTimeTab::UsageGuides,
+        RealTimeTab::Prediction,
+        RealTimeTab::ConfigurationUpdates,
+        RealTimeTab::Monitoring,
+        RealTimeTab::Events,
+        RealTimeTab::Logs,
+        RealTimeTab::Billing,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RealTimeTab::UsageGuides => "Usage Guides",
+            RealTimeTab::Prediction => "Prediction",
+            RealTimeTab::ConfigurationUpdates => "Configuration Updates",
+            RealTimeTab::Monitoring => "Monitoring",
+            RealTimeTab::Events => "Events",
+            RealTimeTab::Logs => "Logs",
+            RealTimeTab::Billing => "Billing",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            RealTimeTab::UsageGuides => "usage",
+            RealTimeTab::Prediction => "prediction",
+            RealTimeTab::ConfigurationUpdates => "updates",
+            RealTimeTab::Monitoring => "monitoring",
+            RealTimeTab::Events => "events",
+            RealTimeTab::Logs => "logs",
+            RealTimeTab::Billing => "billing",
+        }
+    }
+
+    /// The `tab=` of a details URL; Usage Guides when absent or unknown.
+    fn of(query: &str) -> RealTimeTab {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("tab="))
+            .and_then(|slug| RealTimeTab::ALL.into_iter().find(|t| t.slug() == slug))
+            .unwrap_or(RealTimeTab::UsageGuides)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
+    RealTimeServices,
     BatchServices,
     Pools,
     Settings,

@@ -9,6 +9,8 @@ pub mod page_header;
 pub mod pagination;
 pub mod progress_board;
 pub mod row_views;
+pub mod service_dialogs;
+pub mod service_tabs;
 pub mod slots;
 pub mod sort_header;
 pub mod status_badge;

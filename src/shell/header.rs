@@ -22,9 +22,16 @@ pub fn Header() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = store.act(Command::SelectRegion { region }).await;
             // A details or deploy page belongs to its region; a list starts at page 1.
-            if result.is_ok() && router.route().get_untracked().section() == Section::BatchServices
-            {
-                router.replace(Route::BatchServices(ServiceQuery::default()));
+            if result.is_ok() {
+                match router.route().get_untracked().section() {
+                    Section::BatchServices => {
+                        router.replace(Route::BatchServices(ServiceQuery::default()))
+                    }
+                    Section::RealTimeServices => {
+                        router.replace(Route::RealTimeServices(Default::default()))
+                    }
+                    _ => {}
+                }
             }
         });
     };

@@ -7,7 +7,7 @@ mod nav;
 pub mod on_demand;
 mod ticker;
 
-use console_core::{Catalog, PoolQuery, PoolType, ServiceQuery};
+use console_core::{Catalog, PoolQuery, PoolType, RealTimeQuery, ServiceQuery};
 use leptos::prelude::*;
 
 use crate::catalog_source;
@@ -17,7 +17,7 @@ use crate::components::toasts::Toasts;
 use crate::pages::batch_services::list::ServiceList;
 use crate::pages::not_found::NotFound;
 use crate::persistence::{events, Loaded, SnapshotStore};
-use crate::route::{Route, Router};
+use crate::route::{RealTimeTab, Route, Router};
 use crate::state::ConsoleStore;
 use on_demand::{show, Fetch};
 
@@ -137,12 +137,22 @@ fn OpenConsole(
     // A list stays mounted while only its tab or query changes, so the search box keeps focus.
     let page = Memo::new(move |_| match route.get() {
         Route::BatchServices(_) => Route::BatchServices(ServiceQuery::default()),
+        Route::RealTimeServices(_) => Route::RealTimeServices(RealTimeQuery::default()),
+        Route::RealTimeDetails(id, _) => Route::RealTimeDetails(id, RealTimeTab::UsageGuides),
         Route::Pools(..) => Route::Pools(PoolType::DevelopmentTraining, PoolQuery::default()),
         other => other,
     });
     let list_query = Signal::derive(move || match route.get() {
         Route::BatchServices(q) => q,
         _ => ServiceQuery::default(),
+    });
+    let real_time_query = Signal::derive(move || match route.get() {
+        Route::RealTimeServices(q) => q,
+        _ => RealTimeQuery::default(),
+    });
+    let real_time_tab = Signal::derive(move || match route.get() {
+        Route::RealTimeDetails(_, tab) => tab,
+        _ => RealTimeTab::UsageGuides,
     });
     let pool_tab = Signal::derive(move || match route.get() {
         Route::Pools(t, _) => t,
@@ -162,6 +172,10 @@ fn OpenConsole(
                     <Banners />
                     {move || match page.get() {
                         Route::BatchServices(_) => view! { <ServiceList query=list_query /> }.into_any(),
+                        Route::RealTimeServices(_) => show!(on_demand::real_time_list; real_time_query),
+                        Route::DeployRealTime => show!(on_demand::real_time_deploy),
+                        Route::RealTimeDetails(id, _) => show!(on_demand::real_time_details; id, real_time_tab),
+                        Route::ModifyRealTime(id) => show!(on_demand::real_time_modify; id),
                         Route::DeployService => show!(on_demand::deploy_page),
                         Route::ServiceDetails(id) => show!(on_demand::service_details; id),
                         Route::Pools(..) => show!(on_demand::pool_list; pool_tab, pool_query),

@@ -13,6 +13,9 @@ pub fn SideNav() -> impl IntoView {
     view! {
         <nav class="side-nav" aria-label="Console navigation">
             <div class="nav-group">"Model Deployment"</div>
+            <a class="nav-item nested" href="#/real-time-services" aria-current=current(Section::RealTimeServices)>
+                "Real-Time Services"
+            </a>
             <a class="nav-item nested" href="#/batch-services" aria-current=current(Section::BatchServices)>
                 "Batch Services"
             </a>

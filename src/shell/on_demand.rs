@@ -29,7 +29,7 @@ use console_core::catalog::CatalogError;
 use console_core::snapshot::{self, Encoder, SnapshotError};
 use console_core::{
     Catalog, Command, Console, ConsoleState, DomainError, ExportScope, Millis, Outcome, PoolQuery,
-    PoolType,
+    PoolType, RealTimeQuery,
 };
 use leptos::prelude::*;
 
@@ -42,7 +42,12 @@ use crate::pages::pools::create::CreatePoolPage;
 use crate::pages::pools::details::PoolDetails;
 use crate::pages::pools::list::PoolList;
 use crate::pages::pools::scale::ScalePool;
+use crate::pages::real_time::deploy::RealTimeDeployPage;
+use crate::pages::real_time::details::RealTimeDetails;
+use crate::pages::real_time::list::RealTimeList;
+use crate::pages::real_time::modify::RealTimeModifyPage;
 use crate::pages::settings::Settings;
+use crate::route::RealTimeTab;
 
 /// A page's module could not be fetched.
 #[derive(Debug, Clone, Copy)]
@@ -114,6 +119,14 @@ pages! {
         view! { <PoolDetails pool_id=id /> }.into_any();
     pools, preload_scale_pool: fn scale_pool(id: String) => view! { <ScalePool pool_id=id /> }.into_any();
     settings, preload_settings_page: fn settings_page() => view! { <Settings /> }.into_any();
+    realtime, preload_real_time_list: fn real_time_list(query: Signal<RealTimeQuery>) =>
+        view! { <RealTimeList query=query /> }.into_any();
+    realtime, preload_real_time_deploy: fn real_time_deploy() =>
+        view! { <RealTimeDeployPage /> }.into_any();
+    realtime, preload_real_time_details: fn real_time_details(id: String, tab: Signal<RealTimeTab>) =>
+        view! { <RealTimeDetails service_id=id tab=tab /> }.into_any();
+    realtime, preload_real_time_modify: fn real_time_modify(id: String) =>
+        view! { <RealTimeModifyPage service_id=id /> }.into_any();
 }
 
 /// Calls a function of a module that is known to be loaded, like a plain call: in a split

@@ -1,6 +1,6 @@
 use std::collections::BTreeSet;
 
-use console_core::validation::{error_for, Field, FieldError};
+use console_core::validation::{version_error_for, Field, FieldError};
 use leptos::prelude::*;
 
 /// A form's validation: the core's errors for the current input (recomputed as the user
@@ -9,7 +9,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct FormCheck {
     errors: Memo<Vec<FieldError>>,
-    touched: RwSignal<BTreeSet<Field>>,
+    /// Fields left, by model version (`None`: the form's own fields).
+    touched: RwSignal<BTreeSet<(Option<usize>, Field)>>,
     submitted: RwSignal<bool>,
 }
 
@@ -25,18 +26,23 @@ impl FormCheck {
 
     /// The message shown next to `field`, if any.
     pub fn message(&self, field: Field) -> Signal<Option<String>> {
+        self.message_at(None, field)
+    }
+
+    /// The message shown next to `field` of model version `version` (`None`: the form's).
+    pub fn message_at(&self, version: Option<usize>, field: Field) -> Signal<Option<String>> {
         let this = *self;
         // `try_` reads: a field can be asked once more while its dialog closes.
         Signal::derive(move || {
             let shown = this.submitted.try_get().unwrap_or(false)
                 || this
                     .touched
-                    .try_with(|t| t.contains(&field))
+                    .try_with(|t| t.contains(&(version, field)))
                     .unwrap_or(false);
             shown
                 .then(|| {
                     this.errors
-                        .try_with(|e| error_for(e, field).map(str::to_string))
+                        .try_with(|e| version_error_for(e, version, field).map(str::to_string))
                 })
                 .flatten()
                 .flatten()
@@ -45,9 +51,17 @@ impl FormCheck {
 
     /// The user left `field`: its message shows from now on.
     pub fn touch(&self, field: Field) {
-        if !self.touched.with_untracked(|t| t.contains(&field)) {
+        self.touch_at(None, field);
+    }
+
+    /// The user left `field` of model version `version`.
+    pub fn touch_at(&self, version: Option<usize>, field: Field) {
+        if !self
+            .touched
+            .with_untracked(|t| t.contains(&(version, field)))
+        {
             self.touched.update(|t| {
-                t.insert(field);
+                t.insert((version, field));
             });
         }
     }

@@ -1,7 +1,7 @@
 use console_core::validation::Field;
 use leptos::prelude::*;
 
-use super::{input_id, message_id, FieldMessage, FormCheck};
+use super::{input_id_at, message_id_at, FieldMessage, FormCheck};
 
 /// One key/value row of the list.
 #[derive(Clone, Copy)]
@@ -37,8 +37,15 @@ impl KvRow {
 
 /// Editable key/value rows (Environment Variables): add a row, remove any row.
 #[component]
-pub fn KeyValueList(field: Field, rows: RwSignal<Vec<KvRow>>, check: FormCheck) -> impl IntoView {
-    let message = check.message(field);
+pub fn KeyValueList(
+    field: Field,
+    rows: RwSignal<Vec<KvRow>>,
+    check: FormCheck,
+    /// The model version (from 0) the list belongs to, on a real-time service's form.
+    #[prop(optional_no_strip)]
+    version: Option<usize>,
+) -> impl IntoView {
+    let message = check.message_at(version, field);
     let add = move |_| {
         let id = rows.with_untracked(|r| r.iter().map(|x| x.id).max().unwrap_or(0)) + 1;
         rows.update(|r| r.push(KvRow::new(id, "", "")));
@@ -46,9 +53,9 @@ pub fn KeyValueList(field: Field, rows: RwSignal<Vec<KvRow>>, check: FormCheck) 
     view! {
         <fieldset
             class="field key-value-list"
-            id=input_id(field)
+            id=input_id_at(version, field)
             aria-invalid=move || message.with(|m| m.is_some()).then_some("true")
-            aria-describedby=move || message.with(|m| m.is_some()).then(|| message_id(field))
+            aria-describedby=move || message.with(|m| m.is_some()).then(|| message_id_at(version, field))
         >
             <legend class="field-label">{field.label()}</legend>
             <For each=move || rows.get() key=|r| r.id let:row>
@@ -59,7 +66,7 @@ pub fn KeyValueList(field: Field, rows: RwSignal<Vec<KvRow>>, check: FormCheck) 
                         placeholder="Key"
                         prop:value=move || row.key.get()
                         on:input=move |ev| row.key.set(event_target_value(&ev))
-                        on:blur=move |_| check.touch(field)
+                        on:blur=move |_| check.touch_at(version, field)
                     />
                     <input
                         type="text"
@@ -74,7 +81,7 @@ pub fn KeyValueList(field: Field, rows: RwSignal<Vec<KvRow>>, check: FormCheck) 
                 </div>
             </For>
             <button type="button" class="link-button add-row" on:click=add>"Add Environment Variable"</button>
-            <FieldMessage field=field message=message />
+            <FieldMessage field=field message=message version=version />
         </fieldset>
     }
 }

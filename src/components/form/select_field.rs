@@ -2,7 +2,7 @@ use console_core::validation::Field;
 use console_core::Choice;
 use leptos::prelude::*;
 
-use super::{described_by, input_id, FieldMessage, FormCheck};
+use super::{described_by, input_id_at, FieldMessage, FormCheck};
 
 /// A choice among the core's options for `field`; an option the core disables shows its
 /// reason and cannot be picked. `label` overrides the field's name where one field has two
@@ -15,6 +15,9 @@ pub fn SelectField<T>(
     check: FormCheck,
     #[prop(optional, into)] label: Option<String>,
     #[prop(optional)] quiet: bool,
+    /// The model version (from 0) the field belongs to, on a real-time service's form.
+    #[prop(optional_no_strip)]
+    version: Option<usize>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -22,16 +25,16 @@ where
     let message = if quiet {
         Signal::derive(|| None)
     } else {
-        check.message(field)
+        check.message_at(version, field)
     };
-    let describedby = described_by(field, false, message);
+    let describedby = described_by(version, field, false, message);
     let id = match &label {
         Some(l) => format!(
             "{}-{}",
-            input_id(field),
+            input_id_at(version, field),
             l.to_ascii_lowercase().replace(' ', "-")
         ),
-        None => input_id(field),
+        None => input_id_at(version, field),
     };
     let label = label.unwrap_or_else(|| field.label().to_string());
     let choose = move |index: String| {
@@ -51,7 +54,7 @@ where
                 aria-invalid=move || message.with(|m| m.is_some()).then_some("true")
                 aria-describedby=describedby
                 on:change=move |ev| choose(event_target_value(&ev))
-                on:blur=move |_| check.touch(field)
+                on:blur=move |_| check.touch_at(version, field)
             >
                 {move || {
                     options
@@ -74,7 +77,7 @@ where
                         .collect_view()
                 }}
             </select>
-            <FieldMessage field=field message=message />
+            <FieldMessage field=field message=message version=version />
         </div>
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{input_id, FormCheck};
+use super::{input_id_at, FormCheck};
 
 /// After a submit with errors: every problem in one list, each a button to its field.
 #[component]
@@ -25,11 +25,15 @@ pub fn ErrorSummary(check: FormCheck) -> impl IntoView {
                             .get()
                             .into_iter()
                             .map(|e| {
-                                let id = input_id(e.field);
+                                let id = input_id_at(e.version, e.field);
+                                let text = match e.version {
+                                    Some(v) => format!("Model version {}, {}: {}", v + 1, e.field.label(), e.message),
+                                    None => format!("{}: {}", e.field.label(), e.message),
+                                };
                                 view! {
                                     <li>
                                         <button type="button" class="link-button" on:click=move |_| focus(id.clone())>
-                                            {format!("{}: {}", e.field.label(), e.message)}
+                                            {text}
                                         </button>
                                     </li>
                                 }

@@ -1,7 +1,7 @@
 use console_core::validation::Field;
 use leptos::prelude::*;
 
-use super::{described_by, input_id, FieldMessage, FormCheck, Hint};
+use super::{described_by, input_id_at, FieldMessage, FormCheck, Hint};
 
 /// A single-line text input for `field`. Emits each keystroke into `value`.
 #[component]
@@ -11,24 +11,27 @@ pub fn TextField(
     check: FormCheck,
     #[prop(optional, into)] placeholder: Option<String>,
     #[prop(optional, into)] hint: Option<String>,
+    /// The model version (from 0) the field belongs to, on a real-time service's form.
+    #[prop(optional_no_strip)]
+    version: Option<usize>,
 ) -> impl IntoView {
-    let message = check.message(field);
-    let describedby = described_by(field, hint.is_some(), message);
+    let message = check.message_at(version, field);
+    let describedby = described_by(version, field, hint.is_some(), message);
     view! {
         <div class="field">
-            <label class="field-label" for=input_id(field)>{field.label()}</label>
+            <label class="field-label" for=input_id_at(version, field)>{field.label()}</label>
             <input
-                id=input_id(field)
+                id=input_id_at(version, field)
                 type="text"
                 placeholder=placeholder
                 aria-invalid=move || message.with(|m| m.is_some()).then_some("true")
                 aria-describedby=describedby
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
-                on:blur=move |_| check.touch(field)
+                on:blur=move |_| check.touch_at(version, field)
             />
-            <Hint field=field hint=hint />
-            <FieldMessage field=field message=message />
+            <Hint field=field hint=hint version=version />
+            <FieldMessage field=field message=message version=version />
         </div>
     }
 }
@@ -42,12 +45,12 @@ pub fn TextAreaField(
     max_chars: usize,
 ) -> impl IntoView {
     let message = check.message(field);
-    let describedby = described_by(field, false, message);
+    let describedby = described_by(None, field, false, message);
     view! {
         <div class="field">
-            <label class="field-label" for=input_id(field)>{field.label()}</label>
+            <label class="field-label" for=input_id_at(None, field)>{field.label()}</label>
             <textarea
-                id=input_id(field)
+                id=input_id_at(None, field)
                 rows="3"
                 aria-invalid=move || message.with(|m| m.is_some()).then_some("true")
                 aria-describedby=describedby
@@ -73,15 +76,22 @@ pub fn NumberField(
     min: u32,
     #[prop(into)] max: Signal<u32>,
     #[prop(optional, into)] hint: MaybeProp<String>,
+    /// The model version (from 0) the field belongs to, on a real-time service's form.
+    #[prop(optional_no_strip)]
+    version: Option<usize>,
+    /// Another label than the field's name.
+    #[prop(optional, into)]
+    label: Option<String>,
 ) -> impl IntoView {
-    let message = check.message(field);
+    let message = check.message_at(version, field);
     let has_hint = hint.get_untracked().is_some();
-    let describedby = described_by(field, has_hint, message);
+    let describedby = described_by(version, field, has_hint, message);
+    let label = label.unwrap_or_else(|| field.label().to_string());
     view! {
         <div class="field">
-            <label class="field-label" for=input_id(field)>{field.label()}</label>
+            <label class="field-label" for=input_id_at(version, field)>{label}</label>
             <input
-                id=input_id(field)
+                id=input_id_at(version, field)
                 class="number-input"
                 type="number"
                 min=min
@@ -91,10 +101,10 @@ pub fn NumberField(
                 aria-describedby=describedby
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
-                on:blur=move |_| check.touch(field)
+                on:blur=move |_| check.touch_at(version, field)
             />
-            {has_hint.then(|| view! { <p class="field-hint" id=format!("field-{}-hint", field.slug())>{move || hint.get()}</p> })}
-            <FieldMessage field=field message=message />
+            {has_hint.then(|| view! { <p class="field-hint" id=format!("{}-hint", input_id_at(version, field))>{move || hint.get()}</p> })}
+            <FieldMessage field=field message=message version=version />
         </div>
     }
 }

@@ -1,12 +1,13 @@
-use console_core::{format, BatchService, ServiceAction, ServiceQuery};
+use console_core::{BatchService, ServiceAction, ServiceQuery};
 use leptos::prelude::*;
 
 use super::{flavor_text, run_operation, service_text, OpenDialog, ServiceBadge, ServiceDialogs};
 use crate::clock;
 use crate::components::action_button::ActionButton;
 use crate::components::page_header::{Crumb, PageHeader};
+use crate::components::service_tabs::{BillingView, EventsTable};
 use crate::route::Route;
-use crate::state::{use_store, ConsoleStore};
+use crate::state::use_store;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -99,8 +100,15 @@ pub fn ServiceDetails(service_id: String) -> impl IntoView {
                     <div role="tabpanel" aria-label=move || tab.get().label()>
                         {move || match tab.get() {
                             Tab::Details => view! { <DetailsTab service=service /> }.into_any(),
-                            Tab::Events => view! { <EventsTab service=service /> }.into_any(),
-                            Tab::Billing => view! { <BillingTab service=service /> }.into_any(),
+                            Tab::Events => view! {
+                                <EventsTable events=Signal::derive(move || service.with(|s| s.as_ref().map(|s| s.events.clone()).unwrap_or_default())) />
+                            }.into_any(),
+                            Tab::Billing => view! {
+                                <BillingView
+                                    billing=Signal::derive(move || service.with(|s| s.as_ref().map(|s| s.billing.clone())))
+                                    rate=Signal::derive(move || service.with(|s| s.as_ref().map(|s| store.track_ticks(|c| c.hourly_rate(s.config())))))
+                                />
+                            }.into_any(),
                         }}
                     </div>
                 </section>
@@ -177,94 +185,5 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
                 .map(|(label, value)| view! { <div class="detail"><dt>{label}</dt><dd>{value}</dd></div> })
                 .collect_view()}
         </dl>
-    }
-}
-
-/// Shows the service's events, newest first, with their type.
-#[component]
-fn EventsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
-    let events = move || {
-        service.with(|s| {
-            s.as_ref()
-                .map(|s| s.events.iter().rev().cloned().collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
-    view! {
-        <p class="muted">"Events are kept for one month."</p>
-        <table class="table" aria-label="Events">
-            <thead><tr><th>"Time"</th><th>"Type"</th><th>"Message"</th></tr></thead>
-            <tbody>
-                {move || events()
-                    .into_iter()
-                    .map(|e| {
-                        let kind = e.event_type();
-                        view! {
-                            <tr>
-                                <td class="nowrap">{clock::show(e.time)}</td>
-                                <td><span class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{kind.label()}</span></td>
-                                <td>{e.message()}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-    }
-}
-
-/// Shows what the service has cost: billed time, accrued cost, the price while it runs, and
-/// one line per run.
-#[component]
-fn BillingTab(service: Memo<Option<BatchService>>) -> impl IntoView {
-    let store: ConsoleStore = use_store();
-    let price = move || {
-        service
-            .with(|s| {
-                s.as_ref()
-                    .map(|s| store.track_ticks(|c| c.hourly_rate(s.config())))
-            })
-            .map_or("-".into(), |rate| {
-                format!("{}/hour while running", format::usd(rate))
-            })
-    };
-    let runs = move || {
-        service.with(|s| {
-            s.as_ref()
-                .map(|s| s.billing.runs.iter().rev().cloned().collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
-    view! {
-        <dl class="details-grid billing-summary">
-            <div class="detail"><dt>"Billed Duration"</dt><dd>{service_text(service, |s| format::duration(s.billing.billed_ms))}</dd></div>
-            <div class="detail"><dt>"Accrued Cost"</dt><dd>{service_text(service, |s| format::usd(s.billing.cost))}</dd></div>
-            <div class="detail"><dt>"Price"</dt><dd>{price}</dd></div>
-            <div class="detail"><dt>"Billing Rule"</dt><dd>"Billed only while Running or Alarm: flavor price x compute nodes, by the second."</dd></div>
-        </dl>
-        <h3 class="section-title">"Runs"</h3>
-        <table class="table" aria-label="Runs">
-            <thead><tr><th>"Start"</th><th>"End"</th><th>"Duration"</th><th>"Price"</th><th>"Cost"</th></tr></thead>
-            <tbody>
-                {move || {
-                    let runs = runs();
-                    if runs.is_empty() {
-                        return view! { <tr class="empty-row"><td colspan="5">"Not billed yet: the service has not run."</td></tr> }.into_any();
-                    }
-                    runs.into_iter()
-                        .map(|r| view! {
-                            <tr>
-                                <td class="nowrap">{clock::show(r.start)}</td>
-                                <td class="nowrap">{r.end.map_or_else(|| "Running".to_string(), clock::show)}</td>
-                                <td>{format::duration(r.billed_ms)}</td>
-                                <td>{format!("{}/hour", format::usd(r.hourly_rate))}</td>
-                                <td>{format::usd(r.cost)}</td>
-                            </tr>
-                        })
-                        .collect_view()
-                        .into_any()
-                }}
-            </tbody>
-        </table>
     }
 }

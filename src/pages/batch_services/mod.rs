@@ -2,16 +2,15 @@
 //! dialogs.
 
 mod config_form;
-pub mod delete_dialog;
 pub mod deploy;
 pub mod details;
 pub mod list;
 pub mod modify_dialog;
-pub mod stop_dialog;
 
 use console_core::{BatchService, Command, ServiceAction, ServiceStatus};
 use leptos::prelude::*;
 
+use crate::components::service_dialogs::{DeleteDialog, ServiceKind, StopDialog};
 use crate::components::status_badge::StatusBadge;
 use crate::shell::on_demand::{self, show};
 use crate::state::ConsoleStore;
@@ -83,11 +82,11 @@ pub fn ServiceDialogs(
     move || {
         match dialog.get() {
         Some(OpenDialog::Delete(ids)) => {
-            view! { <delete_dialog::DeleteDialog service_ids=ids on_close=close on_deleted=on_deleted /> }.into_any()
+            view! { <DeleteDialog kind=ServiceKind::Batch service_ids=ids on_close=close on_deleted=on_deleted /> }.into_any()
         }
         // Loaded on demand, with the forms it shares with Deploy (shell/on_demand.rs).
         Some(OpenDialog::Modify(id)) => show!(dialog "Modify Service", close => on_demand::modify_dialog; id, close),
-        Some(OpenDialog::Stop(id)) => view! { <stop_dialog::StopDialog service_id=id on_close=close /> }.into_any(),
+        Some(OpenDialog::Stop(id)) => view! { <StopDialog kind=ServiceKind::Batch service_id=id on_close=close /> }.into_any(),
         None => ().into_any(),
     }
     }

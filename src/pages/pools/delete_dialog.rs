@@ -29,6 +29,7 @@ pub fn DeletePoolDialog(
         });
     };
     let services = plan.services.clone();
+    let real_time = plan.real_time_services.clone();
     view! {
         <Dialog title="Delete Dedicated Resource Pool" on_close=on_close>
             <p>"Are you sure you want to delete the dedicated resource pool " <strong>{plan.pool_name.clone()}</strong> "?"</p>
@@ -47,6 +48,14 @@ pub fn DeletePoolDialog(
                     </ul>
                 }.into_any()
             }}
+            {(!real_time.is_empty()).then(|| view! {
+                <p>"These real-time services run on the pool and will fail:"</p>
+                <ul class="dialog-list" aria-label="Real-time services on the pool">
+                    {real_time.into_iter().map(|(id, name)| view! {
+                        <li><a href=Route::RealTimeDetails(id, Default::default()).href()>{name}</a></li>
+                    }).collect_view()}
+                </ul>
+            })}
             <div class="form">
                 <div class="field">
                     <label class="field-label" for="delete-pool-confirm">{format!("Enter {DELETE_CONFIRMATION} to confirm")}</label>

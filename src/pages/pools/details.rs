@@ -84,6 +84,7 @@ pub fn PoolDetails(pool_id: String) -> impl IntoView {
                 <NodeList pool=pool />
                 <Show when=move || pool_type.get() == PoolType::ServiceDeployment>
                     <ServicesOnPool pool=pool />
+                    <RealTimeOnPool pool=pool />
                 </Show>
                 <PoolEvents pool=pool />
                 <SandboxFault pool=pool />
@@ -310,6 +311,53 @@ fn ServicesOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
                                 <td><ServiceBadge service=Memo::new(move |_| store.track_ticks(|c| c.service(&id).cloned())) /></td>
                             </tr>
                         </For>
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+/// The real-time services on the pool and the nodes each occupies, with the pool's free nodes.
+#[component]
+fn RealTimeOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
+    let store = use_store();
+    let rows = Memo::new(move |_| {
+        let id = pool.with(|p| p.as_ref().map(|p| p.id().to_string()).unwrap_or_default());
+        store.track_changes(|c| {
+            let rows: Vec<(String, String, &'static str, u32)> = c
+                .real_time_on_pool(&id)
+                .into_iter()
+                .map(|s| {
+                    (
+                        s.service_id.clone(),
+                        s.service_name.clone(),
+                        console_core::StatusValue::label(console_core::RealTimeStatus(s.status)),
+                        s.occupied_nodes(),
+                    )
+                })
+                .collect();
+            (rows, c.pool_occupied_nodes(&id), c.pool_free_nodes(&id))
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="pool-real-time-heading">
+            <h2 id="pool-real-time-heading">"Real-Time Services on This Pool"</h2>
+            <p>{move || rows.with(|(_, used, free)| format!("Nodes occupied by real-time services: {used}. Free nodes: {free}."))}</p>
+            <Show
+                when=move || rows.with(|(r, _, _)| !r.is_empty())
+                fallback=|| view! { <p class="muted">"No real-time services run on this pool."</p> }
+            >
+                <table class="table" aria-label="Real-time services on this pool">
+                    <thead><tr><th>"Name"</th><th>"Status"</th><th>"Nodes Occupied"</th></tr></thead>
+                    <tbody>
+                        {move || rows.with(|(r, _, _)| r.clone()).into_iter().map(|(id, name, status, nodes)| view! {
+                            <tr>
+                                <td><a class="name-link" href=Route::RealTimeDetails(id, Default::default()).href()>{name}</a></td>
+                                <td>{status}</td>
+                                <td>{nodes}</td>
+                            </tr>
+                        }).collect_view()}
                     </tbody>
                 </table>
             </Show>

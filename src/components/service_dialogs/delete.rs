@@ -1,6 +1,6 @@
-use console_core::Command;
 use leptos::prelude::*;
 
+use super::ServiceKind;
 use crate::components::dialog::{confirm_action, Dialog};
 use crate::state::use_store;
 
@@ -9,20 +9,19 @@ use crate::state::use_store;
 /// others. Emits `on_deleted` once the core has accepted the deletion, `on_close` always.
 #[component]
 pub fn DeleteDialog(
+    kind: ServiceKind,
     service_ids: Vec<String>,
     on_close: Callback<()>,
     on_deleted: Option<Callback<()>>,
 ) -> impl IntoView {
     let store = use_store();
-    let plan = store.untracked(|c| c.plan_delete(&service_ids));
+    let plan = store.untracked(|c| kind.plan_delete(c, &service_ids));
     let error = RwSignal::new(None::<String>);
     let allowed_ids = StoredValue::new(plan.allowed_ids());
     let nothing_to_delete = plan.allowed.is_empty();
     let action = confirm_action(store, error, on_close, on_deleted);
     let confirm = move |_| {
-        action.dispatch_local(Command::Delete {
-            service_ids: allowed_ids.get_value(),
-        });
+        action.dispatch_local(kind.delete(allowed_ids.get_value()));
     };
     let question = if plan.allowed.len() == 1 {
         "Are you sure you want to delete the following service?"

@@ -1,32 +1,28 @@
-use console_core::Command;
 use leptos::prelude::*;
 
+use super::ServiceKind;
 use crate::components::dialog::{confirm_action, Dialog};
 use crate::state::use_store;
 
-/// Asks to confirm stopping a service: it stops processing and is no longer billed.
+/// Asks to confirm stopping a service: it stops working and is no longer billed.
 /// Emits `on_close` when done or cancelled.
 #[component]
-pub fn StopDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
+pub fn StopDialog(kind: ServiceKind, service_id: String, on_close: Callback<()>) -> impl IntoView {
     let store = use_store();
     let name = store
-        .untracked(|c| c.service(&service_id).map(|s| s.service_name.clone()))
+        .untracked(|c| kind.name(c, &service_id))
         .unwrap_or_default();
     let error = RwSignal::new(None::<String>);
     let id = StoredValue::new(service_id);
     let action = confirm_action(store, error, on_close, None);
     let confirm = move |_| {
-        action.dispatch_local(Command::Stop {
-            service_id: id.get_value(),
-        });
+        action.dispatch_local(kind.stop(id.get_value()));
     };
     view! {
         <Dialog title="Stop Service" on_close=on_close>
             <p>"Are you sure you want to stop the following service?"</p>
             <ul class="dialog-list"><li>{name}</li></ul>
-            <p class="dialog-warning">
-                "A stopped service stops processing its input and is no longer billed. You can start it again later."
-            </p>
+            <p class="dialog-warning">{kind.stop_warning()}</p>
             <Show when=move || error.with(|e| e.is_some())>
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>

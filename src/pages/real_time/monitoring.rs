@@ -1,0 +1,140 @@
+//! Monitoring: calls per minute per model version and failed calls, CPU and memory use,
+//! from the calls the service received; and the sandbox's Simulate Traffic.
+
+use console_core::realtime::MAX_TRAFFIC;
+use console_core::validation::Field;
+use console_core::{Command, RealTimeService};
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::components::form::{input_id, message_id, FieldMessage};
+use crate::state::use_store;
+
+/// Minutes the table shows, newest first.
+const SHOWN_MINUTES: usize = 15;
+
+#[component]
+pub fn Monitoring(service: Memo<Option<RealTimeService>>) -> impl IntoView {
+    let store = use_store();
+    let points = Memo::new(move |_| {
+        let now = store.ticking_now();
+        service.with(|s| s.as_ref().map(|s| s.monitoring(now)).unwrap_or_default())
+    });
+    let versions = Memo::new(move |_| {
+        service.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.config
+                        .iter()
+                        .map(|c| c.model_version.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Totals over the hour, per version.
+    let totals = move || {
+        points.with(|p| {
+            versions
+                .get()
+                .into_iter()
+                .map(|v| {
+                    let n: u64 = p
+                        .iter()
+                        .flat_map(|m| &m.calls)
+                        .filter(|(x, _)| *x == v)
+                        .map(|(_, n)| n)
+                        .sum();
+                    (v, n)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let failed = move || points.with(|p| p.iter().map(|m| m.failed).sum::<u64>());
+    view! {
+        <h3 class="section-title">"Calls in the Last Hour"</h3>
+        <ul class="plain-list" aria-label="Calls per model version">
+            {move || totals().into_iter().map(|(v, n)| view! { <li>{format!("Version {v}: {} calls", console_core::format::thousands(n))}</li> }).collect_view()}
+            <li>{move || format!("Failed calls: {}", console_core::format::thousands(failed()))}</li>
+        </ul>
+        <table class="table" aria-label="Calls per minute">
+            <thead>
+                <tr>
+                    <th>"Minute"</th>
+                    {move || versions.get().into_iter().map(|v| view! { <th>{format!("Calls: {v}")}</th> }).collect_view()}
+                    <th>"Failed Calls"</th>
+                    <th>"CPU Usage"</th>
+                    <th>"Memory Usage"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || points.get().into_iter().rev().take(SHOWN_MINUTES).map(|p| view! {
+                    <tr>
+                        <td class="nowrap">{clock::show(p.minute)}</td>
+                        {p.calls.into_iter().map(|(_, n)| view! { <td>{n}</td> }).collect_view()}
+                        <td>{p.failed}</td>
+                        <td>{format!("{}%", p.cpu.round() as u32)}</td>
+                        <td>{format!("{}%", p.memory.round() as u32)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <SimulateTraffic service=service />
+    }
+}
+
+/// Sandbox only: sends a chosen number of calls each simulated minute, split by the traffic
+/// ratios, so a gray launch can be rehearsed.
+#[component]
+fn SimulateTraffic(service: Memo<Option<RealTimeService>>) -> impl IntoView {
+    let store = use_store();
+    let current = move || service.with(|s| s.as_ref().map_or(0, |s| s.simulation.traffic));
+    let typed = RwSignal::new(current().to_string());
+    let error = RwSignal::new(None::<String>);
+    let action = store.command_action(move |result| {
+        if let Err(e) = result {
+            error.try_set(Some(e.reason()));
+        }
+    });
+    let apply = move |_| {
+        let Some(id) = service.with_untracked(|s| s.as_ref().map(|s| s.service_id.clone())) else {
+            return;
+        };
+        match typed.with_untracked(|t| t.trim().parse::<u32>()) {
+            Ok(n) if n <= MAX_TRAFFIC => {
+                error.set(None);
+                action.dispatch_local(Command::SimulateTraffic {
+                    service_id: id,
+                    calls_per_minute: n,
+                });
+            }
+            _ => error.set(Some(format!(
+                "Enter a whole number of calls per minute from 0 to {}.",
+                console_core::format::thousands(u64::from(MAX_TRAFFIC))
+            ))),
+        }
+    };
+    view! {
+        <section class="sandbox-panel" aria-labelledby="simulate-traffic">
+            <h3 id="simulate-traffic" class="section-title">"Simulate Traffic"</h3>
+            <p class="muted">"Sandbox only: not part of the real ModelArts console. Calls are sent every simulated minute while the service runs, split by the traffic ratios."</p>
+            <div class="field">
+                <label class="field-label" for=input_id(Field::CallsPerMinute)>{Field::CallsPerMinute.label()}</label>
+                <input
+                    id=input_id(Field::CallsPerMinute)
+                    class="number-input"
+                    type="number"
+                    min="0"
+                    max=MAX_TRAFFIC
+                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                    aria-describedby=move || error.with(|e| e.is_some()).then(|| message_id(Field::CallsPerMinute))
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                />
+                <FieldMessage field=Field::CallsPerMinute message=error />
+            </div>
+            <button type="button" class="button" disabled=move || action.pending().get() on:click=apply>"Apply"</button>
+            <p class="muted">{move || match current() { 0 => "No simulated traffic.".to_string(), n => format!("Now: {n} calls per minute.") }}</p>
+        </section>
+    }
+}
