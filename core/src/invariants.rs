@@ -310,6 +310,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
         region: &'a str,
         services: impl IntoIterator<Item = &'a BatchService>,
         pools: impl IntoIterator<Item = &'a Pool>,
+        real_time: impl IntoIterator<Item = &'a crate::realtime::RealTimeService>,
     ) {
         let names = region == self.region;
         let resources = services
@@ -325,7 +326,14 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
                 pools
                     .into_iter()
                     .map(|p| (Kind::Pool, p.id(), p.display_name())),
-            );
+            )
+            .chain(real_time.into_iter().map(|s| {
+                (
+                    Kind::RealTime,
+                    s.service_id.as_str(),
+                    s.service_name.as_str(),
+                )
+            }));
         for (kind, id, name) in resources {
             let holder = Holder {
                 kind,
@@ -610,7 +618,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             self.fail_at(
                 "infer_type",
                 format!(
-                    "Only batch services are supported: expected \"batch\", found {}.",
+                    "Unknown infer_type {}: use batch or real-time.",
                     quoted(&s.infer_type)
                 ),
             );

@@ -147,13 +147,14 @@ export default {
     const said = await text(dialog);
     assert(said.includes('training jobs, notebook instances and deployments') && said.includes('cannot be restored'), said);
     assert((await text(dialog.getByRole('list', { name: 'Services deployed on the pool' }))) === 'ocr-dedicated-batch', 'names the service');
+    assert((await text(dialog.getByRole('list', { name: 'Real-time services on the pool' }))) === 'ocr-realtime-dedicated', 'names the real-time service');
     const ok = dialog.getByRole('button', { name: 'OK' });
     assert(await ok.isDisabled(), 'OK needs DELETE');
     await dialog.getByLabel('Enter DELETE to confirm').fill('delete');
     assert(await ok.isDisabled(), 'lower case is not enough');
     await dialog.getByLabel('Enter DELETE to confirm').fill('DELETE');
     await ok.click();
-    await page.getByRole('status').filter({ hasText: 'infer-cpu-pool: the dedicated resource pool is being deleted; 1 service(s) deployed on it failed.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'infer-cpu-pool: the dedicated resource pool is being deleted; 2 service(s) deployed on it failed.' }).waitFor();
     await eventually(async () => (await pools.row('infer-cpu-pool').count()) === 0, 'the pool is gone');
     const services = new ServiceList(page, base);
     await services.open();
@@ -161,6 +162,8 @@ export default {
     await services.row('ocr-dedicated-batch').getByRole('link').click();
     const events = await new Details(page).tab('Events');
     await events.getByText('The dedicated resource pool infer-cpu-pool has been deleted. The service cannot run on it.').waitFor();
+    await page.goto(`${base}#/real-time-services?status=failed`);
+    await page.getByRole('row').filter({ has: page.getByRole('link', { name: 'ocr-realtime-dedicated', exact: true }) }).getByText('Failed').waitFor();
   },
 
   'a Yearly/Monthly pool cannot be scaled or deleted': async ({ page, base }) => {

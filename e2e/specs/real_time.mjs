@@ -1,6 +1,7 @@
 // Real-time services: deploy two versions 70/30, call them, simulate traffic and watch both in
 // Monitoring, Auto Stop, a hitless and an interrupting upgrade, delete, deep links, the
-// account limit, and a pool deletion failing a service on it.
+// account limit, the tabs, and the pool that holds their nodes (its deletion failing one is
+// in pools.mjs).
 import { Settings, Details, text, assert, eventually } from '../pages.mjs';
 
 class RealTimeList {
@@ -183,19 +184,36 @@ export default {
     assert((await page.getByRole('dialog').count()) === 0, 'no confirmation');
   },
 
-  'real-time: deleting its pool fails a real-time service on it': async ({ page, base }) => {
+  'real-time: a pool lists the services holding its nodes, with links': async ({ page, base }) => {
     await page.goto(`${base}#/pools?type=deployment`);
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'infer-cpu-pool', exact: true }) });
     await row.getByRole('link', { name: 'infer-cpu-pool' }).click();
-    await page.getByRole('table', { name: 'Real-time services on this pool' }).getByRole('link', { name: 'ocr-realtime-dedicated' }).waitFor();
-    await page.goBack();
-    await row.getByRole('button', { name: 'Delete' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete Dedicated Resource Pool' });
-    await dialog.getByRole('list', { name: 'Real-time services on the pool' }).getByText('ocr-realtime-dedicated').waitFor();
-    await dialog.getByLabel('Enter DELETE to confirm').fill('DELETE');
-    await dialog.getByRole('button', { name: 'OK' }).click();
+    await page.getByText('Nodes occupied by real-time services: 1. Free nodes: 1.').waitFor();
+    await page.getByRole('table', { name: 'Real-time services on this pool' }).getByRole('link', { name: 'ocr-realtime-dedicated' }).click();
+    await page.getByRole('heading', { name: 'ocr-realtime-dedicated', level: 1 }).waitFor();
+  },
+  'real-time: Usage Guides, Configuration Updates, Logs and Billing of a gray launch': async ({ page, base }) => {
     const list = new RealTimeList(page, base);
     await list.open();
-    await list.waitForStatus('ocr-realtime-dedicated', 'Failed');
+    await list.row('mnist-realtime-gray').getByRole('link', { name: 'mnist-realtime-gray' }).click();
+    const details = new Details(page);
+    const usage = page.getByRole('tabpanel', { name: 'Usage Guides' });
+    const guide = await text(usage);
+    assert(/https:\/\/infer\.cn-north-4\.example\.com\/v1\/infers\/[0-9a-f-]{36}/.test(guide), 'the API URL');
+    assert(guide.includes('POST') && guide.includes('X-Auth-Token'), 'method and header');
+    assert((await text(usage.getByRole('table', { name: 'Output parameters' }))).includes('predicted_label'), 'the outputs');
+    assert((await text(usage.getByLabel('curl example'))).startsWith('curl -X POST'), 'a curl example');
+    const updates = await details.tab('Configuration Updates');
+    const config = await updates.getByRole('table', { name: 'Existing configuration' }).locator('tbody tr').allTextContents();
+    assert(config.length === 2 && config[0].includes('0.0.1') && config[0].includes('90') && config[1].includes('10'), `versions and ratios: ${config}`);
+    const logs = await details.tab('Logs');
+    await logs.getByRole('radio', { name: 'Last 1 hour' }).check();
+    await eventually(async () => (await text(logs.getByRole('log'))).includes('[0.0.1] POST /v1/infers/'), 'call lines of 0.0.1');
+    await logs.getByRole('combobox', { name: 'Model Version' }).selectOption('0.0.2');
+    await eventually(async () => (await text(logs.getByRole('log'))).includes('[0.0.2] POST'), 'call lines of 0.0.2');
+    await logs.getByRole('radio', { name: 'Custom' }).check();
+    await logs.getByLabel('From').waitFor();
+    const billing = await details.tab('Billing');
+    assert((await text(billing)).includes('0.0.1: USD 0.17/hour') && (await text(billing)).includes('0.0.2: USD 0.17/hour'), 'the price per version');
   },
 };

@@ -7,4 +7,5 @@ mod common;
 mod console_app;
 mod forms;
 mod pools;
+mod real_time_forms;
 mod routes_and_storage;

@@ -4,14 +4,15 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::file::{ImportFile, POOLS, SERVICES};
+use super::file::{AnyService, ImportFile, POOLS, SERVICES};
 use super::{ImportErrors, JsonStrings, MAX_IMPORT_DEPTH, MAX_IMPORT_VALUES};
 use crate::console::Console;
 use crate::format::thousands;
 use crate::invariants::{one_of, quoted, Checker, Import, Sink, Step};
 use crate::pool::Pool;
+use crate::realtime::{RealTimeService, MAX_REAL_TIME_SERVICES};
 use crate::service::deploy::MAX_BATCH_SERVICES;
-use crate::service::BatchService;
+use crate::service::{BatchService, ServiceStatus};
 use crate::Millis;
 
 /// What the scan before parsing found.
@@ -75,21 +76,26 @@ pub(super) fn check(console: &Console, file: &ImportFile, now: Millis) -> Import
     let region = catalog.region(&file.region);
     let services = file.services.as_ref().map_or(&[][..], |l| &l.services[..]);
     let pools = file.pools.as_ref().map_or(&[][..], |l| &l.items[..]);
-    let read_services: Vec<&BatchService> = services.iter().filter_map(|s| s.read()).collect();
+    let read_all: Vec<&AnyService> = services.iter().filter_map(|s| s.read()).collect();
+    let read_services: Vec<&BatchService> = read_all.iter().filter_map(|s| s.batch()).collect();
+    let read_real_time: Vec<&RealTimeService> =
+        read_all.iter().filter_map(|s| s.real_time()).collect();
     let read_pools: Vec<&Pool> = pools.iter().filter_map(|p| p.read()).collect();
     // A resource that could not be read may be one the others refer to, or replace one the
     // region has: what depends on the others is judged once every one is read.
-    let complete = read_services.len() == services.len() && read_pools.len() == pools.len();
-    let service_ids: FxHashSet<&str> = read_services
-        .iter()
-        .map(|s| s.service_id.as_str())
-        .collect();
+    let complete = read_all.len() == services.len() && read_pools.len() == pools.len();
+    let service_ids: FxHashSet<&str> = read_all.iter().map(|s| s.id()).collect();
     let pool_ids: FxHashSet<&str> = read_pools.iter().map(|p| p.id()).collect();
     // What the import keeps of the region: the resources the file does not replace.
     let existing = console.state.regions.get(&file.region);
     let kept_services: Vec<&BatchService> = existing
         .iter()
         .flat_map(|r| &r.services)
+        .filter(|s| !service_ids.contains(s.service_id.as_str()))
+        .collect();
+    let kept_real_time: Vec<&RealTimeService> = existing
+        .iter()
+        .flat_map(|r| &r.real_time_services)
         .filter(|s| !service_ids.contains(s.service_id.as_str()))
         .collect();
     let kept_pools: Vec<&Pool> = existing
@@ -142,7 +148,7 @@ pub(super) fn check(console: &Console, file: &ImportFile, now: Millis) -> Import
     if complete {
         for (id, other) in &console.state.regions {
             if *id != file.region {
-                c.taken(id, &other.services, &other.pools);
+                c.taken(id, &other.services, &other.pools, &other.real_time_services);
             }
         }
     }
@@ -152,12 +158,14 @@ pub(super) fn check(console: &Console, file: &ImportFile, now: Millis) -> Import
             &file.region,
             kept_services.iter().copied(),
             kept_pools.iter().copied(),
+            kept_real_time.iter().copied(),
         );
     }
     let list = c.list(SERVICES.to_vec());
     for (i, item) in services.iter().enumerate() {
         match (item.read(), item.error(&SERVICES, i)) {
-            (Some(s), _) => c.service(list, i, s),
+            (Some(AnyService::Batch(s)), _) => c.service(list, i, s),
+            (Some(AnyService::RealTime(s)), _) => c.real_time_service(list, i, s),
             (None, Some((path, message))) => c.fail_path(path, message),
             (None, None) => {}
         }
@@ -180,8 +188,69 @@ pub(super) fn check(console: &Console, file: &ImportFile, now: Millis) -> Import
             &kept_pools,
             &mut errors,
         );
+        real_time_limits(
+            console,
+            file,
+            &read_real_time,
+            &kept_real_time,
+            &read_pools,
+            &kept_pools,
+            &mut errors,
+        );
     }
     errors
+}
+
+/// The account's limit of real-time services, and the nodes they hold on each dedicated
+/// pool, with the file imported.
+fn real_time_limits(
+    console: &Console,
+    file: &ImportFile,
+    services: &[&RealTimeService],
+    kept: &[&RealTimeService],
+    pools: &[&Pool],
+    kept_pools: &[&Pool],
+    errors: &mut ImportErrors,
+) {
+    let state = &console.state;
+    let existing = state.regions.get(&file.region);
+    let new = services
+        .iter()
+        .filter(|s| {
+            existing.is_none_or(|r| {
+                r.real_time_services
+                    .iter()
+                    .all(|e| e.service_id != s.service_id)
+            })
+        })
+        .count();
+    let after = console.real_time_count() + new;
+    if state.settings.enforce_quotas && new > 0 && after > MAX_REAL_TIME_SERVICES {
+        errors.push(
+            "services.services".into(),
+            format!(
+                "The account may have at most {MAX_REAL_TIME_SERVICES} real-time services; with this file it would have {after}. Delete services that are no longer needed, or turn off Settings > Enforce account quotas."
+            ),
+        );
+    }
+    for pool in pools.iter().chain(kept_pools) {
+        let held: u32 = services
+            .iter()
+            .chain(kept)
+            .filter(|s| s.location.is_on_pool(pool.id()) && s.status != ServiceStatus::Waiting)
+            .map(|s| s.occupied_nodes())
+            .sum();
+        if held > pool.node_count() {
+            errors.push(
+                "services.services".into(),
+                format!(
+                    "Real-time services would occupy {held} node(s) of the dedicated resource pool {}, which has {}.",
+                    pool.display_name(),
+                    pool.node_count()
+                ),
+            );
+        }
+    }
 }
 
 /// The account's service limit and the region's node quota, with the file imported.

@@ -1,27 +1,38 @@
 //! Writing an export file ([`super::file`]'s types; see the module documentation).
 
 use super::file::{
-    ApiVersion, ExportFile, PoolItem, PoolKind, PoolList, PoolListKind, ServiceList,
+    ApiVersion, ExportFile, PoolItem, PoolKind, PoolList, PoolListKind, ServiceList, ServiceRef,
 };
 use super::{ExportScope, JsonStrings, CONSOLE_VERSION, SCHEMA};
 use crate::console::Console;
 use crate::Millis;
 
 impl Console {
-    /// The selected region's services and/or pools as an export file (pretty-printed JSON),
+    /// The selected region's services (batch, real-time, or both: one list, as the API's)
+    /// and/or pools as an export file (pretty-printed JSON),
     /// written at `now` (simulated time, like every `now` of the core: an import checks that
     /// no time in a file is after its own `now`).
     pub fn export(&self, scope: ExportScope, now: Millis) -> String {
-        let services = self.services();
+        let batch = scope
+            .includes_batch()
+            .then(|| self.services().iter().map(ServiceRef::Batch))
+            .into_iter()
+            .flatten();
+        let real_time = scope
+            .includes_real_time()
+            .then(|| self.real_time_services().iter().map(ServiceRef::RealTime))
+            .into_iter()
+            .flatten();
+        let services: Vec<ServiceRef<'_>> = batch.chain(real_time).collect();
         let file = ExportFile {
             schema: SCHEMA.into(),
             console_version: Some(CONSOLE_VERSION.into()),
             exported_at: now,
             region: self.region().into(),
-            services: scope.includes_services().then(|| ServiceList {
+            services: scope.includes_services().then_some(ServiceList {
                 total_count: services.len(),
                 count: services.len(),
-                services: services.iter().collect(),
+                services,
             }),
             pools: scope.includes_pools().then(|| PoolList {
                 api_version: ApiVersion::V2,

@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 use super::{ImportErrors, SCHEMA};
 use crate::invariants::{one_of, quoted, render, Step};
 use crate::pool::Pool;
+use crate::realtime::{RealTimeService, INFER_TYPE};
 use crate::service::BatchService;
 use crate::Millis;
 
@@ -87,7 +88,44 @@ pub(crate) const SERVICES: [Step<'static>; 2] = [Step::Key("services"), Step::Ke
 pub(crate) const POOLS: [Step<'static>; 2] = [Step::Key("pools"), Step::Key("items")];
 
 /// A file as an import reads it.
-pub(crate) type ImportFile = ExportFile<Decoded<BatchService>, Decoded<Pool>>;
+pub(crate) type ImportFile = ExportFile<Decoded<AnyService>, Decoded<Pool>>;
+
+/// A service of the list, batch or real-time by its `infer_type` (one list, as the API's).
+pub(crate) enum AnyService {
+    Batch(BatchService),
+    RealTime(RealTimeService),
+}
+
+/// A service of the list as written.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(crate) enum ServiceRef<'a> {
+    Batch(&'a BatchService),
+    RealTime(&'a RealTimeService),
+}
+
+impl AnyService {
+    pub(crate) fn batch(&self) -> Option<&BatchService> {
+        match self {
+            AnyService::Batch(s) => Some(s),
+            AnyService::RealTime(_) => None,
+        }
+    }
+
+    pub(crate) fn real_time(&self) -> Option<&RealTimeService> {
+        match self {
+            AnyService::RealTime(s) => Some(s),
+            AnyService::Batch(_) => None,
+        }
+    }
+
+    pub(crate) fn id(&self) -> &str {
+        match self {
+            AnyService::Batch(s) => &s.service_id,
+            AnyService::RealTime(s) => &s.service_id,
+        }
+    }
+}
 
 /// A resource of the file, read on its own.
 pub(crate) enum Decoded<T> {
@@ -166,6 +204,18 @@ pub(crate) trait Resource: Sized {
 impl Resource for BatchService {
     fn from_value(value: &Value) -> Result<Self, Located> {
         from_text(&value.to_string())
+    }
+}
+
+/// A service whose `infer_type` is `real-time` is read as one; any other as a batch service
+/// (whose own check names a wrong `infer_type`).
+impl Resource for AnyService {
+    fn from_value(value: &Value) -> Result<Self, Located> {
+        if value.get("infer_type").and_then(Value::as_str) == Some(INFER_TYPE) {
+            from_text(&value.to_string()).map(AnyService::RealTime)
+        } else {
+            BatchService::from_value(value).map(AnyService::Batch)
+        }
     }
 }
 
@@ -395,7 +445,7 @@ pub(super) fn read(text: &str) -> Result<ImportFile, ImportErrors> {
         }
     }
     // The resources are read each on its own, so that their errors are listed too.
-    structural_errors::<BatchService>(&root, &SERVICES, &mut errors);
+    structural_errors::<AnyService>(&root, &SERVICES, &mut errors);
     structural_errors::<Pool>(&root, &POOLS, &mut errors);
     Err(errors)
 }

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::check::{check, scan, Scan};
-use super::file::{self, Decoded, ImportFile};
+use super::file::{self, AnyService, Decoded, ImportFile};
 use super::{
     count_of, ExportScope, ImportErrors, MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, MAX_IMPORT_VALUES,
 };
@@ -133,6 +133,11 @@ impl Console {
                     service.record(now, EventKind::Imported { replaced });
                 }
             }
+            for service in &mut region.real_time_services {
+                if let Some(&replaced) = services.get(&service.service_id) {
+                    service.record(now, EventKind::Imported { replaced });
+                }
+            }
             for pool in &mut region.pools {
                 if let Some(&replaced) = pools.get(pool.id()) {
                     pool.record(now, PoolEventKind::Imported { replaced });
@@ -202,7 +207,43 @@ fn merge(console: &Console, file: ImportFile) -> Prepared {
             .enumerate()
             .map(|(i, s)| (s.service_id.clone(), i))
             .collect();
+        let mut real_time_at: HashMap<String, usize> = merged
+            .real_time_services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.service_id.clone(), i))
+            .collect();
         for service in list.services.into_iter().filter_map(Decoded::into_read) {
+            let service = match service {
+                AnyService::Batch(service) => service,
+                AnyService::RealTime(service) => {
+                    file_ids.insert(service.service_id.clone());
+                    let item = |previous: Option<&str>| ImportItem {
+                        id: service.service_id.clone(),
+                        name: service.service_name.clone(),
+                        previous_name: previous
+                            .filter(|p| *p != service.service_name)
+                            .map(str::to_string),
+                    };
+                    match real_time_at.get(&service.service_id) {
+                        Some(&i) => {
+                            services
+                                .replaced
+                                .push(item(Some(&merged.real_time_services[i].service_name)));
+                            merged.real_time_services[i] = service;
+                        }
+                        None => {
+                            services.added.push(item(None));
+                            real_time_at.insert(
+                                service.service_id.clone(),
+                                merged.real_time_services.len(),
+                            );
+                            merged.real_time_services.push(service);
+                        }
+                    }
+                    continue;
+                }
+            };
             file_ids.insert(service.service_id.clone());
             let item = |previous: Option<&str>| ImportItem {
                 id: service.service_id.clone(),
@@ -227,15 +268,23 @@ fn merge(console: &Console, file: ImportFile) -> Prepared {
         }
     }
     if let Some(existing) = existing {
+        let item = |id: &String, name: &String| ImportItem {
+            id: id.clone(),
+            name: name.clone(),
+            previous_name: None,
+        };
         services.kept = existing
             .services
             .iter()
             .filter(|s| !file_ids.contains(&s.service_id))
-            .map(|s| ImportItem {
-                id: s.service_id.clone(),
-                name: s.service_name.clone(),
-                previous_name: None,
-            })
+            .map(|s| item(&s.service_id, &s.service_name))
+            .chain(
+                existing
+                    .real_time_services
+                    .iter()
+                    .filter(|s| !file_ids.contains(&s.service_id))
+                    .map(|s| item(&s.service_id, &s.service_name)),
+            )
             .collect();
     }
     let mut pools = ImportGroup::default();

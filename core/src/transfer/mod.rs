@@ -1,5 +1,6 @@
-//! Export and import of one region's batch services and dedicated resource pools as a JSON
-//! file a user can keep, share, edit and load again.
+//! Export and import of one region's services (batch and real-time, one list told apart by
+//! `infer_type`, as the API's) and dedicated resource pools as a JSON file a user can keep,
+//! share, edit and load again.
 //!
 //! # The file
 //!
@@ -92,13 +93,24 @@ pub enum ExportScope {
     All,
     /// The Batch Services list.
     Services,
+    /// The Real-Time Services list.
+    RealTimeServices,
     /// The resource pools list.
     Pools,
 }
 
 impl ExportScope {
+    /// Whether the file has its services part (of batch or real-time services).
     pub fn includes_services(self) -> bool {
+        !matches!(self, ExportScope::Pools)
+    }
+
+    pub fn includes_batch(self) -> bool {
         matches!(self, ExportScope::All | ExportScope::Services)
+    }
+
+    pub fn includes_real_time(self) -> bool {
+        matches!(self, ExportScope::All | ExportScope::RealTimeServices)
     }
 
     pub fn includes_pools(self) -> bool {
@@ -119,6 +131,7 @@ impl ExportScope {
         match self {
             ExportScope::All => "console",
             ExportScope::Services => "batch-services",
+            ExportScope::RealTimeServices => "real-time-services",
             ExportScope::Pools => "resource-pools",
         }
     }
@@ -239,7 +252,7 @@ pub(crate) fn imported_message(
     if services + pools == 0 {
         let what = match scope {
             ExportScope::All => "services or pools",
-            ExportScope::Services => "services",
+            ExportScope::Services | ExportScope::RealTimeServices => "services",
             ExportScope::Pools => "pools",
         };
         return format!("The file holds no {what}: nothing was imported.");

@@ -1045,3 +1045,143 @@ proptest::proptest! {
         proptest::prop_assert_eq!(stepped.real_time_services(), at_once.real_time_services());
     }
 }
+
+#[test]
+fn export_and_import_carry_real_time_services_in_the_api_shape() {
+    use console_core::ExportScope;
+    let demo = console_core::demo::demo_console(Catalog::embedded(), T0);
+    let text = demo.export(ExportScope::RealTimeServices, T0);
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let services = file["services"]["services"].as_array().unwrap();
+    assert_eq!(services.len(), demo.real_time_services().len());
+    assert!(file.get("pools").is_none());
+    let gray = services
+        .iter()
+        .find(|s| s["service_name"] == "mnist-realtime-gray")
+        .unwrap();
+    assert_eq!(gray["infer_type"], "real-time");
+    assert_eq!(gray["config"][0]["weight"], 90);
+    assert_eq!(gray["config"][1]["weight"], 10);
+    assert!(gray["access_address"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://infer.cn-north-4.example.com/v1/infers/"));
+    assert!(gray["invocation_times"].as_u64().unwrap() > 0);
+    assert!(gray.get("failed_times").is_some());
+    let soon = services
+        .iter()
+        .find(|s| s["service_name"] == "mnist-realtime-autostop")
+        .unwrap();
+    assert_eq!(
+        soon["schedule"],
+        serde_json::json!([{"type": "stop", "time_unit": "HOURS", "duration": 1}])
+    );
+    // The batch list's export holds no real-time service; Settings' holds both kinds.
+    let batch = demo.export(ExportScope::Services, T0);
+    assert!(!batch.contains("\"real-time\""));
+    let all = demo.export(ExportScope::All, T0);
+    assert!(all.contains("\"real-time\"") && all.contains("\"batch\""));
+
+    // Into an empty console: the pools first (the dedicated service names one), then the
+    // services; they come back as they were, with the import's event.
+    let mut c = console();
+    c.apply(Command::Import { text: all }, T0).unwrap();
+    assert_eq!(
+        c.real_time_services().len(),
+        demo.real_time_services().len()
+    );
+    let back = c
+        .real_time_services()
+        .iter()
+        .find(|s| s.service_name == "mnist-realtime-gray")
+        .unwrap();
+    assert_eq!(
+        back.invocation_times,
+        gray["invocation_times"].as_u64().unwrap()
+    );
+    assert_eq!(
+        back.events.last().unwrap().message(),
+        "The service was imported from an export file."
+    );
+}
+
+#[test]
+fn an_import_of_real_time_services_is_validated_like_the_rest() {
+    use console_core::ExportScope;
+    let demo = console_core::demo::demo_console(Catalog::embedded(), T0);
+    let text = demo.export(ExportScope::All, T0);
+    let edited = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let services = file["services"]["services"].as_array_mut().unwrap();
+        let gray = services
+            .iter_mut()
+            .find(|s| s["service_name"] == "mnist-realtime-gray")
+            .unwrap();
+        f(gray);
+        file.to_string()
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (
+            edited(&|s| s["config"][0]["weight"] = 80.into()),
+            "add up to 90: they must add up to exactly 100",
+        ),
+        (
+            edited(&|s| {
+                s["schedule"] =
+                    serde_json::json!([{"type": "stop", "time_unit": "HOURS", "duration": 30}])
+            }),
+            "1 to 24 hours later",
+        ),
+        (
+            edited(&|s| s["config"][1]["model_version"] = "0.0.1".into()),
+            "configured twice",
+        ),
+        (
+            edited(&|s| s["status"] = "finished".into()),
+            "never completes",
+        ),
+        (
+            edited(&|s| s["config"][0]["instance_count"] = 0.into()),
+            "from 1 to 128",
+        ),
+    ];
+    for (file, message) in cases {
+        let mut c = console();
+        let before = c.state().clone();
+        let err = c.apply(Command::Import { text: file }, T0).unwrap_err();
+        assert!(err.to_string().contains(message), "{err}");
+        assert!(err.to_string().contains("services.services["), "{err}");
+        assert_eq!(c.state(), &before);
+    }
+    // Pool capacity: the dedicated service asks for more nodes than its pool has.
+    let over = {
+        let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let services = file["services"]["services"].as_array_mut().unwrap();
+        let ocr = services
+            .iter_mut()
+            .find(|s| s["service_name"] == "ocr-realtime-dedicated")
+            .unwrap();
+        ocr["config"][0]["instance_count"] = 5.into();
+        file.to_string()
+    };
+    let mut c = console();
+    let err = c.apply(Command::Import { text: over }, T0).unwrap_err();
+    assert!(err.to_string().contains("would occupy 5 node(s)"), "{err}");
+    // The account limit counts what the file adds.
+    let mut c = console();
+    for i in 0..18 {
+        deploy(&mut c, request(&format!("svc-{i}"), gray()), T0);
+    }
+    let err = c
+        .apply(
+            Command::Import {
+                text: demo.export(ExportScope::All, T0),
+            },
+            T0,
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("at most 20 real-time services"),
+        "{err}"
+    );
+}

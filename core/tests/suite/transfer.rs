@@ -12,8 +12,13 @@ use console_core::{
 };
 use serde_json::{json, Value};
 
+/// The demo's batch services and pools (real-time services' files: `real_time.rs`).
 fn demo() -> Console {
-    demo_console(Catalog::embedded(), T0)
+    let state = demo_console(Catalog::embedded(), T0).state().clone();
+    Console::from_state(
+        Catalog::embedded(),
+        crate::common::demo_before_real_time(&state),
+    )
 }
 
 fn empty() -> Console {
@@ -496,7 +501,7 @@ fn several_errors_are_reported_together_in_file_order() {
     let text = demo_file(ExportScope::All, |f| {
         f["exported_at"] = json!(T0 + MINUTE);
         let s = &mut f["services"]["services"][3];
-        s["infer_type"] = json!("real-time");
+        s["infer_type"] = json!("edge");
         s["error_msg"] = json!(null); // a failed service
         s["config"][0]["specification"] = json!("modelarts.vm.cpu.999u");
         s["config"][0]["src_path"] = json!("bucket/in");
@@ -514,7 +519,7 @@ fn several_errors_are_reported_together_in_file_order() {
         found.errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [
             "exported_at: The time 2026/09/21 14:14:20 GMT+00:00 is after the console's current time, 2026/09/21 14:13:20 GMT+00:00.",
-            "services.services[3].infer_type: Only batch services are supported: expected \"batch\", found \"real-time\".",
+            "services.services[3].infer_type: Unknown infer_type \"edge\": use batch or real-time.",
             "services.services[3].error_msg: A failed service needs its error message.",
             "services.services[3].config[0].specification: Unknown specifications \"modelarts.vm.cpu.999u\": the catalog has modelarts.vm.cpu.2u, modelarts.vm.cpu.8u, modelarts.vm.gpu.p4u8, modelarts.vm.gpu.t4u8 or modelarts.vm.gpu.pnt004.",
             "services.services[3].config[0].envs[\"1X\"]: The key \"1X\" is invalid: use letters, digits and underscores (_), not starting with a digit.",

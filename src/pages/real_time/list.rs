@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use console_core::realtime::auto_stop_text;
 use console_core::{
-    Console, Millis, RealTimeQuery, RealTimeService, RealTimeStatus, ServiceAction, SortKey,
+    Console, ExportScope, Millis, RealTimeQuery, RealTimeService, RealTimeStatus, ServiceAction,
+    SortKey,
 };
 use leptos::prelude::*;
 
@@ -20,6 +21,7 @@ use crate::components::progress_board::ProgressBoard;
 use crate::components::row_views::RowViews;
 use crate::components::sort_header::SortHeader;
 use crate::components::status_badge::{Progress, StatusBadge};
+use crate::components::transfer::export_button::ExportButton;
 use crate::notices::ToastKind;
 use crate::route::{use_router, Route, Router};
 use crate::state::{use_store, ConsoleStore};
@@ -133,6 +135,7 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
                         "Clear selection"
                     </button>
                 </Show>
+                <ExportButton scope=ExportScope::RealTimeServices />
                 <div class="toolbar-right">
                     <ListFilters
                         query=query
