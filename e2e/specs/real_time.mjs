@@ -159,6 +159,8 @@ export default {
     assert((await text(upgrade)).includes('The service will be interrupted during the upgrade.'), 'interrupting');
     await upgrade.getByRole('button', { name: 'OK' }).click();
     await page.getByRole('status').filter({ hasText: 'interrupted' }).waitFor();
+    // The page goes on to the service's details; the list is opened from there.
+    await page.getByRole('tab', { name: 'Usage Guides', selected: true }).waitFor();
     await list.open();
     assert((await list.status('mnist-realtime-gray')).startsWith('Deploying'), 'redeploying');
   },
