@@ -115,6 +115,18 @@ pub fn type_into(root: &HtmlElement, id: &str, value: &str) {
         .unwrap();
 }
 
+/// Types `value` into field `id` (the control is then marked invalid) and returns the
+/// message shown beside it.
+pub async fn refused(root: &HtmlElement, id: &str, value: &str) -> String {
+    type_into(root, id, value);
+    next_render().await;
+    assert!(
+        marked_invalid(root, id),
+        "#{id} is marked invalid for {value:?}"
+    );
+    field_message(root, id).unwrap_or_else(|| panic!("no message beside #{id} for {value:?}"))
+}
+
 /// The message shown beside the field whose control has id `id`, if any.
 pub fn field_message(root: &HtmlElement, id: &str) -> Option<String> {
     root.query_selector(&format!("#{id}-message"))

@@ -19,17 +19,6 @@ fn service_count(key: &str) -> usize {
         .sum()
 }
 
-/// Types `value` into field `id` and returns the message shown beside it.
-async fn refused(root: &web_sys::HtmlElement, id: &str, value: &str) -> String {
-    type_into(root, id, value);
-    next_render().await;
-    assert!(
-        marked_invalid(root, id),
-        "#{id} is marked invalid for {value:?}"
-    );
-    field_message(root, id).unwrap_or_else(|| panic!("no message beside #{id} for {value:?}"))
-}
-
 #[wasm_bindgen_test]
 async fn deploy_refuses_each_bad_input_beside_its_field_and_creates_nothing() {
     let key = test_key("deploy-bad");
