@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::clock::SimClock;
-use crate::event::{Event, Record};
-use crate::pool::{Pool, PoolEnd};
+use crate::event::Event;
+use crate::pool::Pool;
 use crate::query::{ListPage, ServiceQuery};
 use crate::realtime::RealTimeService;
 use crate::service::BatchService;
@@ -294,47 +294,16 @@ impl Console {
         happened
     }
 
-    /// Pools first (a pool that is gone fails its services at that instant), then services,
-    /// then the alarms of services on Abnormal pools.
+    /// Every region to `now` (see `timeline.rs`).
     pub(crate) fn advance_to(&mut self, now: Millis) -> Vec<Event> {
         self.advanced_to = Some(self.advanced_to.map_or(now, |t| t.max(now)));
         let mut happened = Vec::new();
         for region in self.state.regions.values_mut() {
-            let mut gone = Vec::new();
-            region.pools.retain_mut(|pool| {
-                let (end, events) = pool.advance(now);
-                happened.extend(events.into_iter().map(|e| Event {
-                    resource_id: pool.id().to_string(),
-                    resource_name: pool.display_name().to_string(),
-                    record: Record::Pool(e),
-                }));
-                match end {
-                    PoolEnd::Exists => true,
-                    PoolEnd::Deleted => false,
-                    PoolEnd::Released(at) => {
-                        gone.push((pool.id().to_string(), pool.display_name().to_string(), at));
-                        false
-                    }
-                }
-            });
-            for (id, name, at) in gone {
-                region.fail_services_on(&id, &name, at, true);
-            }
             let before = region.services.len();
-            region.services.retain_mut(|service| {
-                let (exists, events) = service.advance(now);
-                happened.extend(events.into_iter().map(|record| Event {
-                    resource_id: service.service_id.clone(),
-                    resource_name: service.service_name.clone(),
-                    record: Record::Service(record),
-                }));
-                exists
-            });
+            happened.extend(region.advance(now));
             if region.services.len() != before {
                 self.index.stale = true;
             }
-            happened.extend(region.advance_real_time(now));
-            happened.extend(region.reconcile_pool_alarms());
         }
         happened
     }

@@ -378,7 +378,7 @@ fn replay(console: &mut Console, seed: Seed, now: Millis) -> BatchService {
         match step {
             Step::Stop => drop(service.begin_stop(at)),
             Step::Delete => drop(service.begin_delete(at)),
-            Step::Fail(message) => drop(service.fail(at, message)),
+            Step::Fail(message) => service.fail(at, message),
             Step::Alarm(message) => drop(service.raise_alarm(at, message)),
         }
     }

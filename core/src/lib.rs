@@ -21,6 +21,8 @@ pub mod realtime;
 pub mod service;
 pub mod snapshot;
 pub mod sort;
+mod tenant;
+mod timeline;
 pub mod transfer;
 pub mod validation;
 

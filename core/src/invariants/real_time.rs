@@ -4,7 +4,10 @@
 use super::{quoted, Checker, Kind, List, Sink, Step};
 use crate::pool::Pool;
 use crate::realtime::deploy::TIMEOUT_MINUTES;
-use crate::realtime::{DeployPhase, RealTimeService, INFER_TYPE, MAX_TRAFFIC};
+use crate::realtime::{
+    DeployPhase, RealTimeConfig, RealTimeService, Rolling, INFER_TYPE, MAX_TRAFFIC,
+    ROLLING_DURATION,
+};
 use crate::service::ServiceStatus;
 use crate::snapshot::MAX_TIME;
 use crate::validation;
@@ -58,7 +61,7 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
                 "There cannot be more failed calls than calls (invocation_times).",
             );
         }
-        self.within(Step::Key("config"), |c| c.real_time_config(s));
+        self.within(Step::Key("config"), |c| c.real_time_config(&s.config));
         self.within(Step::Key("schedule"), |c| {
             if s.schedule.len() > 1 {
                 c.fail("A service has at most one Auto Stop schedule.");
@@ -98,6 +101,9 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
             if usize::from(s.simulation.phase) >= DeployPhase::ALL.len() {
                 c.fail_at("phase", "There are five deployment phases (0-4).");
             }
+            if let Some(rolling) = &s.simulation.rolling {
+                c.within(Step::Key("rolling"), |c| c.rolling(s, rolling));
+            }
         });
         self.within(Step::Key("calls"), |c| {
             for (i, minute) in s.calls.iter().enumerate() {
@@ -119,26 +125,27 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
 
     /// The model versions: one or more, of one model, each version once, ratios summing to
     /// 100, nodes and timeouts in range; an import's against the catalog.
-    fn real_time_config(&mut self, s: &'a RealTimeService) {
-        if s.config.is_empty() {
+    fn real_time_config(&mut self, config: &'a [RealTimeConfig]) {
+        if config.is_empty() {
             return self.fail("A real-time service has at least one model version.");
         }
-        let sum: u32 = s.config.iter().map(|c| c.weight.min(101)).sum();
+        let sum: u32 = config.iter().map(|c| c.weight.min(101)).sum();
         if sum != 100 {
             self.fail(format!(
                 "The traffic ratios (weight) add up to {sum}: they must add up to exactly 100."
             ));
         }
         let catalog = self.catalog();
-        for (i, config) in s.config.iter().enumerate() {
+        let versions = config;
+        for (i, config) in versions.iter().enumerate() {
             self.within(Step::Index(i), |c| {
-                if config.model_id != s.config[0].model_id {
+                if config.model_id != versions[0].model_id {
                     c.fail_at(
                         "model_id",
                         "Every version must be of the same model as the first.",
                     );
                 }
-                if s.config[..i]
+                if versions[..i]
                     .iter()
                     .any(|o| o.model_version == config.model_version)
                 {
@@ -211,13 +218,33 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
         }
     }
 
-    /// The nodes real-time services hold on each dedicated pool fit in it (Waiting ones wait
-    /// for nodes they do not hold yet).
+    /// A hitless upgrade in progress: only while the service answers, with its update open,
+    /// ending within one rolling upgrade of its start, to a configuration valid as any.
+    fn rolling(&mut self, s: &'a RealTimeService, rolling: &'a Rolling) {
+        if !s.answers_calls() {
+            self.fail("Only a Running or Alarm service is upgraded without interruption.");
+        }
+        match s.updates.last().filter(|u| u.result.is_none()) {
+            None => self.fail("A rolling upgrade belongs to the update in progress in updates."),
+            Some(update) if rolling.until != update.time.saturating_add(ROLLING_DURATION) => self
+                .fail_at(
+                    "until",
+                    "A rolling upgrade ends 30 seconds after its update started.",
+                ),
+            Some(_) => {}
+        }
+        if !(rolling.hourly_rate.is_finite() && rolling.hourly_rate >= 0.0) {
+            self.fail_at("hourly_rate", "Must be a price of zero or more.");
+        }
+        self.within(Step::Key("config"), |c| c.real_time_config(&rolling.config));
+    }
+
+    /// The nodes real-time services hold on each dedicated pool fit in it.
     pub(crate) fn pool_capacity(&mut self, pools: &'a [Pool], services: &'a [RealTimeService]) {
         for pool in pools {
             let held: u32 = services
                 .iter()
-                .filter(|s| s.location.is_on_pool(pool.id()) && s.status != ServiceStatus::Waiting)
+                .filter(|s| s.location.is_on_pool(pool.id()))
                 .map(RealTimeService::occupied_nodes)
                 .sum();
             if held > pool.node_count() {

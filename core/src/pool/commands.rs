@@ -5,11 +5,11 @@
 
 use crate::choice::Choice;
 use crate::command::Outcome;
-use crate::console::{Console, RegionState};
+use crate::console::Console;
 use crate::error::DomainError;
-use crate::event::{Event, Record};
+use crate::event::{EventKind, Record};
 use crate::query::{ListPage, PoolQuery};
-use crate::service::{DeploymentLocation, ServiceStatus};
+use crate::service::DeploymentLocation;
 use crate::validation::{Errors, Field, FieldError};
 use crate::Millis;
 
@@ -557,7 +557,10 @@ impl Console {
         let pool_name = pool.display_name().to_string();
         let failed = self
             .region_state_mut()
-            .fail_services_on(pool_id, &pool_name, now, false);
+            .fail_services_on(pool_id, &pool_name, now, false)
+            .iter()
+            .filter(|e| matches!(&e.record, Record::Service(r) if matches!(r.kind, EventKind::PoolGone { .. })))
+            .count();
         Ok(Outcome::PoolDeleting {
             pool_name,
             failed_services: failed,
@@ -580,7 +583,7 @@ impl Console {
             pool.recover(now);
         }
         let pool_name = pool.display_name().to_string();
-        let _ = self.region_state_mut().reconcile_pool_alarms();
+        let _ = self.region_state_mut().follow_pools();
         Ok(Outcome::PoolHealth {
             pool_name,
             abnormal,
@@ -614,140 +617,6 @@ impl Console {
             .iter_mut()
             .find(|p| p.id() == pool_id)
             .ok_or_else(|| DomainError::PoolNotFound(pool_id.to_string()))
-    }
-}
-
-impl RegionState {
-    /// Fails the services still working on a pool that is going away (deleted, or released
-    /// at `released` expiry); returns how many. Stopped, Completed and Failed ones keep their
-    /// status (they cannot start again: their pool is gone).
-    pub(crate) fn fail_services_on(
-        &mut self,
-        pool_id: &str,
-        pool_name: &str,
-        at: Millis,
-        released: bool,
-    ) -> usize {
-        let mut failed = 0;
-        for service in &mut self.services {
-            if service.location.is_on_pool(pool_id) {
-                service.advance(at);
-                if service.status.fails_with_its_pool() {
-                    service.pool_gone(at, pool_name, released);
-                    failed += 1;
-                }
-            }
-        }
-        for service in &mut self.real_time_services {
-            if service.location.is_on_pool(pool_id) {
-                service.advance(at, &|_| false);
-                if service.status.fails_with_its_pool() {
-                    service.pool_gone(at, pool_name, released);
-                    failed += 1;
-                }
-            }
-        }
-        failed
-    }
-
-    /// Advances the real-time services to `now`; a Waiting one is admitted when its pool has
-    /// the free nodes it needs besides what the others hold.
-    pub(crate) fn advance_real_time(&mut self, now: Millis) -> Vec<Event> {
-        let RegionState {
-            pools,
-            real_time_services,
-            ..
-        } = self;
-        let mut happened = Vec::new();
-        let mut i = 0;
-        while i < real_time_services.len() {
-            let held_by_others = |me: &crate::RealTimeService| -> u32 {
-                real_time_services
-                    .iter()
-                    .filter(|s| s.service_id != me.service_id && s.location == me.location)
-                    .map(|s| s.occupied_nodes())
-                    .sum()
-            };
-            let service = &real_time_services[i];
-            let others = held_by_others(service);
-            let capacity = match &service.location {
-                DeploymentLocation::DedicatedPool { pool_name } => pools
-                    .iter()
-                    .find(|p| p.id() == pool_name && p.phase() == PoolPhase::Running)
-                    .map_or(0, |p| p.node_count()),
-                _ => u32::MAX,
-            };
-            let fits =
-                move |s: &crate::RealTimeService| capacity.saturating_sub(others) >= s.nodes();
-            let service = &mut real_time_services[i];
-            let (exists, events) = service.advance(now, &fits);
-            happened.extend(events.into_iter().map(|record| Event {
-                resource_id: service.service_id.clone(),
-                resource_name: service.service_name.clone(),
-                record: Record::Service(record),
-            }));
-            if exists {
-                i += 1;
-            } else {
-                real_time_services.remove(i);
-            }
-        }
-        happened
-    }
-
-    /// A service on an Abnormal pool is in Alarm; back to Running once the pool is Running.
-    pub(crate) fn reconcile_pool_alarms(&mut self) -> Vec<Event> {
-        let mut happened = Vec::new();
-        let RegionState {
-            services,
-            pools,
-            real_time_services,
-        } = self;
-        for service in real_time_services.iter_mut() {
-            let DeploymentLocation::DedicatedPool { pool_name } = &service.location else {
-                continue;
-            };
-            let Some(pool) = pools.iter().find(|p| p.id() == pool_name) else {
-                continue;
-            };
-            let at = pool.status.transition_at.max(service.transition_at);
-            let name = pool.display_name().to_string();
-            let record = match (service.status, pool.phase()) {
-                (ServiceStatus::Running, PoolPhase::Abnormal) => service.pool_alarm(at, &name),
-                (ServiceStatus::Concerning, PoolPhase::Running | PoolPhase::Scaling) => {
-                    service.pool_recovered(at, &name)
-                }
-                _ => continue,
-            };
-            happened.push(Event {
-                resource_id: service.service_id.clone(),
-                resource_name: service.service_name.clone(),
-                record: Record::Service(record),
-            });
-        }
-        for service in services.iter_mut() {
-            let DeploymentLocation::DedicatedPool { pool_name } = &service.location else {
-                continue;
-            };
-            let Some(pool) = pools.iter().find(|p| p.id() == pool_name) else {
-                continue;
-            };
-            let at = pool.status.transition_at.max(service.transition_at);
-            let name = pool.display_name().to_string();
-            let record = match (service.status, pool.phase()) {
-                (ServiceStatus::Running, PoolPhase::Abnormal) => service.pool_alarm(at, &name),
-                (ServiceStatus::Concerning, PoolPhase::Running | PoolPhase::Scaling) => {
-                    service.pool_recovered(at, &name)
-                }
-                _ => continue,
-            };
-            happened.push(Event {
-                resource_id: service.service_id.clone(),
-                resource_name: service.service_name.clone(),
-                record: Record::Service(record),
-            });
-        }
-        happened
     }
 }
 

@@ -120,6 +120,35 @@ impl Pool {
         (PoolEnd::Exists, events)
     }
 
+    /// When it next moves by itself (the end of creating, scaling or deleting, or of its
+    /// prepaid term); `None` while it stays as it is.
+    pub(crate) fn next_transition(&self) -> Option<Millis> {
+        let at = self.status.transition_at;
+        let phase_end = match self.status.phase {
+            PoolPhase::Creating => Some(at + CREATE_DURATION),
+            PoolPhase::Scaling => Some(at + SCALE_DURATION),
+            PoolPhase::Deleting => return Some(at + DELETE_DURATION),
+            PoolPhase::Running | PoolPhase::Abnormal => None,
+        };
+        let renews = self.duration().is_some_and(|t| t.length() > 0);
+        let expires = self.billing.expires_at.filter(|_| renews);
+        phase_end.into_iter().chain(expires).min()
+    }
+
+    /// Nodes services can be placed on now: those not being added or removed, while the pool
+    /// is usable (Running, Scaling or Abnormal).
+    pub fn usable_nodes(&self) -> u32 {
+        match self.status.phase {
+            PoolPhase::Running | PoolPhase::Scaling | PoolPhase::Abnormal => {
+                self.nodes
+                    .iter()
+                    .filter(|n| matches!(n.status, NodeStatus::Available | NodeStatus::Abnormal))
+                    .count() as u32
+            }
+            PoolPhase::Creating | PoolPhase::Deleting => 0,
+        }
+    }
+
     /// Adds nodes: they are Creating until the scaling ends; billing follows the new count now.
     pub(crate) fn begin_scale_out(&mut self, to: u32, azs: &[String], hourly: f64, now: Millis) {
         let from = self.node_count();

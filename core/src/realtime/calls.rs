@@ -273,7 +273,7 @@ impl RealTimeService {
                 let total: u64 = here.clone().map(|x| x.calls).sum();
                 let failed = here.map(|x| x.failed).sum();
                 let load = total as f64 / (nodes * CALLS_PER_NODE_MINUTE) as f64;
-                let up = self.was_up_at(minute);
+                let up = self.was_up_at(minute, total > 0);
                 MinutePoint {
                     minute,
                     calls,
@@ -293,12 +293,18 @@ impl RealTimeService {
             .collect()
     }
 
-    /// Whether the service was answering at `at`, from its events.
-    fn was_up_at(&self, at: Millis) -> bool {
-        let mut up = false;
-        for e in self.events.iter().take_while(|e| e.time <= at) {
-            match e.kind {
-                EventKind::Running | EventKind::PoolRecovered { .. } => up = true,
+    /// Whether the service was answering at `at`: its status, if it has not changed since;
+    /// otherwise the last change recorded by then, or (its events pruned) whether it took
+    /// calls in that minute.
+    fn was_up_at(&self, at: Millis, took_calls: bool) -> bool {
+        if self.transition_at <= at {
+            return self.answers_calls();
+        }
+        self.events
+            .iter()
+            .take_while(|e| e.time <= at)
+            .filter_map(|e| match e.kind {
+                EventKind::Running | EventKind::PoolRecovered { .. } => Some(true),
                 EventKind::Stopped
                 | EventKind::AutoStopped
                 | EventKind::StopRequested
@@ -306,11 +312,11 @@ impl RealTimeService {
                 | EventKind::Failed { .. }
                 | EventKind::PoolGone { .. }
                 | EventKind::DeployPhase { .. }
-                | EventKind::WaitingForResources { .. } => up = false,
-                _ => {}
-            }
-        }
-        up && self.status != crate::ServiceStatus::Deleting
+                | EventKind::WaitingForResources { .. } => Some(false),
+                _ => None,
+            })
+            .last()
+            .unwrap_or(took_calls)
     }
 
     /// The log of one model version in `[from, to]`: start-up lines from the events, then a

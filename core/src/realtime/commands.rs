@@ -77,10 +77,10 @@ impl Console {
             .sum()
     }
 
-    /// Nodes of a pool no real-time service occupies.
+    /// Nodes of a pool a real-time service could be placed on now.
     pub fn pool_free_nodes(&self, pool_id: &str) -> u32 {
         self.pool(pool_id).map_or(0, |p| {
-            p.node_count()
+            p.usable_nodes()
                 .saturating_sub(self.pool_occupied_nodes(pool_id))
         })
     }
@@ -358,7 +358,7 @@ impl Console {
             .map(|s| s.occupied_nodes())
             .sum();
         self.pool(pool_name)
-            .is_some_and(|p| p.node_count() >= held + nodes)
+            .is_some_and(|p| p.usable_nodes() >= held + nodes)
     }
 
     // ---- commands (the console is already advanced to `now`) ------------------------------

@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::event::{self, EventKind, ServiceEvent};
-use crate::service::{ServiceStatus, DELETE_DURATION, STOP_DURATION};
+use crate::service::{DeploymentLocation, ServiceStatus, DELETE_DURATION, STOP_DURATION};
+use crate::tenant::Tenant;
 use crate::{Millis, HOUR, MINUTE, SECOND};
 
 use super::{RealTimeService, UpdateResult};
@@ -93,6 +94,10 @@ impl RealTimeService {
         self.progress = 0;
         self.simulation.retries = 0;
         self.simulation.phase = 0;
+        // An interrupting upgrade replaces the configuration at once, and Auto Stop counts
+        // again from Running.
+        self.simulation.rolling = None;
+        self.due_time = None;
         if fits {
             self.enter_phases(at);
         } else {
@@ -169,8 +174,7 @@ impl RealTimeService {
                     }
                     self.simulation.retries += 1;
                     if self.simulation.retries >= WAITING_RETRIES {
-                        // Stays in Waiting's bookkeeping until the failure is recorded.
-                        events.push(self.fail(retry, INSUFFICIENT_RESOURCES));
+                        events.extend(self.fail(retry, INSUFFICIENT_RESOURCES));
                     } else {
                         events.push(self.record(
                             retry,
@@ -195,7 +199,7 @@ impl RealTimeService {
                     if rolling == Some(at) {
                         events.extend(self.finish_rolling(at));
                     } else {
-                        self.due_time = None;
+                        events.extend(self.wind_down(at));
                         self.enter(ServiceStatus::Stopping, at);
                         events.push(self.record(at, EventKind::AutoStopped));
                     }
@@ -260,8 +264,7 @@ impl RealTimeService {
     /// Requests a stop at `now` (the caller checked the action).
     pub(crate) fn begin_stop(&mut self, now: Millis) -> ServiceEvent {
         self.settle(now);
-        self.abandon_update(now);
-        self.due_time = None;
+        self.wind_down(now);
         self.enter(ServiceStatus::Stopping, now);
         self.record(now, EventKind::StopRequested)
     }
@@ -269,71 +272,84 @@ impl RealTimeService {
     /// Requests deletion at `now` (the caller checked the action).
     pub(crate) fn begin_delete(&mut self, now: Millis) -> ServiceEvent {
         self.settle(now);
-        self.abandon_update(now);
-        self.due_time = None;
+        self.wind_down(now);
         self.enter(ServiceStatus::Deleting, now);
         self.record(now, EventKind::DeleteRequested)
     }
 
-    /// An update in progress cannot finish (the service failed, stopped or is deleted).
-    fn abandon_update(&mut self, at: Millis) -> Option<ServiceEvent> {
-        self.simulation.rolling = None;
-        self.finish_update(UpdateResult::Fail)
-            .then(|| self.record(at, EventKind::UpdateFailed))
-    }
-
     /// The deployment or run failed at `at`.
-    pub(crate) fn fail(&mut self, at: Millis, error_msg: &str) -> ServiceEvent {
-        self.settle(at);
-        self.abandon_update(at);
+    pub(crate) fn fail(&mut self, at: Millis, error_msg: &str) -> Vec<ServiceEvent> {
+        let reason = error_msg.to_string();
+        self.fail_with(at, reason.clone(), EventKind::Failed { reason })
+    }
+
+    /// When it next moves by itself (a phase, the end of a wait, Auto Stop, the end of a
+    /// rolling upgrade, of stopping or of deleting); `None` while it stays as it is.
+    pub(crate) fn next_transition(&self) -> Option<Millis> {
+        let at = self.transition_at;
+        match self.status {
+            ServiceStatus::Deploying => {
+                Some(at + (Millis::from(self.simulation.phase) + 1) * PHASE_DURATION)
+            }
+            ServiceStatus::Waiting => {
+                Some(at + RETRY_INTERVAL * (Millis::from(self.simulation.retries) + 1))
+            }
+            ServiceStatus::Running | ServiceStatus::Concerning => {
+                let rolling = self.simulation.rolling.as_ref().map(|r| r.until);
+                [rolling, self.due_time].into_iter().flatten().min()
+            }
+            ServiceStatus::Stopping => Some(at + STOP_DURATION),
+            ServiceStatus::Deleting => Some(at + DELETE_DURATION),
+            ServiceStatus::Stopped | ServiceStatus::Failed | ServiceStatus::Finished => None,
+        }
+    }
+}
+
+impl Tenant for RealTimeService {
+    fn id(&self) -> &str {
+        &self.service_id
+    }
+
+    fn name(&self) -> &str {
+        &self.service_name
+    }
+
+    fn location(&self) -> &DeploymentLocation {
+        &self.location
+    }
+
+    fn status(&self) -> ServiceStatus {
+        self.status
+    }
+
+    fn transition_at(&self) -> Millis {
+        self.transition_at
+    }
+
+    fn settle(&mut self, at: Millis) {
+        RealTimeService::settle(self, at);
+    }
+
+    fn enter(&mut self, status: ServiceStatus, at: Millis) {
+        RealTimeService::enter(self, status, at);
+    }
+
+    fn record(&mut self, at: Millis, kind: EventKind) -> ServiceEvent {
+        RealTimeService::record(self, at, kind)
+    }
+
+    /// Auto Stop no longer applies, and an update in progress cannot finish.
+    fn wind_down(&mut self, at: Millis) -> Vec<ServiceEvent> {
         self.due_time = None;
-        self.enter(ServiceStatus::Failed, at);
-        self.error_msg = Some(error_msg.to_string());
-        self.record(
-            at,
-            EventKind::Failed {
-                reason: error_msg.to_string(),
-            },
-        )
+        self.simulation.rolling = None;
+        if self.finish_update(UpdateResult::Fail) {
+            vec![self.record(at, EventKind::UpdateFailed)]
+        } else {
+            Vec::new()
+        }
     }
 
-    /// Its dedicated pool is gone: failed at `at`.
-    pub(crate) fn pool_gone(&mut self, at: Millis, pool_name: &str, released: bool) {
-        self.settle(at);
-        self.abandon_update(at);
-        self.due_time = None;
-        self.enter(ServiceStatus::Failed, at);
-        self.error_msg = Some(event::pool_gone_message(pool_name, released));
-        self.record(
-            at,
-            EventKind::PoolGone {
-                pool_name: pool_name.to_string(),
-                released,
-            },
-        );
-    }
-
-    /// Its pool became Abnormal: Alarm (it keeps answering, some calls fail).
-    pub(crate) fn pool_alarm(&mut self, at: Millis, pool_name: &str) -> ServiceEvent {
-        self.settle(at);
-        self.enter(ServiceStatus::Concerning, at);
-        self.record(
-            at,
-            EventKind::PoolAbnormal {
-                pool_name: pool_name.to_string(),
-            },
-        )
-    }
-
-    /// Its pool recovered: Running again.
-    pub(crate) fn pool_recovered(&mut self, at: Millis, pool_name: &str) -> ServiceEvent {
-        self.settle(at);
-        self.enter(ServiceStatus::Running, at);
-        self.record(
-            at,
-            EventKind::PoolRecovered {
-                pool_name: pool_name.to_string(),
-            },
-        )
+    fn set_error(&mut self, message: Option<String>) {
+        self.error_msg = message;
     }
 }

@@ -195,19 +195,17 @@ impl RealTimeService {
         self.config.iter().map(|c| c.instance_count).sum()
     }
 
-    /// Whether it holds nodes of its dedicated pool now (Deploying, Running, Alarm or
-    /// Waiting; a hitless upgrade holds the larger of both configurations).
+    /// Whether it holds nodes of its dedicated pool now: Deploying, Running or Alarm (a
+    /// Waiting service waits for nodes it does not hold; a stopping one has let them go).
     pub fn occupies_nodes(&self) -> bool {
         matches!(
             self.status,
-            ServiceStatus::Deploying
-                | ServiceStatus::Running
-                | ServiceStatus::Concerning
-                | ServiceStatus::Waiting
+            ServiceStatus::Deploying | ServiceStatus::Running | ServiceStatus::Concerning
         )
     }
 
-    /// Nodes it occupies on its pool now.
+    /// Nodes it occupies on its pool now (a hitless upgrade holds the larger of both
+    /// configurations).
     pub fn occupied_nodes(&self) -> u32 {
         if !self.occupies_nodes() {
             return 0;

@@ -2,6 +2,7 @@
 //! at its exact instant, processing and billing accounted up to it.
 
 use crate::event::{self, EventKind, ServiceEvent};
+use crate::tenant::Tenant;
 use crate::{Millis, SECOND};
 
 use super::{BatchService, Billing, DeploymentLocation, ServiceConfig, ServiceStatus, Workload};
@@ -181,17 +182,10 @@ impl BatchService {
         service
     }
 
-    /// The run failed at `now` (e.g. its dedicated pool was deleted).
-    pub(crate) fn fail(&mut self, now: Millis, error_msg: &str) -> ServiceEvent {
-        self.settle(now);
-        self.enter(ServiceStatus::Failed, now);
-        self.error_msg = Some(error_msg.to_string());
-        self.record(
-            now,
-            EventKind::Failed {
-                reason: error_msg.to_string(),
-            },
-        )
+    /// The run failed at `now`.
+    pub(crate) fn fail(&mut self, now: Millis, error_msg: &str) {
+        let reason = error_msg.to_string();
+        self.fail_with(now, reason.clone(), EventKind::Failed { reason });
     }
 
     /// A running service raises an alarm at `now`; it keeps processing and billing.
@@ -205,43 +199,47 @@ impl BatchService {
             },
         )
     }
+}
 
-    /// The dedicated pool it runs on is gone: the service failed at `at`.
-    pub(crate) fn pool_gone(&mut self, at: Millis, pool_name: &str, released: bool) {
-        self.settle(at);
-        self.enter(ServiceStatus::Failed, at);
-        self.error_msg = Some(event::pool_gone_message(pool_name, released));
-        self.record(
-            at,
-            EventKind::PoolGone {
-                pool_name: pool_name.to_string(),
-                released,
-            },
-        );
+impl Tenant for BatchService {
+    fn id(&self) -> &str {
+        &self.service_id
     }
 
-    /// The dedicated pool became Abnormal: Alarm (it keeps processing and billing).
-    pub(crate) fn pool_alarm(&mut self, at: Millis, pool_name: &str) -> ServiceEvent {
-        self.settle(at);
-        self.enter(ServiceStatus::Concerning, at);
-        self.record(
-            at,
-            EventKind::PoolAbnormal {
-                pool_name: pool_name.to_string(),
-            },
-        )
+    fn name(&self) -> &str {
+        &self.service_name
     }
 
-    /// The dedicated pool recovered: Running again.
-    pub(crate) fn pool_recovered(&mut self, at: Millis, pool_name: &str) -> ServiceEvent {
-        self.settle(at);
-        self.enter(ServiceStatus::Running, at);
-        self.record(
-            at,
-            EventKind::PoolRecovered {
-                pool_name: pool_name.to_string(),
-            },
-        )
+    fn location(&self) -> &DeploymentLocation {
+        &self.location
+    }
+
+    fn status(&self) -> ServiceStatus {
+        self.status
+    }
+
+    fn transition_at(&self) -> Millis {
+        self.transition_at
+    }
+
+    fn settle(&mut self, at: Millis) {
+        BatchService::settle(self, at);
+    }
+
+    fn enter(&mut self, status: ServiceStatus, at: Millis) {
+        BatchService::enter(self, status, at);
+    }
+
+    fn record(&mut self, at: Millis, kind: EventKind) -> ServiceEvent {
+        BatchService::record(self, at, kind)
+    }
+
+    fn wind_down(&mut self, _at: Millis) -> Vec<ServiceEvent> {
+        Vec::new()
+    }
+
+    fn set_error(&mut self, message: Option<String>) {
+        self.error_msg = message;
     }
 }
 

@@ -12,7 +12,7 @@ use crate::invariants::{one_of, quoted, Checker, Import, Sink, Step};
 use crate::pool::Pool;
 use crate::realtime::{RealTimeService, MAX_REAL_TIME_SERVICES};
 use crate::service::deploy::MAX_BATCH_SERVICES;
-use crate::service::{BatchService, ServiceStatus};
+use crate::service::BatchService;
 use crate::Millis;
 
 /// What the scan before parsing found.
@@ -237,7 +237,7 @@ fn real_time_limits(
         let held: u32 = services
             .iter()
             .chain(kept)
-            .filter(|s| s.location.is_on_pool(pool.id()) && s.status != ServiceStatus::Waiting)
+            .filter(|s| s.location.is_on_pool(pool.id()))
             .map(|s| s.occupied_nodes())
             .sum();
         if held > pool.node_count() {

@@ -16,6 +16,7 @@ use crate::error::DomainError;
 use crate::event::EventKind;
 use crate::format::thousands;
 use crate::pool::PoolEventKind;
+use crate::tenant::Tenant;
 use crate::Millis;
 
 /// One resource of an import, as the preview lists it.
@@ -201,6 +202,29 @@ fn merge(console: &Console, file: ImportFile) -> Prepared {
     let mut services = ImportGroup::default();
     let mut file_ids = HashSet::new();
     if let Some(list) = file.services {
+        let list: Vec<AnyService> = list
+            .services
+            .into_iter()
+            .filter_map(Decoded::into_read)
+            .collect();
+        // A file's service replaces the region's of the same id, whichever kind either is
+        // (as the check judged it): one of the other kind leaves its list.
+        let mut other_kind: HashMap<String, String> = HashMap::new();
+        for service in &list {
+            let id = service.id();
+            let previous = match service {
+                AnyService::Batch(_) => {
+                    take(&mut merged.real_time_services, |s| s.service_id == id)
+                        .map(|s| s.service_name)
+                }
+                AnyService::RealTime(_) => {
+                    take(&mut merged.services, |s| s.service_id == id).map(|s| s.service_name)
+                }
+            };
+            if let Some(name) = previous {
+                other_kind.insert(id.to_string(), name);
+            }
+        }
         let mut at: HashMap<String, usize> = merged
             .services
             .iter()
@@ -213,57 +237,33 @@ fn merge(console: &Console, file: ImportFile) -> Prepared {
             .enumerate()
             .map(|(i, s)| (s.service_id.clone(), i))
             .collect();
-        for service in list.services.into_iter().filter_map(Decoded::into_read) {
-            let service = match service {
-                AnyService::Batch(service) => service,
+        for service in list {
+            let id = service.id().to_string();
+            file_ids.insert(id.clone());
+            let (name, replaced) = match service {
+                AnyService::Batch(service) => {
+                    let name = service.service_name.clone();
+                    let replaced = place(&mut merged.services, &mut at, service);
+                    (name, replaced)
+                }
                 AnyService::RealTime(service) => {
-                    file_ids.insert(service.service_id.clone());
-                    let item = |previous: Option<&str>| ImportItem {
-                        id: service.service_id.clone(),
-                        name: service.service_name.clone(),
-                        previous_name: previous
-                            .filter(|p| *p != service.service_name)
-                            .map(str::to_string),
-                    };
-                    match real_time_at.get(&service.service_id) {
-                        Some(&i) => {
-                            services
-                                .replaced
-                                .push(item(Some(&merged.real_time_services[i].service_name)));
-                            merged.real_time_services[i] = service;
-                        }
-                        None => {
-                            services.added.push(item(None));
-                            real_time_at.insert(
-                                service.service_id.clone(),
-                                merged.real_time_services.len(),
-                            );
-                            merged.real_time_services.push(service);
-                        }
-                    }
-                    continue;
+                    let name = service.service_name.clone();
+                    let replaced =
+                        place(&mut merged.real_time_services, &mut real_time_at, service);
+                    (name, replaced)
                 }
             };
-            file_ids.insert(service.service_id.clone());
-            let item = |previous: Option<&str>| ImportItem {
-                id: service.service_id.clone(),
-                name: service.service_name.clone(),
-                previous_name: previous
-                    .filter(|p| *p != service.service_name)
-                    .map(str::to_string),
-            };
-            match at.get(&service.service_id) {
-                Some(&i) => {
-                    services
-                        .replaced
-                        .push(item(Some(&merged.services[i].service_name)));
-                    merged.services[i] = service;
-                }
-                None => {
-                    services.added.push(item(None));
-                    at.insert(service.service_id.clone(), merged.services.len());
-                    merged.services.push(service);
-                }
+            match replaced.or_else(|| other_kind.remove(&id)) {
+                Some(previous) => services.replaced.push(ImportItem {
+                    previous_name: (previous != name).then_some(previous),
+                    id,
+                    name,
+                }),
+                None => services.added.push(ImportItem {
+                    id,
+                    name,
+                    previous_name: None,
+                }),
             }
         }
     }
@@ -337,5 +337,24 @@ fn merge(console: &Console, file: ImportFile) -> Prepared {
             pools,
         },
         merged,
+    }
+}
+
+/// Removes and returns the first item of `list` that `matches`.
+fn take<T>(list: &mut Vec<T>, matches: impl Fn(&T) -> bool) -> Option<T> {
+    let i = list.iter().position(matches)?;
+    Some(list.remove(i))
+}
+
+/// Puts a file's service in its list: in place of the one with its id (whose name it
+/// returns), or after the others.
+fn place<T: Tenant>(list: &mut Vec<T>, at: &mut HashMap<String, usize>, item: T) -> Option<String> {
+    match at.get(item.id()) {
+        Some(&i) => Some(std::mem::replace(&mut list[i], item).name().to_string()),
+        None => {
+            at.insert(item.id().to_string(), list.len());
+            list.push(item);
+            None
+        }
     }
 }

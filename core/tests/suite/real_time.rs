@@ -1185,3 +1185,404 @@ fn an_import_of_real_time_services_is_validated_like_the_rest() {
         "{err}"
     );
 }
+
+#[test]
+fn an_import_replaces_a_service_of_the_other_kind_that_has_its_id() {
+    use console_core::ExportScope;
+    let mut demo = console_core::demo::demo_console(Catalog::embedded(), T0);
+    demo.apply(Command::SetAgencyAuthorization { authorized: true }, T0)
+        .unwrap();
+    let batch = demo.services()[0].clone();
+    let mut file: serde_json::Value =
+        serde_json::from_str(&demo.export(ExportScope::RealTimeServices, T0)).unwrap();
+    let services = file["services"]["services"].as_array_mut().unwrap();
+    services.retain(|s| s["service_name"] == "flower-realtime-stopped");
+    services[0]["service_id"] = batch.service_id.clone().into();
+    services[0]["service_name"] = "flower-realtime-copy".into();
+    file["services"]["count"] = 1.into();
+    let text = file.to_string();
+    let plan = demo.plan_import(&text, T0).unwrap();
+    assert_eq!(plan.services.added, vec![]);
+    assert_eq!(plan.services.replaced.len(), 1);
+    assert_eq!(
+        plan.services.replaced[0].previous_name.as_deref(),
+        Some(batch.service_name.as_str())
+    );
+    let real_time_before = demo.real_time_services().len();
+    demo.apply(Command::Import { text }, T0).unwrap();
+    assert!(
+        demo.service(&batch.service_id).is_none(),
+        "the batch one left"
+    );
+    let replaced = demo.real_time_service(&batch.service_id).unwrap();
+    assert_eq!(replaced.service_name, "flower-realtime-copy");
+    // The file's service took the id; the one it came from keeps its own.
+    assert_eq!(demo.real_time_services().len(), real_time_before + 1);
+}
+
+#[test]
+fn an_imported_rolling_upgrade_must_be_one_the_console_could_be_in() {
+    use console_core::ExportScope;
+    let demo = console_core::demo::demo_console(Catalog::embedded(), T0);
+    let mut file: serde_json::Value =
+        serde_json::from_str(&demo.export(ExportScope::All, T0)).unwrap();
+    let services = file["services"]["services"].as_array_mut().unwrap();
+    let stopped = services
+        .iter_mut()
+        .find(|s| s["service_name"] == "flower-realtime-stopped")
+        .unwrap();
+    let config = stopped["config"].clone();
+    stopped["simulation"]["rolling"] =
+        serde_json::json!({"config": config, "until": T0, "hourly_rate": 1.0});
+    let mut c = console();
+    let before = c.state().clone();
+    let err = c
+        .apply(
+            Command::Import {
+                text: file.to_string(),
+            },
+            T0,
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("simulation.rolling"), "{err}");
+    assert!(err.contains("Only a Running or Alarm service"), "{err}");
+    assert!(err.contains("the update in progress"), "{err}");
+    assert_eq!(c.state(), &before);
+}
+
+/// A Running service of `nodes` nodes on `pool_id`, Auto Stop after `hours`; its id.
+fn running_on(c: &mut Console, pool_id: &str, nodes: u32, hours: Option<u32>, at: u64) -> String {
+    let id = deploy(
+        c,
+        RealTimeRequest {
+            location: on_pool(pool_id),
+            auto_stop: AutoStopChoice::of_hours(hours),
+            ..request(
+                &format!("svc-{at}"),
+                vec![VersionInput {
+                    instance_count: Some(nodes),
+                    ..version(MNIST, "0.0.1", 100)
+                }],
+            )
+        },
+        at,
+    );
+    c.tick(at + DEPLOYED);
+    assert_eq!(status(c, &id), ServiceStatus::Running);
+    id
+}
+
+#[test]
+fn auto_stop_during_a_hitless_upgrade_ends_the_upgrade_as_failed() {
+    let mut c = console();
+    let pool_id = pool(&mut c, 2);
+    let now = T0 + CREATE_DURATION;
+    let id = running_on(&mut c, &pool_id, 1, Some(1), now);
+    let due = c.real_time_service(&id).unwrap().due_time.unwrap();
+    let at = due - 10 * SECOND;
+    c.tick(at);
+    let mut update = RealTimeUpdate::from_service(c.real_time_service(&id).unwrap());
+    update.versions[0].model_version = "0.0.2".into();
+    let outcome = c
+        .apply(
+            Command::ModifyRealTime {
+                service_id: id.clone(),
+                update,
+            },
+            at,
+        )
+        .unwrap();
+    assert!(matches!(
+        outcome,
+        Outcome::Upgraded {
+            kind: UpgradeKind::Hitless,
+            ..
+        }
+    ));
+    c.tick(due + 20 * SECOND);
+    let s = c.real_time_service(&id).unwrap();
+    assert!(matches!(
+        s.status,
+        ServiceStatus::Stopping | ServiceStatus::Stopped
+    ));
+    assert!(s.simulation.rolling.is_none(), "the rolling upgrade ended");
+    assert_eq!(s.updates.last().unwrap().result, Some(UpdateResult::Fail));
+    assert_eq!(s.config[0].model_version, "0.0.1", "the old version stays");
+    let kinds: Vec<_> = s.events.iter().rev().take(3).map(|e| &e.kind).collect();
+    assert!(kinds.contains(&&EventKind::UpdateFailed), "{kinds:?}");
+    assert!(kinds.contains(&&EventKind::AutoStopped), "{kinds:?}");
+}
+
+#[test]
+fn an_interrupting_upgrade_restarts_the_auto_stop_count_once_running() {
+    let mut c = console();
+    let now = T0;
+    let id = deploy(
+        &mut c,
+        RealTimeRequest {
+            auto_stop: AutoStopChoice::of_hours(Some(1)),
+            ..request("public", vec![version(MNIST, "0.0.1", 100)])
+        },
+        now,
+    );
+    c.tick(now + DEPLOYED);
+    let at = now + DEPLOYED + 50 * MINUTE;
+    c.tick(at);
+    let mut update = RealTimeUpdate::from_service(c.real_time_service(&id).unwrap());
+    update.versions[0].model_version = "0.0.2".into();
+    c.apply(
+        Command::ModifyRealTime {
+            service_id: id.clone(),
+            update,
+        },
+        at,
+    )
+    .unwrap();
+    let s = c.real_time_service(&id).unwrap();
+    assert_eq!(s.status, ServiceStatus::Deploying);
+    assert_eq!(s.due_time, None, "no countdown while it redeploys");
+    c.tick(at + DEPLOYED);
+    let s = c.real_time_service(&id).unwrap();
+    assert_eq!(s.status, ServiceStatus::Running);
+    assert_eq!(s.due_time, Some(at + DEPLOYED + HOUR));
+}
+
+#[test]
+fn waiting_services_hold_no_nodes_and_are_admitted_in_order_as_nodes_free_up() {
+    let mut c = console();
+    let pool_id = pool(&mut c, 2);
+    let now = T0 + CREATE_DURATION;
+    let holder = running_on(&mut c, &pool_id, 2, None, now);
+    let start = now + DEPLOYED;
+    let waiting = |name: &str| RealTimeRequest {
+        location: on_pool(&pool_id),
+        ..request(
+            name,
+            vec![VersionInput {
+                instance_count: Some(1),
+                ..version(MNIST, "0.0.1", 100)
+            }],
+        )
+    };
+    let first = deploy(&mut c, waiting("first"), start);
+    let second = deploy(&mut c, waiting("second"), start + SECOND);
+    assert_eq!(status(&c, &first), ServiceStatus::Waiting);
+    assert_eq!(status(&c, &second), ServiceStatus::Waiting);
+    assert_eq!(c.pool_occupied_nodes(&pool_id), 2, "the waiting hold none");
+    assert_eq!(c.pool_free_nodes(&pool_id), 0);
+    // The holder stops: at their next retries both fit, the first one first.
+    c.apply(
+        Command::StopRealTime {
+            service_id: holder.clone(),
+        },
+        start + MINUTE,
+    )
+    .unwrap();
+    let mut stepped = c.clone();
+    for step in 1..=30 {
+        stepped.tick(start + MINUTE + step * 5 * SECOND);
+    }
+    c.tick(start + MINUTE + 30 * 5 * SECOND);
+    assert_eq!(stepped.real_time_services(), c.real_time_services());
+    assert_eq!(status(&c, &first), ServiceStatus::Running);
+    assert_eq!(status(&c, &second), ServiceStatus::Running);
+    assert_eq!(c.pool_occupied_nodes(&pool_id), 2);
+}
+
+#[test]
+fn a_scaling_pool_still_offers_the_nodes_it_keeps() {
+    let mut c = console();
+    let pool_id = pool(&mut c, 3);
+    let now = T0 + CREATE_DURATION;
+    let holder = running_on(&mut c, &pool_id, 2, None, now);
+    let start = now + DEPLOYED;
+    let id = deploy(
+        &mut c,
+        RealTimeRequest {
+            location: on_pool(&pool_id),
+            ..request(
+                "two",
+                vec![VersionInput {
+                    instance_count: Some(2),
+                    ..version(MNIST, "0.0.1", 100)
+                }],
+            )
+        },
+        start,
+    );
+    assert_eq!(status(&c, &id), ServiceStatus::Waiting);
+    c.apply(Command::StopRealTime { service_id: holder }, start + SECOND)
+        .unwrap();
+    // The pool is still Scaling (a node being added) when the retry comes.
+    let scale_at = start + RETRY_INTERVAL - 30 * SECOND;
+    c.apply(
+        Command::ScalePool {
+            pool_id: pool_id.clone(),
+            request: ScaleRequest {
+                nodes: Some(4),
+                removed: vec![],
+            },
+        },
+        scale_at,
+    )
+    .unwrap();
+    assert_eq!(
+        c.pool_free_nodes(&pool_id),
+        3,
+        "the node being added is not there yet"
+    );
+    c.tick(start + RETRY_INTERVAL);
+    assert_eq!(status(&c, &id), ServiceStatus::Deploying);
+}
+
+#[test]
+fn a_service_that_starts_on_an_abnormal_pool_is_in_alarm_from_its_first_minute() {
+    let mut c = console();
+    let pool_id = pool(&mut c, 2);
+    let now = T0 + CREATE_DURATION;
+    let id = deploy(
+        &mut c,
+        RealTimeRequest {
+            location: on_pool(&pool_id),
+            ..request("alarm", vec![version(MNIST, "0.0.1", 100)])
+        },
+        now,
+    );
+    c.apply(
+        Command::SimulateTraffic {
+            service_id: id.clone(),
+            calls_per_minute: 600,
+        },
+        now,
+    )
+    .unwrap();
+    c.apply(
+        Command::SetPoolFault {
+            pool_id: pool_id.clone(),
+            abnormal: true,
+        },
+        now + SECOND,
+    )
+    .unwrap();
+    let mut stepped = c.clone();
+    for step in 1..=20 {
+        stepped.tick(now + step * 30 * SECOND);
+    }
+    c.tick(now + 20 * 30 * SECOND);
+    assert_eq!(stepped.real_time_services(), c.real_time_services());
+    let s = c.real_time_service(&id).unwrap();
+    assert_eq!(s.status, ServiceStatus::Concerning);
+    let running = s
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Running)
+        .unwrap()
+        .time;
+    let alarm = s
+        .events
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::PoolAbnormal { .. }))
+        .unwrap()
+        .time;
+    assert_eq!(alarm, running);
+    assert!(s.failed_times > 0, "an Alarm service fails some calls");
+}
+
+#[test]
+fn monitoring_reads_a_long_running_service_as_up_after_its_events_are_pruned() {
+    let mut c = console();
+    let id = deploy(&mut c, request("long", gray()), T0);
+    let running = T0 + DEPLOYED;
+    c.tick(running);
+    // Enough changes of the description to push the Running event out.
+    for i in 0..100u64 {
+        let mut update = RealTimeUpdate::from_service(c.real_time_service(&id).unwrap());
+        update.description = format!("change {i}");
+        c.apply(
+            Command::ModifyRealTime {
+                service_id: id.clone(),
+                update,
+            },
+            running + HOUR + i * SECOND,
+        )
+        .unwrap();
+    }
+    let later = running + 2 * HOUR;
+    c.tick(later);
+    let s = c.real_time_service(&id).unwrap();
+    assert!(
+        s.events.iter().all(|e| e.kind != EventKind::Running),
+        "pruned"
+    );
+    assert_eq!(s.status, ServiceStatus::Running);
+    let points = s.monitoring(later);
+    assert!(points.iter().all(|p| p.cpu > 0.0), "up without calls");
+}
+
+proptest::proptest! {
+    /// Services sharing a pool (waiting for each other's nodes, in Alarm while it is
+    /// Abnormal, one stopped to make room) come out the same whatever steps time moved in.
+    #[test]
+    fn services_sharing_a_pool_advance_the_same_in_any_steps(
+        nodes in proptest::collection::vec(1u32..=3, 2..5),
+        gaps in proptest::collection::vec(0u64..3 * 60_000, 4),
+        fault in proptest::option::of((0u64..10 * 60_000, 1u64..10 * 60_000)),
+        stop_first_at in proptest::option::of(0u64..8 * 60_000),
+        splits in proptest::collection::vec(1u64..200_000, 1..30),
+    ) {
+        let mut c = console();
+        let pool_id = pool(&mut c, 3);
+        let start = T0 + CREATE_DURATION;
+        let mut actions: Vec<(u64, Command)> = Vec::new();
+        let mut at = start;
+        for (i, n) in nodes.iter().enumerate() {
+            at += gaps[i % gaps.len()];
+            actions.push((at, Command::DeployRealTime(RealTimeRequest {
+                location: on_pool(&pool_id),
+                ..request(&format!("svc-{i}"), vec![VersionInput {
+                    instance_count: Some(*n),
+                    ..version(MNIST, "0.0.1", 100)
+                }])
+            })));
+        }
+        if let Some((after, lasting)) = fault {
+            let fault = |abnormal| Command::SetPoolFault { pool_id: pool_id.clone(), abnormal };
+            actions.push((start + after, fault(true)));
+            actions.push((start + after + lasting, fault(false)));
+        }
+        if let Some(after) = stop_first_at {
+            // The first service's id is the one its deploy will generate.
+            let mut probe = c.clone();
+            let Outcome::Deployed { service_id, .. } =
+                probe.apply(actions[0].1.clone(), actions[0].0).unwrap()
+            else {
+                unreachable!()
+            };
+            actions.push((actions[0].0 + after, Command::StopRealTime { service_id }));
+        }
+        console_core::sort::sort_by_key(&mut actions, |(at, _)| *at);
+        let end = start + 20 * 60_000;
+        actions.push((end, Command::SimulateTraffic { service_id: String::new(), calls_per_minute: 0 }));
+        let mut stepped = c.clone();
+        let mut at_once = c;
+        let mut splits = splits.into_iter().cycle();
+        let mut now = start;
+        for (at, command) in actions {
+            loop {
+                let step = now + splits.next().unwrap();
+                if step >= at {
+                    break;
+                }
+                stepped.tick(step);
+                now = step;
+            }
+            now = at;
+            let a = stepped.apply(command.clone(), at);
+            let b = at_once.apply(command, at);
+            proptest::prop_assert_eq!(a.is_ok(), b.is_ok());
+            proptest::prop_assert_eq!(stepped.real_time_services(), at_once.real_time_services());
+        }
+        proptest::prop_assert_eq!(stepped.pools(), at_once.pools());
+    }
+}

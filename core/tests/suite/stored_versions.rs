@@ -160,9 +160,16 @@ fn full_state_v7() -> ConsoleState {
         kind: UpgradeKind::Hitless,
         result: Some(UpdateResult::Fail),
     });
+    // A hitless upgrade in progress: its update open, the rolling ending 30 s after it.
+    service.updates.push(ConfigUpdate {
+        time: T0 - 4_000,
+        changes: vec!["Version 0.1.0: Timeout: 20 -> 30".into()],
+        kind: UpgradeKind::Hitless,
+        result: None,
+    });
     service.simulation.rolling = Some(Rolling {
         config: service.config.clone(),
-        until: T0 + 30_000,
+        until: T0 + 26_000,
         hourly_rate: 1.5,
     });
     service.simulation.retries = 2;
