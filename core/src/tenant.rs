@@ -95,10 +95,11 @@ pub(crate) fn fail_on<S: Tenant>(
 }
 
 /// Puts the services on an Abnormal pool in Alarm, and back to Running once it is not, at
-/// the later of the pool's and the service's last change.
+/// the later of the pool's and the service's last change, if that is by `until`.
 pub(crate) fn follow_pools<'a, S: Tenant + 'a>(
     services: impl IntoIterator<Item = &'a mut S>,
     pools: &[Pool],
+    until: Millis,
 ) -> Vec<Event> {
     let mut happened = Vec::new();
     for service in services {
@@ -109,6 +110,9 @@ pub(crate) fn follow_pools<'a, S: Tenant + 'a>(
             continue;
         };
         let at = pool.status.transition_at.max(service.transition_at());
+        if at > until {
+            continue;
+        }
         if let Some(record) = service.follow_pool(pool, at) {
             happened.push(event_of(service, record));
         }
@@ -136,12 +140,13 @@ impl RegionState {
         happened
     }
 
-    /// Services of both kinds follow their pools' health.
-    pub(crate) fn follow_pools(&mut self) -> Vec<Event> {
-        let mut happened = follow_pools(self.services.iter_mut(), &self.pools);
+    /// Services of both kinds follow their pools' health (the region is advanced to `now`).
+    pub(crate) fn follow_pools(&mut self, now: Millis) -> Vec<Event> {
+        let mut happened = follow_pools(self.services.iter_mut(), &self.pools, now);
         happened.extend(follow_pools(
             self.real_time_services.iter_mut(),
             &self.pools,
+            now,
         ));
         happened
     }

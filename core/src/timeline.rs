@@ -27,7 +27,11 @@ impl RegionState {
             happened.extend(events.into_iter().map(|record| event_of(service, record)));
             exists
         });
-        happened.extend(tenant::follow_pools(self.services.iter_mut(), &self.pools));
+        happened.extend(tenant::follow_pools(
+            self.services.iter_mut(),
+            &self.pools,
+            now,
+        ));
         happened
     }
 
@@ -111,9 +115,11 @@ impl RegionState {
             }
             happened.extend(self.fail_services_on(&id, &name, released_at, true));
         }
+        // A pool may already be as a command left it later than `at`; that waits.
         happened.extend(tenant::follow_pools(
             self.real_time_services.iter_mut(),
             &self.pools,
+            at,
         ));
         happened
     }

@@ -239,13 +239,14 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
         self.within(Step::Key("config"), |c| c.real_time_config(&rolling.config));
     }
 
-    /// The nodes real-time services hold on each dedicated pool fit in it.
+    /// The nodes real-time services were given on each dedicated pool fit in it (a Waiting
+    /// claim is what did not fit).
     pub(crate) fn pool_capacity(&mut self, pools: &'a [Pool], services: &'a [RealTimeService]) {
         for pool in pools {
             let held: u32 = services
                 .iter()
                 .filter(|s| s.location.is_on_pool(pool.id()))
-                .map(RealTimeService::occupied_nodes)
+                .map(RealTimeService::placed_nodes)
                 .sum();
             if held > pool.node_count() {
                 let path = format!(

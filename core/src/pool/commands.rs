@@ -583,7 +583,7 @@ impl Console {
             pool.recover(now);
         }
         let pool_name = pool.display_name().to_string();
-        let _ = self.region_state_mut().follow_pools();
+        let _ = self.region_state_mut().follow_pools(now);
         Ok(Outcome::PoolHealth {
             pool_name,
             abnormal,

@@ -152,6 +152,36 @@ impl Console {
         plan
     }
 
+    /// The status a deployment of `request` starts in: Deploying, or Waiting for resources
+    /// when its dedicated pool has too few free nodes now.
+    pub fn real_time_deploy_status(&self, request: &RealTimeRequest) -> ServiceStatus {
+        let nodes = request
+            .versions
+            .iter()
+            .map(|v| v.instance_count.unwrap_or(0))
+            .sum();
+        if self.fits_on(&request.location, nodes, None) {
+            ServiceStatus::Deploying
+        } else {
+            ServiceStatus::Waiting
+        }
+    }
+
+    /// Whether WebSocket is offered for a model: only one from a container image.
+    pub fn offers_websocket(&self, model_id: &str) -> bool {
+        deploy::all_container_images(&self.catalog, std::iter::once(model_id))
+    }
+
+    /// The model's next Normal version not among `configured`, for "Add Model Version and
+    /// Configuration" (`None`: every one is configured).
+    pub fn next_model_version(&self, model_id: &str, configured: &[String]) -> Option<String> {
+        self.catalog
+            .model(model_id)?
+            .normal_versions()
+            .find(|v| !configured.contains(&v.model_version))
+            .map(|v| v.model_version.clone())
+    }
+
     /// Whether the account may have one more real-time service.
     pub fn check_real_time_quota(&self) -> Result<(), DomainError> {
         if self.state.settings.enforce_quotas && self.real_time_count() >= MAX_REAL_TIME_SERVICES {
@@ -593,10 +623,7 @@ impl Console {
         if calls_per_minute > MAX_TRAFFIC {
             return Err(DomainError::Invalid(vec![FieldError::new(
                 Field::CallsPerMinute,
-                format!(
-                    "Enter a whole number of calls per minute from 0 to {}.",
-                    crate::format::thousands(u64::from(MAX_TRAFFIC))
-                ),
+                calls_per_minute_rule(),
             )]));
         }
         let service = self.find_real_time_mut(service_id)?;
@@ -626,4 +653,22 @@ impl Console {
             .find(|s| s.service_id == service_id)
             .expect("found above"))
     }
+}
+
+/// What Simulate Traffic accepts.
+fn calls_per_minute_rule() -> String {
+    format!(
+        "Enter a whole number of calls per minute from 0 to {}.",
+        crate::format::thousands(u64::from(MAX_TRAFFIC))
+    )
+}
+
+/// Simulate Traffic's field as typed: a whole number of calls per minute up to
+/// [`MAX_TRAFFIC`].
+pub fn parse_calls_per_minute(text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= MAX_TRAFFIC)
+        .ok_or_else(calls_per_minute_rule)
 }

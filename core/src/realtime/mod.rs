@@ -23,6 +23,7 @@ use crate::Millis;
 pub use calls::{
     check_request_body, sample_request, Answer, LogLine, LogRange, MinutePoint, MAX_TRAFFIC,
 };
+pub use commands::parse_calls_per_minute;
 pub use deploy::{AutoStopChoice, RealTimeRequest, VersionInput, MAX_REAL_TIME_SERVICES};
 pub use lifecycle::{
     DeployPhase, PHASE_DURATION, RETRY_INTERVAL, ROLLING_DURATION, WAITING_RETRIES,
@@ -195,12 +196,16 @@ impl RealTimeService {
         self.config.iter().map(|c| c.instance_count).sum()
     }
 
-    /// Whether it holds nodes of its dedicated pool now: Deploying, Running or Alarm (a
-    /// Waiting service waits for nodes it does not hold; a stopping one has let them go).
+    /// Whether it occupies nodes of its dedicated pool now (RULES.md): Deploying, Running,
+    /// Alarm, or Waiting, where it keeps its claim on the nodes it waits for (so others
+    /// cannot take them first and the pool cannot be scaled in below them).
     pub fn occupies_nodes(&self) -> bool {
         matches!(
             self.status,
-            ServiceStatus::Deploying | ServiceStatus::Running | ServiceStatus::Concerning
+            ServiceStatus::Deploying
+                | ServiceStatus::Running
+                | ServiceStatus::Concerning
+                | ServiceStatus::Waiting
         )
     }
 
@@ -214,6 +219,16 @@ impl RealTimeService {
             r.config.iter().map(|c| c.instance_count).sum::<u32>()
         });
         self.nodes().max(rolling)
+    }
+
+    /// Nodes it has been given on its pool: what it occupies unless it is still Waiting for
+    /// them. These must fit in the pool; a Waiting claim is what did not fit.
+    pub fn placed_nodes(&self) -> u32 {
+        if self.status == ServiceStatus::Waiting {
+            0
+        } else {
+            self.occupied_nodes()
+        }
     }
 
     /// Whether it answers calls now (Running, or Alarm where some calls fail).

@@ -44,6 +44,12 @@ pub enum UpgradeKind {
 }
 
 impl UpgradeKind {
+    /// Whether the console asks first (the upgrade dialog): a hitless or an interrupting
+    /// upgrade; information and traffic ratios apply at once.
+    pub fn asks_first(self) -> bool {
+        matches!(self, UpgradeKind::Hitless | UpgradeKind::Interrupting)
+    }
+
     /// The upgrade dialog's words.
     pub fn label(self) -> &'static str {
         match self {

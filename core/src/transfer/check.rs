@@ -238,7 +238,7 @@ fn real_time_limits(
             .iter()
             .chain(kept)
             .filter(|s| s.location.is_on_pool(pool.id()))
-            .map(|s| s.occupied_nodes())
+            .map(|s| s.placed_nodes())
             .sum();
         if held > pool.node_count() {
             errors.push(

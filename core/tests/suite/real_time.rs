@@ -1349,7 +1349,7 @@ fn an_interrupting_upgrade_restarts_the_auto_stop_count_once_running() {
 }
 
 #[test]
-fn waiting_services_hold_no_nodes_and_are_admitted_in_order_as_nodes_free_up() {
+fn waiting_services_keep_their_claim_and_are_admitted_as_nodes_free_up() {
     let mut c = console();
     let pool_id = pool(&mut c, 2);
     let now = T0 + CREATE_DURATION;
@@ -1369,8 +1369,15 @@ fn waiting_services_hold_no_nodes_and_are_admitted_in_order_as_nodes_free_up() {
     let second = deploy(&mut c, waiting("second"), start + SECOND);
     assert_eq!(status(&c, &first), ServiceStatus::Waiting);
     assert_eq!(status(&c, &second), ServiceStatus::Waiting);
-    assert_eq!(c.pool_occupied_nodes(&pool_id), 2, "the waiting hold none");
+    assert_eq!(
+        c.pool_occupied_nodes(&pool_id),
+        4,
+        "a Waiting service occupies the nodes it waits for (RULES.md)"
+    );
     assert_eq!(c.pool_free_nodes(&pool_id), 0);
+    // ... yet a load or an import accepts it: only placed nodes must fit.
+    let text = console_core::snapshot::encode(c.state(), start + SECOND);
+    console_core::snapshot::decode(&text).expect("a waiting claim beyond the pool loads");
     // The holder stops: at their next retries both fit, the first one first.
     c.apply(
         Command::StopRealTime {
@@ -1427,11 +1434,8 @@ fn a_scaling_pool_still_offers_the_nodes_it_keeps() {
         scale_at,
     )
     .unwrap();
-    assert_eq!(
-        c.pool_free_nodes(&pool_id),
-        3,
-        "the node being added is not there yet"
-    );
+    // Three usable nodes (the one being added is not there yet), two claimed by the waiting.
+    assert_eq!(c.pool_free_nodes(&pool_id), 1);
     c.tick(start + RETRY_INTERVAL);
     assert_eq!(status(&c, &id), ServiceStatus::Deploying);
 }
@@ -1585,4 +1589,58 @@ proptest::proptest! {
         }
         proptest::prop_assert_eq!(stepped.pools(), at_once.pools());
     }
+}
+
+#[test]
+fn the_core_answers_what_the_forms_offer() {
+    let mut c = console();
+    // WebSocket only for a container image's model.
+    assert!(c.offers_websocket(MNIST));
+    assert!(!c.offers_websocket(FLOWER));
+    assert!(!c.offers_websocket(SENTIMENT));
+    // The next Normal version not configured yet, then none.
+    let first = c.next_model_version(MNIST, &[]).unwrap();
+    let second = c
+        .next_model_version(MNIST, std::slice::from_ref(&first))
+        .unwrap();
+    assert_ne!(first, second);
+    let all: Vec<String> = c
+        .catalog()
+        .model(MNIST)
+        .unwrap()
+        .normal_versions()
+        .map(|v| v.model_version.clone())
+        .collect();
+    assert_eq!(c.next_model_version(MNIST, &all), None);
+    // Only hitless and interrupting upgrades ask first.
+    assert!(UpgradeKind::Hitless.asks_first() && UpgradeKind::Interrupting.asks_first());
+    assert!(!UpgradeKind::Information.asks_first() && !UpgradeKind::Traffic.asks_first());
+    // Simulate Traffic's field.
+    use console_core::realtime::parse_calls_per_minute;
+    assert_eq!(parse_calls_per_minute(" 120 "), Ok(120));
+    assert_eq!(parse_calls_per_minute("10000"), Ok(10_000));
+    for bad in ["10001", "-1", "1.5", "", "many"] {
+        assert_eq!(
+            parse_calls_per_minute(bad).unwrap_err(),
+            "Enter a whole number of calls per minute from 0 to 10,000."
+        );
+    }
+    // Where a deployment starts: Waiting when the pool is short of free nodes.
+    let pool_id = pool(&mut c, 2);
+    let on = |n| RealTimeRequest {
+        location: on_pool(&pool_id),
+        ..request(
+            "x",
+            vec![VersionInput {
+                instance_count: Some(n),
+                ..version(MNIST, "0.0.1", 100)
+            }],
+        )
+    };
+    assert_eq!(c.real_time_deploy_status(&on(2)), ServiceStatus::Deploying);
+    assert_eq!(c.real_time_deploy_status(&on(3)), ServiceStatus::Waiting);
+    assert_eq!(
+        c.real_time_deploy_status(&request("p", gray())),
+        ServiceStatus::Deploying
+    );
 }

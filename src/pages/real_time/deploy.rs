@@ -2,9 +2,9 @@
 //! core as the user leaves each one, a live price, the account limit, and a confirmation
 //! before anything is created.
 
-use console_core::realtime::MAX_REAL_TIME_SERVICES;
+use console_core::realtime::{MAX_REAL_TIME_SERVICES, RETRY_INTERVAL, WAITING_RETRIES};
 use console_core::validation::{Field, MAX_DESCRIPTION_CHARS};
-use console_core::{format, Command, RealTimeRequest};
+use console_core::{format, Command, RealTimeRequest, ServiceStatus, MINUTE};
 use leptos::prelude::*;
 
 use super::form::{AutoStopField, RealTimeForm, VersionsField};
@@ -36,17 +36,13 @@ pub fn RealTimeDeployPage() -> impl IntoView {
     let price =
         Memo::new(move |_| request.with(|r| store.track_ticks(|c| c.real_time_price(&r.versions))));
     let pools = Signal::derive(move || store.track_ticks(|c| c.resource_pool_choices()));
-    let container_image = Memo::new(move |_| {
-        let model = form.model_id.get();
-        store.track_ticks(|c| {
-            c.catalog()
-                .model(&model)
-                .is_some_and(|m| m.source == console_core::catalog::ModelSource::ContainerImage)
-        })
+    let offers_websocket = Memo::new(move |_| {
+        form.model_id
+            .with(|model| store.track_ticks(|c| c.offers_websocket(model)))
     });
-    // WebSocket is offered only for container images; another model switches it off.
+    // Another model that is not offered WebSocket switches it off.
     Effect::new(move |_| {
-        if !container_image.get() {
+        if !offers_websocket.get() {
             form.websocket.set(false);
         }
     });
@@ -99,7 +95,7 @@ pub fn RealTimeDeployPage() -> impl IntoView {
                 <h2 id="deploy-parameters">"Service Parameters"</h2>
                 <SelectField field=Field::ResourcePool value=form.location options=pools check=check />
                 <VersionsField form=form check=check store=store />
-                <Show when=move || container_image.get()>
+                <Show when=move || offers_websocket.get()>
                     <CheckboxField
                         label="WebSocket"
                         value=form.websocket
@@ -194,8 +190,19 @@ fn DeploySummary(request: Memo<RealTimeRequest>, price: Memo<Option<f64>>) -> im
             })
         })
     };
+    let waits = move || {
+        request
+            .with(|r| store.track_ticks(|c| c.real_time_deploy_status(r) == ServiceStatus::Waiting))
+    };
     view! {
-        <p>"The service is created in the Deploying state, answers calls once it runs, and is billed only while it runs."</p>
+        <p>{move || if waits() {
+            format!(
+                "The dedicated resource pool has too few free nodes now: the service is created Waiting for resources, retried {WAITING_RETRIES} times {} minutes apart, and fails if the nodes are still not free. It is billed only while it runs.",
+                RETRY_INTERVAL / MINUTE
+            )
+        } else {
+            "The service is created in the Deploying state, answers calls once it runs, and is billed only while it runs.".to_string()
+        }}</p>
         <dl class="summary-list">
             {move || rows().into_iter().map(|(k, v)| view! { <div class="summary-row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
         </dl>

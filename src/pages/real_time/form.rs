@@ -210,11 +210,7 @@ impl RealTimeForm {
                 .map(|r| r.model_version.get_untracked())
                 .collect()
         });
-        let Some(next) = console.catalog().model(&model).and_then(|m| {
-            m.normal_versions()
-                .find(|v| !used.contains(&v.model_version))
-                .map(|v| v.model_version.clone())
-        }) else {
+        let Some(next) = console.next_model_version(&model, &used) else {
             return;
         };
         let id = self.next_id.get_value();
@@ -232,12 +228,8 @@ impl RealTimeForm {
         let used: Vec<String> = self
             .versions
             .with(|rows| rows.iter().map(|r| r.model_version.get()).collect());
-        self.model_id.with(|m| {
-            console.catalog().model(m).is_some_and(|m| {
-                m.normal_versions()
-                    .any(|v| !used.contains(&v.model_version))
-            })
-        })
+        self.model_id
+            .with(|m| console.next_model_version(m, &used).is_some())
     }
 }
 

@@ -98,9 +98,10 @@ fn ModifyForm(service: console_core::RealTimeService) -> impl IntoView {
                 c.real_time_changes(&id.get_value(), &u),
             )
         });
-        match kind {
-            UpgradeKind::Information | UpgradeKind::Traffic => send(),
-            _ => upgrade.set(Some((kind, changes))),
+        if kind.asks_first() {
+            upgrade.set(Some((kind, changes)));
+        } else {
+            send();
         }
     };
     let name = service.service_name.clone();

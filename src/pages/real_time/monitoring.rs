@@ -1,7 +1,7 @@
 //! Monitoring: calls per minute per model version and failed calls, CPU and memory use,
 //! from the calls the service received; and the sandbox's Simulate Traffic.
 
-use console_core::realtime::MAX_TRAFFIC;
+use console_core::realtime::{parse_calls_per_minute, MAX_TRAFFIC};
 use console_core::validation::Field;
 use console_core::{Command, RealTimeService};
 use leptos::prelude::*;
@@ -100,18 +100,15 @@ fn SimulateTraffic(service: Memo<Option<RealTimeService>>) -> impl IntoView {
         let Some(id) = service.with_untracked(|s| s.as_ref().map(|s| s.service_id.clone())) else {
             return;
         };
-        match typed.with_untracked(|t| t.trim().parse::<u32>()) {
-            Ok(n) if n <= MAX_TRAFFIC => {
+        match typed.with_untracked(|t| parse_calls_per_minute(t)) {
+            Ok(n) => {
                 error.set(None);
                 action.dispatch_local(Command::SimulateTraffic {
                     service_id: id,
                     calls_per_minute: n,
                 });
             }
-            _ => error.set(Some(format!(
-                "Enter a whole number of calls per minute from 0 to {}.",
-                console_core::format::thousands(u64::from(MAX_TRAFFIC))
-            ))),
+            Err(message) => error.set(Some(message)),
         }
     };
     view! {
