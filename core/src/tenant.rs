@@ -1,10 +1,11 @@
 //! What batch and real-time services share as tenants of a dedicated pool: failing when the
 //! pool goes, Alarm while it is Abnormal, Running again once it recovers.
 
-use crate::console::RegionState;
+use crate::console::{Console, RegionState};
+use crate::error::{DomainError, Refusal};
 use crate::event::{self, Event, EventKind, Record, ServiceEvent};
 use crate::pool::{Pool, PoolPhase};
-use crate::service::{DeploymentLocation, ServiceStatus};
+use crate::service::{DeletePlan, DeploymentLocation, RefusedDelete, ServiceAction, ServiceStatus};
 use crate::Millis;
 
 /// A service that may run on a dedicated pool.
@@ -23,6 +24,8 @@ pub(crate) trait Tenant {
     /// the events it recorded.
     fn wind_down(&mut self, at: Millis) -> Vec<ServiceEvent>;
     fn set_error(&mut self, message: Option<String>);
+    /// May `action` be taken now, by the service's own rules?
+    fn allows(&self, action: ServiceAction, agency_authorized: bool) -> Result<(), Refusal>;
 
     /// Fails at `at`: settled, wound down, Failed with `message`.
     fn fail_with(&mut self, at: Millis, message: String, kind: EventKind) -> Vec<ServiceEvent> {
@@ -149,5 +152,50 @@ impl RegionState {
             now,
         ));
         happened
+    }
+}
+
+impl Console {
+    /// May `action` be taken on `service` now: its own rules, and a Start needs its dedicated
+    /// pool available.
+    pub(crate) fn check_tenant<S: Tenant>(
+        &self,
+        service: &S,
+        action: ServiceAction,
+    ) -> Result<(), DomainError> {
+        service
+            .allows(action, self.agency_authorized())
+            .and_then(|()| match (service.location(), action) {
+                (DeploymentLocation::DedicatedPool { pool_name }, ServiceAction::Start) => {
+                    self.pool_available(pool_name)
+                }
+                _ => Ok(()),
+            })
+            .map_err(|refusal| DomainError::Refused {
+                service_name: service.name().to_string(),
+                refusal,
+            })
+    }
+
+    /// Splits a selection into what Delete may and may not delete (the batch dialog); ids
+    /// `find` does not know are left out.
+    pub(crate) fn plan_tenant_delete<'a, S: Tenant + 'a>(
+        &self,
+        service_ids: &[String],
+        find: impl Fn(&str) -> Option<&'a S>,
+    ) -> DeletePlan {
+        let mut plan = DeletePlan::default();
+        for service in service_ids.iter().filter_map(|id| find(id)) {
+            let (id, name) = (service.id().to_string(), service.name().to_string());
+            match self.check_tenant(service, ServiceAction::Delete) {
+                Ok(()) => plan.allowed.push((id, name)),
+                Err(e) => plan.refused.push(RefusedDelete {
+                    service_id: id,
+                    service_name: name,
+                    reason: e.reason(),
+                }),
+            }
+        }
+        plan
     }
 }

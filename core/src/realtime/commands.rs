@@ -10,9 +10,7 @@ use crate::event::EventKind;
 use crate::ids;
 use crate::pool::{PoolPhase, PoolType};
 use crate::query::{ListPage, RealTimeQuery};
-use crate::service::{
-    Billing, DeletePlan, DeploymentLocation, RefusedDelete, ServiceAction, ServiceStatus,
-};
+use crate::service::{Billing, DeletePlan, DeploymentLocation, ServiceAction, ServiceStatus};
 use crate::validation::{self, Errors, Field, FieldError};
 use crate::Millis;
 
@@ -103,19 +101,7 @@ impl Console {
         service_id: &str,
         action: ServiceAction,
     ) -> Result<(), DomainError> {
-        let service = self.find_real_time(service_id)?;
-        service
-            .check(action, self.agency_authorized())
-            .and_then(|()| match (&service.location, action) {
-                (DeploymentLocation::DedicatedPool { pool_name }, ServiceAction::Start) => {
-                    self.pool_available(pool_name)
-                }
-                _ => Ok(()),
-            })
-            .map_err(|refusal| DomainError::Refused {
-                service_name: service.service_name.clone(),
-                refusal,
-            })
+        self.check_tenant(self.find_real_time(service_id)?, action)
     }
 
     /// May the service be called now (Prediction)? Running or Alarm.
@@ -133,23 +119,7 @@ impl Console {
 
     /// Splits a selection into what Delete may and may not delete.
     pub fn plan_real_time_delete(&self, service_ids: &[String]) -> DeletePlan {
-        let mut plan = DeletePlan::default();
-        for id in service_ids {
-            let Some(service) = self.real_time_service(id) else {
-                continue;
-            };
-            match self.check_real_time(id, ServiceAction::Delete) {
-                Ok(()) => plan
-                    .allowed
-                    .push((id.clone(), service.service_name.clone())),
-                Err(e) => plan.refused.push(RefusedDelete {
-                    service_id: id.clone(),
-                    service_name: service.service_name.clone(),
-                    reason: e.reason(),
-                }),
-            }
-        }
-        plan
+        self.plan_tenant_delete(service_ids, |id| self.real_time_service(id))
     }
 
     /// The status a deployment of `request` starts in: Deploying, or Waiting for resources

@@ -4,8 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Refusal;
 use crate::event::{self, EventKind, ServiceEvent};
-use crate::service::{DeploymentLocation, ServiceStatus, DELETE_DURATION, STOP_DURATION};
+use crate::service::{
+    DeploymentLocation, ServiceAction, ServiceStatus, DELETE_DURATION, STOP_DURATION,
+};
 use crate::tenant::Tenant;
 use crate::{Millis, HOUR, MINUTE, SECOND};
 
@@ -351,5 +354,9 @@ impl Tenant for RealTimeService {
 
     fn set_error(&mut self, message: Option<String>) {
         self.error_msg = message;
+    }
+
+    fn allows(&self, action: ServiceAction, agency_authorized: bool) -> Result<(), Refusal> {
+        RealTimeService::check(self, action, agency_authorized)
     }
 }

@@ -42,40 +42,12 @@ impl Console {
     /// May `action` be done on this service now? `Err` carries the user-facing reason.
     /// Start also needs a service's dedicated pool to be Running.
     pub fn check(&self, service_id: &str, action: ServiceAction) -> Result<(), DomainError> {
-        let service = self.find(service_id)?;
-        service
-            .check(action, self.agency_authorized())
-            .and_then(|()| match (&service.location, action) {
-                (DeploymentLocation::DedicatedPool { pool_name }, ServiceAction::Start) => {
-                    self.pool_available(pool_name)
-                }
-                _ => Ok(()),
-            })
-            .map_err(|refusal| DomainError::Refused {
-                service_name: service.service_name.clone(),
-                refusal,
-            })
+        self.check_tenant(self.find(service_id)?, action)
     }
 
     /// Splits a selection into what Delete may and may not delete (the batch dialog).
     pub fn plan_delete(&self, service_ids: &[String]) -> DeletePlan {
-        let mut plan = DeletePlan::default();
-        for id in service_ids {
-            let Some(service) = self.service(id) else {
-                continue;
-            };
-            match self.check(id, ServiceAction::Delete) {
-                Ok(()) => plan
-                    .allowed
-                    .push((id.clone(), service.service_name.clone())),
-                Err(e) => plan.refused.push(RefusedDelete {
-                    service_id: id.clone(),
-                    service_name: service.service_name.clone(),
-                    reason: e.reason(),
-                }),
-            }
-        }
-        plan
+        self.plan_tenant_delete(service_ids, |id| self.service(id))
     }
 
     /// May all these services be deleted together? The first refusal explains why not.

@@ -1,11 +1,15 @@
 //! How a batch service moves through its lifecycle as simulated time passes: each transition
 //! at its exact instant, processing and billing accounted up to it.
 
+use crate::error::Refusal;
 use crate::event::{self, EventKind, ServiceEvent};
 use crate::tenant::Tenant;
 use crate::{Millis, SECOND};
 
-use super::{BatchService, Billing, DeploymentLocation, ServiceConfig, ServiceStatus, Workload};
+use super::{
+    BatchService, Billing, DeploymentLocation, ServiceAction, ServiceConfig, ServiceStatus,
+    Workload,
+};
 
 /// How long a deployment takes before the service runs.
 pub const DEPLOY_DURATION: Millis = 20 * SECOND;
@@ -240,6 +244,10 @@ impl Tenant for BatchService {
 
     fn set_error(&mut self, message: Option<String>) {
         self.error_msg = message;
+    }
+
+    fn allows(&self, action: ServiceAction, agency_authorized: bool) -> Result<(), Refusal> {
+        BatchService::check(self, action, agency_authorized)
     }
 }
 
