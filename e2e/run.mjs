@@ -13,6 +13,7 @@ import storage from './specs/storage.mjs';
 import onDemand from './specs/on_demand.mjs';
 import catalog from './specs/catalog.mjs';
 import realTime from './specs/real_time.mjs';
+import layout from './specs/layout.mjs';
 
 // The longest first, so the last to finish are short ones.
-await run({ ...realTime, ...xss, ...tabs, ...list, ...deploy, ...modify, ...persistence, ...pools, ...transfer, ...storage, ...onDemand, ...catalog });
+await run({ ...realTime, ...layout, ...xss, ...tabs, ...list, ...deploy, ...modify, ...persistence, ...pools, ...transfer, ...storage, ...onDemand, ...catalog });

@@ -11,6 +11,8 @@ RUSTFLAGS="--cfg erase_components --cfg wasm_split -C link-arg=--emit-relocs" \
   trunk build --release --offline
 # KEEP_NAMES=1 keeps function names, for bench/profile.mjs (a larger site, never the release).
 node scripts/split-wasm.mjs dist
+# One stylesheet for the site, from the files of style/ in index.html's order.
+node scripts/bundle-css.mjs dist
 # Trunk's JS minifier fails on the wasm-bindgen glue; terser minifies it.
 node scripts/minify-js.mjs dist
 # The files changed after Trunk hashed them: their integrity hashes, anew.

@@ -27,6 +27,15 @@ if cargo fmt --all --check > "$logs/fmt.log" 2>&1; then
 else
   cat "$logs/fmt.log"; echo "lint rustfmt ... FAILED"; failed=$((failed + 1))
 fi
+# Colours come only from the design tokens (both themes): no colour value in another stylesheet,
+# in the markup, or in the views' inline styles.
+colours='#[0-9a-fA-F]{3,8}\b|\b(rgba?|hsla?)\('
+if grep -nE "$colours" style/*.css index.html src -r --include=*.css --include=*.html --include=*.rs 2>/dev/null \
+    | grep -v '^style/tokens.css:' | grep -vE '\.rs:[0-9]+:\s*//' > "$logs/colours.log"; then
+  cat "$logs/colours.log"; echo "lint colours only in style/tokens.css ... FAILED"; failed=$((failed + 1))
+else
+  echo "lint colours only in style/tokens.css ... ok"; passed=$((passed + 1))
+fi
 export RUSTC_WORKSPACE_WRAPPER="$PWD/scripts/lint-rustc.sh"
 
 echo "== level 1: native core tests"

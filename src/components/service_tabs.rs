@@ -12,26 +12,28 @@ use crate::clock;
 pub fn EventsTable(#[prop(into)] events: Signal<Vec<ServiceEvent>>) -> impl IntoView {
     view! {
         <p class="muted">"Events are kept for one month."</p>
-        <table class="table" aria-label="Events">
-            <thead><tr><th>"Time"</th><th>"Type"</th><th>"Message"</th></tr></thead>
-            <tbody>
-                {move || events
-                    .get()
-                    .into_iter()
-                    .rev()
-                    .map(|e| {
-                        let kind = e.event_type();
-                        view! {
-                            <tr>
-                                <td class="nowrap">{clock::show(e.time)}</td>
-                                <td><span class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{kind.label()}</span></td>
-                                <td>{e.message()}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="table" aria-label="Events">
+                <thead><tr><th>"Time"</th><th>"Type"</th><th>"Message"</th></tr></thead>
+                <tbody>
+                    {move || events
+                        .get()
+                        .into_iter()
+                        .rev()
+                        .map(|e| {
+                            let kind = e.event_type();
+                            view! {
+                                <tr>
+                                    <td class="nowrap">{clock::show(e.time)}</td>
+                                    <td><span class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{kind.label()}</span></td>
+                                    <td>{e.message()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
@@ -80,28 +82,30 @@ pub fn BillingView(
             })}
         </dl>
         <h3 class="section-title">"Runs"</h3>
-        <table class="table" aria-label="Runs">
-            <thead><tr><th>"Start"</th><th>"End"</th><th>"Duration"</th><th>"Price"</th><th>"Cost"</th></tr></thead>
-            <tbody>
-                {move || {
-                    let runs = runs();
-                    if runs.is_empty() {
-                        return view! { <tr class="empty-row"><td colspan="5">"Not billed yet: the service has not run."</td></tr> }.into_any();
-                    }
-                    runs.into_iter()
-                        .map(|r| view! {
-                            <tr>
-                                <td class="nowrap">{clock::show(r.start)}</td>
-                                <td class="nowrap">{r.end.map_or_else(|| "Running".to_string(), clock::show)}</td>
-                                <td>{format::duration(r.billed_ms)}</td>
-                                <td>{format!("{}/hour", format::usd(r.hourly_rate))}</td>
-                                <td>{format::usd(r.cost)}</td>
-                            </tr>
-                        })
-                        .collect_view()
-                        .into_any()
-                }}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="table" aria-label="Runs">
+                <thead><tr><th>"Start"</th><th>"End"</th><th>"Duration"</th><th>"Price"</th><th>"Cost"</th></tr></thead>
+                <tbody>
+                    {move || {
+                        let runs = runs();
+                        if runs.is_empty() {
+                            return view! { <tr class="empty-row"><td colspan="5">"Not billed yet: the service has not run."</td></tr> }.into_any();
+                        }
+                        runs.into_iter()
+                            .map(|r| view! {
+                                <tr>
+                                    <td class="nowrap">{clock::show(r.start)}</td>
+                                    <td class="nowrap">{r.end.map_or_else(|| "Running".to_string(), clock::show)}</td>
+                                    <td>{format::duration(r.billed_ms)}</td>
+                                    <td>{format!("{}/hour", format::usd(r.hourly_rate))}</td>
+                                    <td>{format::usd(r.cost)}</td>
+                                </tr>
+                            })
+                            .collect_view()
+                            .into_any()
+                    }}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -168,7 +168,8 @@ fn OpenConsole(
             <header::Header />
             <div class="console-body">
                 <nav::SideNav />
-                <main class="content">
+                // The skip link of `index.html` leads here.
+                <main class="content" id="main-content" tabindex="-1">
                     <Banners />
                     {move || match page.get() {
                         Route::BatchServices(_) => view! { <ServiceList query=list_query /> }.into_any(),

@@ -211,24 +211,26 @@ fn Group(title: &'static str, group: ImportGroup) -> impl IntoView {
         ("Kept", group.kept),
     ];
     view! {
-        <table class="table compact" aria-label=title>
-            <caption>{title}</caption>
-            <tbody>
-                {rows.into_iter().map(|(what, items)| {
-                    let n = items.len();
-                    let mut names: Vec<String> = items.into_iter().take(LISTED).map(|i| i.name).collect();
-                    if n > LISTED {
-                        names.push(format!("and {} more", format::thousands((n - LISTED) as u64)));
-                    }
-                    view! {
-                        <tr>
-                            <th scope="row">{format!("{what} ({})", format::thousands(n as u64))}</th>
-                            <td>{names.join(", ")}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="table compact" aria-label=title>
+                <caption>{title}</caption>
+                <tbody>
+                    {rows.into_iter().map(|(what, items)| {
+                        let n = items.len();
+                        let mut names: Vec<String> = items.into_iter().take(LISTED).map(|i| i.name).collect();
+                        if n > LISTED {
+                            names.push(format!("and {} more", format::thousands((n - LISTED) as u64)));
+                        }
+                        view! {
+                            <tr>
+                                <th scope="row">{format!("{what} ({})", format::thousands(n as u64))}</th>
+                                <td>{names.join(", ")}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 

@@ -146,47 +146,49 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                     />
                 </div>
             </div>
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th class="col-check">
-                            <input
-                                type="checkbox"
-                                aria-label="Select all services on this page"
-                                prop:checked=all_on_page_selected
-                                on:change=move |ev| {
-                                    let ids = page_ids();
-                                    let on = event_target_checked(&ev);
-                                    selected.update(|s| for id in ids { if on { s.insert(id); } else { s.remove(&id); } });
-                                }
-                            />
-                        </th>
-                        <SortHeader label="Name/ID" key=SortKey::Name query=query on_sort=sort_by />
-                        <th>"Status"</th>
-                        <th>"Model/Version"</th>
-                        <th>"Specifications"</th>
-                        <SortHeader label="Created" key=SortKey::Created query=query on_sort=sort_by />
-                        <th>"Description"</th>
-                        <th>"Operation"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=page_ids key=|id| id.clone() let:id>
-                        <ServiceRow service_id=id selected=selected operation=operation views=views board=progress />
-                    </For>
-                    <Show when=move || page.with(|p| p.total_count == 0)>
-                        <tr class="empty-row">
-                            <td colspan="8">
-                                {move || if page.with(|p| p.region_empty) {
-                                    format!("No batch services in {}.", region_name.get())
-                                } else {
-                                    "No services match the search criteria.".to_string()
-                                }}
-                            </td>
+            <div class="table-scroll">
+                <table class="table">
+                    <thead>
+                        <tr>
+                            <th class="col-check">
+                                <input
+                                    type="checkbox"
+                                    aria-label="Select all services on this page"
+                                    prop:checked=all_on_page_selected
+                                    on:change=move |ev| {
+                                        let ids = page_ids();
+                                        let on = event_target_checked(&ev);
+                                        selected.update(|s| for id in ids { if on { s.insert(id); } else { s.remove(&id); } });
+                                    }
+                                />
+                            </th>
+                            <SortHeader label="Name/ID" key=SortKey::Name query=query on_sort=sort_by />
+                            <th>"Status"</th>
+                            <th>"Model/Version"</th>
+                            <th>"Specifications"</th>
+                            <SortHeader label="Created" key=SortKey::Created query=query on_sort=sort_by />
+                            <th>"Description"</th>
+                            <th>"Operation"</th>
                         </tr>
-                    </Show>
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        <For each=page_ids key=|id| id.clone() let:id>
+                            <ServiceRow service_id=id selected=selected operation=operation views=views board=progress />
+                        </For>
+                        <Show when=move || page.with(|p| p.total_count == 0)>
+                            <tr class="empty-row">
+                                <td colspan="8">
+                                    {move || if page.with(|p| p.region_empty) {
+                                        format!("No batch services in {}.", region_name.get())
+                                    } else {
+                                        "No services match the search criteria.".to_string()
+                                    }}
+                                </td>
+                            </tr>
+                        </Show>
+                    </tbody>
+                </table>
+            </div>
             <Pagination
                 total=Signal::derive(move || page.with(|p| p.total_count))
                 page=Signal::derive(move || page.with(|p| p.page))

@@ -129,14 +129,16 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
                 <p class="dialog-warning">
                     "The service will be restarted for the modification to take effect. It goes back to Deploying and processes its input again. Continue?"
                 </p>
-                <table class="table changes-table" aria-label="Changes">
-                    <thead><tr><th>"Parameter"</th><th>"Current"</th><th>"New"</th></tr></thead>
-                    <tbody>
-                        {move || changes.get().into_iter().map(|c| view! {
-                            <tr><td>{c.field.label()}</td><td>{c.old}</td><td>{c.new}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="table changes-table" aria-label="Changes">
+                        <thead><tr><th>"Parameter"</th><th>"Current"</th><th>"New"</th></tr></thead>
+                        <tbody>
+                            {move || changes.get().into_iter().map(|c| view! {
+                                <tr><td>{c.field.label()}</td><td>{c.old}</td><td>{c.new}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
                 <div class="dialog-footer">
                     <button type="button" class="button primary" disabled=move || modify.pending().get() on:click=move |_| apply()>"OK"</button>
                     <button type="button" class="button" on:click=move |_| confirming_restart.set(false)>"Cancel"</button>

@@ -256,27 +256,29 @@ fn NodeList(pool: Memo<Option<Pool>>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="pool-nodes-heading">
             <h2 id="pool-nodes-heading">"Node List"</h2>
-            <table class="table" aria-label="Node List">
-                <thead><tr><th>"Node Name"</th><th>"AZ"</th><th>"Specifications"</th><th>"Status"</th></tr></thead>
-                <tbody>
-                    {move || nodes.get().into_iter().map(|n| {
-                        let status = n.status;
-                        view! {
-                            <tr>
-                                <td class="mono">{n.name.clone()}</td>
-                                <td>{n.az.clone()}</td>
-                                <td>{flavor_display(store, &n.flavor)}</td>
-                                <td>
-                                    <span class=format!("badge badge-{}", status.label().to_ascii_lowercase())>
-                                        <span class="badge-dot" aria-hidden="true"></span>
-                                        {status.label()}
-                                    </span>
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="table" aria-label="Node List">
+                    <thead><tr><th>"Node Name"</th><th>"AZ"</th><th>"Specifications"</th><th>"Status"</th></tr></thead>
+                    <tbody>
+                        {move || nodes.get().into_iter().map(|n| {
+                            let status = n.status;
+                            view! {
+                                <tr>
+                                    <td class="mono">{n.name.clone()}</td>
+                                    <td>{n.az.clone()}</td>
+                                    <td>{flavor_display(store, &n.flavor)}</td>
+                                    <td>
+                                        <span class=format!("badge badge-{}", status.label().to_ascii_lowercase())>
+                                            <span class="badge-dot" aria-hidden="true"></span>
+                                            {status.label()}
+                                        </span>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }
@@ -302,17 +304,19 @@ fn ServicesOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
                 when=move || services.with(|s| !s.is_empty())
                 fallback=|| view! { <p class="muted">"No batch services are deployed on this pool."</p> }
             >
-                <table class="table" aria-label="Batch services on this pool">
-                    <thead><tr><th>"Name"</th><th>"Status"</th></tr></thead>
-                    <tbody>
-                        <For each=move || services.get() key=|(id, _)| id.clone() let:((id, name))>
-                            <tr>
-                                <td><a class="name-link" href=Route::ServiceDetails(id.clone()).href()>{name}</a></td>
-                                <td><ServiceBadge service=Memo::new(move |_| store.track_ticks(|c| c.service(&id).cloned())) /></td>
-                            </tr>
-                        </For>
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="table" aria-label="Batch services on this pool">
+                        <thead><tr><th>"Name"</th><th>"Status"</th></tr></thead>
+                        <tbody>
+                            <For each=move || services.get() key=|(id, _)| id.clone() let:((id, name))>
+                                <tr>
+                                    <td><a class="name-link" href=Route::ServiceDetails(id.clone()).href()>{name}</a></td>
+                                    <td><ServiceBadge service=Memo::new(move |_| store.track_ticks(|c| c.service(&id).cloned())) /></td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
             </Show>
         </section>
     }
@@ -348,18 +352,20 @@ fn RealTimeOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
                 when=move || rows.with(|(r, _, _)| !r.is_empty())
                 fallback=|| view! { <p class="muted">"No real-time services run on this pool."</p> }
             >
-                <table class="table" aria-label="Real-time services on this pool">
-                    <thead><tr><th>"Name"</th><th>"Status"</th><th>"Nodes Occupied"</th></tr></thead>
-                    <tbody>
-                        {move || rows.with(|(r, _, _)| r.clone()).into_iter().map(|(id, name, status, nodes)| view! {
-                            <tr>
-                                <td><a class="name-link" href=Route::RealTimeDetails(id, Default::default()).href()>{name}</a></td>
-                                <td>{status}</td>
-                                <td>{nodes}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="table" aria-label="Real-time services on this pool">
+                        <thead><tr><th>"Name"</th><th>"Status"</th><th>"Nodes Occupied"</th></tr></thead>
+                        <tbody>
+                            {move || rows.with(|(r, _, _)| r.clone()).into_iter().map(|(id, name, status, nodes)| view! {
+                                <tr>
+                                    <td><a class="name-link" href=Route::RealTimeDetails(id, Default::default()).href()>{name}</a></td>
+                                    <td>{status}</td>
+                                    <td>{nodes}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             </Show>
         </section>
     }
@@ -377,21 +383,23 @@ fn PoolEvents(pool: Memo<Option<Pool>>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="pool-events-heading">
             <h2 id="pool-events-heading">"Events"</h2>
-            <table class="table" aria-label="Events">
-                <thead><tr><th>"Time"</th><th>"Type"</th><th>"Message"</th></tr></thead>
-                <tbody>
-                    {move || events.get().into_iter().map(|e| {
-                        let kind = e.event_type();
-                        view! {
-                            <tr>
-                                <td class="nowrap">{clock::show(e.time)}</td>
-                                <td class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{kind.label()}</td>
-                                <td>{e.message()}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="table" aria-label="Events">
+                    <thead><tr><th>"Time"</th><th>"Type"</th><th>"Message"</th></tr></thead>
+                    <tbody>
+                        {move || events.get().into_iter().map(|e| {
+                            let kind = e.event_type();
+                            view! {
+                                <tr>
+                                    <td class="nowrap">{clock::show(e.time)}</td>
+                                    <td class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{kind.label()}</td>
+                                    <td>{e.message()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }

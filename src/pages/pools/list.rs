@@ -120,37 +120,39 @@ pub fn PoolList(
                     />
                 </div>
             </div>
-            <table class="table" aria-label=move || pool_type.get().label()>
-                <thead>
-                    <tr>
-                        <SortHeader label="Name/ID" key=SortKey::Name query=query on_sort=sort_by />
-                        <th>"Status"</th>
-                        <th>"Billing Mode"</th>
-                        <th>"Specifications"</th>
-                        <th>"Nodes"</th>
-                        <th>"AZ"</th>
-                        <SortHeader label="Created" key=SortKey::Created query=query on_sort=sort_by />
-                        <th>"Expires"</th>
-                        <th>"Operation"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=page_ids key=|id| id.clone() let:id>
-                        <PoolRow pool_id=id on_scale=on_scale on_delete=on_delete views=views board=progress />
-                    </For>
-                    <Show when=move || page.with(|p| p.total_count == 0)>
-                        <tr class="empty-row">
-                            <td colspan="9">
-                                {move || if page.with(|p| p.tab_empty) {
-                                    format!("No pools of type {} in {}.", pool_type.get().label(), quota.with(|q| q.0.clone()))
-                                } else {
-                                    "No resource pools match the search criteria.".to_string()
-                                }}
-                            </td>
+            <div class="table-scroll">
+                <table class="table" aria-label=move || pool_type.get().label()>
+                    <thead>
+                        <tr>
+                            <SortHeader label="Name/ID" key=SortKey::Name query=query on_sort=sort_by />
+                            <th>"Status"</th>
+                            <th>"Billing Mode"</th>
+                            <th>"Specifications"</th>
+                            <th>"Nodes"</th>
+                            <th>"AZ"</th>
+                            <SortHeader label="Created" key=SortKey::Created query=query on_sort=sort_by />
+                            <th>"Expires"</th>
+                            <th>"Operation"</th>
                         </tr>
-                    </Show>
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        <For each=page_ids key=|id| id.clone() let:id>
+                            <PoolRow pool_id=id on_scale=on_scale on_delete=on_delete views=views board=progress />
+                        </For>
+                        <Show when=move || page.with(|p| p.total_count == 0)>
+                            <tr class="empty-row">
+                                <td colspan="9">
+                                    {move || if page.with(|p| p.tab_empty) {
+                                        format!("No pools of type {} in {}.", pool_type.get().label(), quota.with(|q| q.0.clone()))
+                                    } else {
+                                        "No resource pools match the search criteria.".to_string()
+                                    }}
+                                </td>
+                            </tr>
+                        </Show>
+                    </tbody>
+                </table>
+            </div>
             <Pagination
                 total=Signal::derive(move || page.with(|p| p.total_count))
                 page=Signal::derive(move || page.with(|p| p.page))

@@ -159,36 +159,38 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
                         "Raise the count to scale out ({left} of the {total}-node quota of {region} are left). To scale in, switch off nodes in the node list."
                     )))
                 />
-                <table class="table node-switches" aria-label="Node List">
-                    <thead><tr><th>"Node Name"</th><th>"AZ"</th><th>"Status"</th><th>"Operation"</th></tr></thead>
-                    <tbody>
-                        {move || node_rows.get().into_iter().map(|n| {
-                            let name = n.name.clone();
-                            let checked_name = n.name.clone();
-                            let switchable = n.status == NodeStatus::Available;
-                            view! {
-                                <tr>
-                                    <td class="mono">{n.name.clone()}</td>
-                                    <td>{n.az.clone()}</td>
-                                    <td>{n.status.label()}</td>
-                                    <td>
-                                        <label class="switch">
-                                            <input
-                                                type="checkbox"
-                                                role="switch"
-                                                aria-label=format!("Node {}", n.name)
-                                                disabled=!switchable
-                                                prop:checked=move || removed.with(|r| !r.contains(&checked_name))
-                                                on:change=move |ev| toggle(name.clone(), event_target_checked(&ev))
-                                            />
-                                            <span class="switch-text">{move || if removed.with(|r| r.contains(&n.name)) { "Off" } else { "On" }}</span>
-                                        </label>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="table node-switches" aria-label="Node List">
+                        <thead><tr><th>"Node Name"</th><th>"AZ"</th><th>"Status"</th><th>"Operation"</th></tr></thead>
+                        <tbody>
+                            {move || node_rows.get().into_iter().map(|n| {
+                                let name = n.name.clone();
+                                let checked_name = n.name.clone();
+                                let switchable = n.status == NodeStatus::Available;
+                                view! {
+                                    <tr>
+                                        <td class="mono">{n.name.clone()}</td>
+                                        <td>{n.az.clone()}</td>
+                                        <td>{n.status.label()}</td>
+                                        <td>
+                                            <label class="switch">
+                                                <input
+                                                    type="checkbox"
+                                                    role="switch"
+                                                    aria-label=format!("Node {}", n.name)
+                                                    disabled=!switchable
+                                                    prop:checked=move || removed.with(|r| !r.contains(&checked_name))
+                                                    on:change=move |ev| toggle(name.clone(), event_target_checked(&ev))
+                                                />
+                                                <span class="switch-text">{move || if removed.with(|r| r.contains(&n.name)) { "Off" } else { "On" }}</span>
+                                            </label>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             </section>
             <div class="form-footer panel">
                 <ErrorSummary check=check />

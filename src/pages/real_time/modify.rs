@@ -199,24 +199,26 @@ fn UpgradeDialog(
                 {changes.iter().map(|c| view! { <li>{c.to_string()}</li> }).collect_view()}
             </ul>
             <p class=if hitless { "upgrade-kind hitless" } else { "upgrade-kind dialog-warning" } role="status">{kind.label()}</p>
-            <table class="table upgrade-table" aria-label="Scenarios for hitless rolling upgrade">
-                <thead>
-                    <tr>
-                        <th>"Meta Model Source for Creating a model"</th>
-                        <th>"Using a Public Resource Pool"</th>
-                        <th>"Using a Dedicated Resource Pool"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {TABLE_SOURCES.into_iter().map(|source| view! {
+            <div class="table-scroll">
+                <table class="table upgrade-table" aria-label="Scenarios for hitless rolling upgrade">
+                    <thead>
                         <tr>
-                            <th scope="row">{source.label()}</th>
-                            {cell(source, false)}
-                            {cell(source, true)}
+                            <th>"Meta Model Source for Creating a model"</th>
+                            <th>"Using a Public Resource Pool"</th>
+                            <th>"Using a Dedicated Resource Pool"</th>
                         </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        {TABLE_SOURCES.into_iter().map(|source| view! {
+                            <tr>
+                                <th scope="row">{source.label()}</th>
+                                {cell(source, false)}
+                                {cell(source, true)}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
             <div class="dialog-footer">
                 <button type="button" class="button primary" disabled=move || pending.get() on:click=move |_| on_confirm.run(())>"OK"</button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>

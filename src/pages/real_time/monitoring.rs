@@ -57,28 +57,30 @@ pub fn Monitoring(service: Memo<Option<RealTimeService>>) -> impl IntoView {
             {move || totals().into_iter().map(|(v, n)| view! { <li>{format!("Version {v}: {} calls", console_core::format::thousands(n))}</li> }).collect_view()}
             <li>{move || format!("Failed calls: {}", console_core::format::thousands(failed()))}</li>
         </ul>
-        <table class="table" aria-label="Calls per minute">
-            <thead>
-                <tr>
-                    <th>"Minute"</th>
-                    {move || versions.get().into_iter().map(|v| view! { <th>{format!("Calls: {v}")}</th> }).collect_view()}
-                    <th>"Failed Calls"</th>
-                    <th>"CPU Usage"</th>
-                    <th>"Memory Usage"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || points.get().into_iter().rev().take(SHOWN_MINUTES).map(|p| view! {
+        <div class="table-scroll">
+            <table class="table" aria-label="Calls per minute">
+                <thead>
                     <tr>
-                        <td class="nowrap">{clock::show(p.minute)}</td>
-                        {p.calls.into_iter().map(|(_, n)| view! { <td>{n}</td> }).collect_view()}
-                        <td>{p.failed}</td>
-                        <td>{format!("{}%", p.cpu.round() as u32)}</td>
-                        <td>{format!("{}%", p.memory.round() as u32)}</td>
+                        <th>"Minute"</th>
+                        {move || versions.get().into_iter().map(|v| view! { <th>{format!("Calls: {v}")}</th> }).collect_view()}
+                        <th>"Failed Calls"</th>
+                        <th>"CPU Usage"</th>
+                        <th>"Memory Usage"</th>
                     </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+                </thead>
+                <tbody>
+                    {move || points.get().into_iter().rev().take(SHOWN_MINUTES).map(|p| view! {
+                        <tr>
+                            <td class="nowrap">{clock::show(p.minute)}</td>
+                            {p.calls.into_iter().map(|(_, n)| view! { <td>{n}</td> }).collect_view()}
+                            <td>{p.failed}</td>
+                            <td>{format!("{}%", p.cpu.round() as u32)}</td>
+                            <td>{format!("{}%", p.memory.round() as u32)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
         <SimulateTraffic service=service />
     }
 }

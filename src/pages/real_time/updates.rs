@@ -41,33 +41,37 @@ pub fn ConfigurationUpdates(service: Memo<Option<RealTimeService>>) -> impl Into
     };
     view! {
         <h3 class="section-title">"Existing Configuration"</h3>
-        <table class="table" aria-label="Existing configuration">
-            <thead><tr><th>"Model"</th><th>"Version"</th><th>"Status"</th><th>"Specifications"</th><th>"Compute Nodes"</th><th>"Traffic Ratio (%)"</th></tr></thead>
-            <tbody>
-                {move || rows().into_iter().map(|(model, version, status, flavor, nodes, weight)| view! {
-                    <tr><td>{model}</td><td>{version}</td><td>{status}</td><td>{flavor}</td><td>{nodes}</td><td>{weight}</td></tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="table" aria-label="Existing configuration">
+                <thead><tr><th>"Model"</th><th>"Version"</th><th>"Status"</th><th>"Specifications"</th><th>"Compute Nodes"</th><th>"Traffic Ratio (%)"</th></tr></thead>
+                <tbody>
+                    {move || rows().into_iter().map(|(model, version, status, flavor, nodes, weight)| view! {
+                        <tr><td>{model}</td><td>{version}</td><td>{status}</td><td>{flavor}</td><td>{nodes}</td><td>{weight}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
         <h3 class="section-title">"Historical Updates"</h3>
-        <table class="table" aria-label="Historical updates">
-            <thead><tr><th>"Time"</th><th>"Changes"</th><th>"Upgrade"</th><th>"Result"</th></tr></thead>
-            <tbody>
-                {move || {
-                    let history = history();
-                    if history.is_empty() {
-                        return view! { <tr class="empty-row"><td colspan="4">"The configuration has not been updated."</td></tr> }.into_any();
-                    }
-                    history.into_iter().map(|u| view! {
-                        <tr>
-                            <td class="nowrap">{clock::show(u.time)}</td>
-                            <td><ul class="plain-list">{u.changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></td>
-                            <td>{u.kind.label()}</td>
-                            <td>{u.result.map_or("Updating", |r| r.label())}</td>
-                        </tr>
-                    }).collect_view().into_any()
-                }}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="table" aria-label="Historical updates">
+                <thead><tr><th>"Time"</th><th>"Changes"</th><th>"Upgrade"</th><th>"Result"</th></tr></thead>
+                <tbody>
+                    {move || {
+                        let history = history();
+                        if history.is_empty() {
+                            return view! { <tr class="empty-row"><td colspan="4">"The configuration has not been updated."</td></tr> }.into_any();
+                        }
+                        history.into_iter().map(|u| view! {
+                            <tr>
+                                <td class="nowrap">{clock::show(u.time)}</td>
+                                <td><ul class="plain-list">{u.changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></td>
+                                <td>{u.kind.label()}</td>
+                                <td>{u.result.map_or("Updating", |r| r.label())}</td>
+                            </tr>
+                        }).collect_view().into_any()
+                    }}
+                </tbody>
+            </table>
+        </div>
     }
 }

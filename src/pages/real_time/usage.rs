@@ -66,19 +66,23 @@ pub fn UsageGuides(service: Memo<Option<RealTimeService>>) -> impl IntoView {
         </dl>
         <p class="muted">"In this sandbox the host is not reachable: use the Prediction tab to call the service."</p>
         <h3 class="section-title">"Input Parameters"</h3>
-        <table class="table" aria-label="Input parameters">
-            <thead><tr><th>"Parameter"</th><th>"Type"</th></tr></thead>
-            <tbody>
-                {move || inputs().into_iter().map(|name| view! { <tr><td class="mono">{name}</td><td>"string"</td></tr> }).collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="table" aria-label="Input parameters">
+                <thead><tr><th>"Parameter"</th><th>"Type"</th></tr></thead>
+                <tbody>
+                    {move || inputs().into_iter().map(|name| view! { <tr><td class="mono">{name}</td><td>"string"</td></tr> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
         <h3 class="section-title">"Output Parameters"</h3>
-        <table class="table" aria-label="Output parameters">
-            <thead><tr><th>"Parameter"</th><th>"Type"</th></tr></thead>
-            <tbody>
-                {move || outputs().into_iter().map(|p| view! { <tr><td class="mono">{p.name}</td><td>{p.param_type}</td></tr> }).collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="table" aria-label="Output parameters">
+                <thead><tr><th>"Parameter"</th><th>"Type"</th></tr></thead>
+                <tbody>
+                    {move || outputs().into_iter().map(|p| view! { <tr><td class="mono">{p.name}</td><td>{p.param_type}</td></tr> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
         <h3 class="section-title">"Example"</h3>
         <pre class="code-block" aria-label="curl example">{curl}</pre>
     }
