@@ -14,6 +14,7 @@ import onDemand from './specs/on_demand.mjs';
 import catalog from './specs/catalog.mjs';
 import realTime from './specs/real_time.mjs';
 import layout from './specs/layout.mjs';
+import a11y from './specs/a11y.mjs';
 
 // The longest first, so the last to finish are short ones.
-await run({ ...realTime, ...layout, ...xss, ...tabs, ...list, ...deploy, ...modify, ...persistence, ...pools, ...transfer, ...storage, ...onDemand, ...catalog });
+await run({ ...realTime, ...a11y, ...layout, ...xss, ...tabs, ...list, ...deploy, ...modify, ...persistence, ...pools, ...transfer, ...storage, ...onDemand, ...catalog });

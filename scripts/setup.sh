@@ -56,8 +56,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
-# npm packages from the lockfile: binaryen (wasm-opt 132), terser and playwright-core.
+# npm packages from the lockfile: binaryen (wasm-opt 132), terser, playwright-core and axe-core.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/terser ] \
+   || [ ! -d node_modules/axe-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund

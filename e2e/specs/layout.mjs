@@ -5,7 +5,7 @@
 import { assert, eventually } from '../pages.mjs';
 
 /** The pages of the console, details pages reached through the demo's first rows. */
-async function everyPage(page, base) {
+export async function everyPage(page, base) {
   const firstLink = async (route) => {
     await page.goto(`${base}${route}`);
     const link = page.locator('table .name-link').first();
@@ -34,7 +34,7 @@ async function everyPage(page, base) {
 }
 
 /** Opens `route` and waits for its page heading. */
-async function open(page, base, route) {
+export async function open(page, base, route) {
   await page.goto(`${base}${route}`);
   await page.locator('main h1').first().waitFor();
 }

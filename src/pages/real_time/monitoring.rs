@@ -52,7 +52,7 @@ pub fn Monitoring(service: Memo<Option<RealTimeService>>) -> impl IntoView {
     };
     let failed = move || points.with(|p| p.iter().map(|m| m.failed).sum::<u64>());
     view! {
-        <h3 class="section-title">"Calls in the Last Hour"</h3>
+        <h2 class="section-title">"Calls in the Last Hour"</h2>
         <ul class="plain-list" aria-label="Calls per model version">
             {move || totals().into_iter().map(|(v, n)| view! { <li>{format!("Version {v}: {} calls", console_core::format::thousands(n))}</li> }).collect_view()}
             <li>{move || format!("Failed calls: {}", console_core::format::thousands(failed()))}</li>
@@ -115,7 +115,7 @@ fn SimulateTraffic(service: Memo<Option<RealTimeService>>) -> impl IntoView {
     };
     view! {
         <section class="sandbox-panel" aria-labelledby="simulate-traffic">
-            <h3 id="simulate-traffic" class="section-title">"Simulate Traffic"</h3>
+            <h2 id="simulate-traffic" class="section-title">"Simulate Traffic"</h2>
             <p class="muted">"Sandbox only: not part of the real ModelArts console. Calls are sent every simulated minute while the service runs, split by the traffic ratios."</p>
             <div class="field">
                 <label class="field-label" for=input_id(Field::CallsPerMinute)>{Field::CallsPerMinute.label()}</label>

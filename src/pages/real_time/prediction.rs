@@ -77,7 +77,7 @@ pub fn Prediction(service: Memo<Option<RealTimeService>>) -> impl IntoView {
         </button>
         <Show when=move || answer.with(|a| a.is_some())>
             <section class="prediction-result" aria-label="Response">
-                <h3 class="section-title">"Response"</h3>
+                <h2 class="section-title">"Response"</h2>
                 <dl class="details-grid">
                     <div class="detail"><dt>"Result"</dt><dd>{move || answer.with(|a| a.as_ref().map_or("", |a| if a.failed { "Failed" } else { "Succeeded" }))}</dd></div>
                     <div class="detail"><dt>"Model Version"</dt><dd>{move || answer.with(|a| a.as_ref().map(|a| a.model_version.clone()).unwrap_or_default())}</dd></div>

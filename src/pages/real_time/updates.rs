@@ -40,7 +40,7 @@ pub fn ConfigurationUpdates(service: Memo<Option<RealTimeService>>) -> impl Into
         })
     };
     view! {
-        <h3 class="section-title">"Existing Configuration"</h3>
+        <h2 class="section-title">"Existing Configuration"</h2>
         <div class="table-scroll">
             <table class="table" aria-label="Existing configuration">
                 <thead><tr><th>"Model"</th><th>"Version"</th><th>"Status"</th><th>"Specifications"</th><th>"Compute Nodes"</th><th>"Traffic Ratio (%)"</th></tr></thead>
@@ -51,7 +51,7 @@ pub fn ConfigurationUpdates(service: Memo<Option<RealTimeService>>) -> impl Into
                 </tbody>
             </table>
         </div>
-        <h3 class="section-title">"Historical Updates"</h3>
+        <h2 class="section-title">"Historical Updates"</h2>
         <div class="table-scroll">
             <table class="table" aria-label="Historical updates">
                 <thead><tr><th>"Time"</th><th>"Changes"</th><th>"Upgrade"</th><th>"Result"</th></tr></thead>

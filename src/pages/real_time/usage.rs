@@ -65,7 +65,7 @@ pub fn UsageGuides(service: Memo<Option<RealTimeService>>) -> impl IntoView {
             <div class="detail"><dt>"Header"</dt><dd><code>"X-Auth-Token"</code>": your IAM token"</dd></div>
         </dl>
         <p class="muted">"In this sandbox the host is not reachable: use the Prediction tab to call the service."</p>
-        <h3 class="section-title">"Input Parameters"</h3>
+        <h2 class="section-title">"Input Parameters"</h2>
         <div class="table-scroll">
             <table class="table" aria-label="Input parameters">
                 <thead><tr><th>"Parameter"</th><th>"Type"</th></tr></thead>
@@ -74,7 +74,7 @@ pub fn UsageGuides(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <h3 class="section-title">"Output Parameters"</h3>
+        <h2 class="section-title">"Output Parameters"</h2>
         <div class="table-scroll">
             <table class="table" aria-label="Output parameters">
                 <thead><tr><th>"Parameter"</th><th>"Type"</th></tr></thead>
@@ -83,7 +83,7 @@ pub fn UsageGuides(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <h3 class="section-title">"Example"</h3>
+        <h2 class="section-title">"Example"</h2>
         <pre class="code-block" aria-label="curl example">{curl}</pre>
     }
 }
