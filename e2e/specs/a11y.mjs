@@ -1,7 +1,8 @@
 // Accessible to everyone: axe-core finds no violation on any page, in both themes, with the
-// lists' dialogs open too; a dialog keeps Tab inside and gives focus back to what opened it.
+// lists' dialogs open too; a dialog keeps Tab inside and gives focus back to what opened it;
+// a batch service is deployed and deleted with the keyboard alone.
 import { createRequire } from 'node:module';
-import { ServiceList, assert } from '../pages.mjs';
+import { ServiceList, assert, eventually } from '../pages.mjs';
 import { everyPage, open } from './layout.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -13,6 +14,15 @@ async function violations(page) {
     const { violations } = await window.axe.run(document);
     return violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   });
+}
+
+/** Presses Tab (Shift+Tab with `back`) until `target` has focus; fails after `max` presses. */
+async function tabTo(page, target, { back = false, max = 120 } = {}) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
 }
 
 export default {
@@ -72,5 +82,53 @@ export default {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     assert(await stop.evaluate((b) => b === document.activeElement), 'focus is back on Stop');
+  },
+
+  'a batch service is deployed and deleted with the keyboard alone': async ({ page, base }) => {
+    await page.goto(`${base}#/batch-services`);
+    const list = new ServiceList(page, base);
+    await list.row('mnist-batch-nightly').waitFor();
+    // Deploy: the toolbar's link, the form's fields, Next, then Submit in the confirmation.
+    await tabTo(page, page.locator('.toolbar').getByRole('link', { name: 'Deploy' }));
+    await page.keyboard.press('Enter');
+    const name = page.getByLabel('Name', { exact: true });
+    await name.waitFor();
+    await tabTo(page, name);
+    await page.keyboard.type('keyboard-only');
+    for (const [label, value] of [['Input Path', 'obs://keys/in/'], ['Output Path', 'obs://keys/out/']]) {
+      await tabTo(page, page.getByLabel(label, { exact: true }));
+      await page.keyboard.type(value);
+    }
+    await tabTo(page, page.getByRole('button', { name: 'Next' }));
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: 'Confirm Deployment' });
+    await confirm.waitFor();
+    await tabTo(page, confirm.getByRole('button', { name: 'Submit' }));
+    await page.keyboard.press('Enter');
+    await list.row('keyboard-only').waitFor();
+    // Agency authorization in Settings, through the navigation.
+    const nav = page.getByRole('navigation', { name: 'Console navigation' });
+    await tabTo(page, nav.getByRole('link', { name: 'Settings' }), { back: true });
+    await page.keyboard.press('Enter');
+    const authorize = page.getByRole('button', { name: 'Add Authorization' });
+    await authorize.waitFor();
+    await tabTo(page, authorize);
+    await page.keyboard.press('Enter');
+    await page.getByText('Status: Authorized').waitFor();
+    await tabTo(page, nav.getByRole('link', { name: 'Batch Services' }), { back: true });
+    await page.keyboard.press('Enter');
+    // Delete: its row's checkbox, the toolbar's Delete, OK.
+    const select = page.getByRole('checkbox', { name: 'Select keyboard-only' });
+    await select.waitFor();
+    await tabTo(page, select);
+    await page.keyboard.press('Space');
+    await tabTo(page, page.locator('.toolbar').getByRole('button', { name: 'Delete', exact: true }), { back: true });
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Delete Service' });
+    await dialog.waitFor();
+    await tabTo(page, dialog.getByRole('button', { name: 'OK' }));
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await eventually(async () => (await list.row('keyboard-only').count()) === 0, 'the service is deleted');
   },
 };
