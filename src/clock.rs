@@ -43,3 +43,16 @@ pub fn when_idle_after_paint(work: impl Fn() + Clone + 'static) {
 pub fn show(ms: Millis) -> String {
     console_core::format::datetime(ms, utc_offset_minutes())
 }
+
+/// The time of day of [`show`] without seconds (`08:04`), for a chart's axis.
+pub fn show_time(ms: Millis) -> String {
+    show(ms)
+        .split(' ')
+        .nth(1)
+        .map_or_else(String::new, |t| t[..t.len().min(5)].to_string())
+}
+
+/// The date of [`show`] (`2026/12/07`), for a chart's axis.
+pub fn show_date(ms: Millis) -> String {
+    show(ms).split(' ').next().unwrap_or_default().to_string()
+}

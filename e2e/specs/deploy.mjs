@@ -58,6 +58,8 @@ export default {
     const billing = await details.tab('Billing');
     const runs = billing.getByRole('table', { name: 'Runs' }).locator('tbody tr');
     assert((await runs.count()) === 1, 'one run');
+    const chart = billing.getByRole('img', { name: /^Cost of the one run: USD [\d.]+\.$/ });
+    assert((await chart.locator('rect.chart-s0').count()) === 1, 'the run drawn as a bar');
     const cells = await runs.first().locator('td').allTextContents();
     assert(cells[1] !== 'Running' && cells[3] === 'USD 1.36/hour' && /^USD \d+\.\d\d$/.test(cells[4]) && cells[4] !== 'USD 0.00', `run line ${cells}`);
     const accrued = await text(billing.locator('.detail').filter({ hasText: 'Accrued Cost' }).locator('dd'));

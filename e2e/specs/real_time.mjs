@@ -113,6 +113,12 @@ export default {
       return (n('0.0.1') > 2000 && n('0.0.2') > 200) || t;
     }, 'both versions receive calls', 20000);
     assert((await page.getByRole('table', { name: 'Calls per minute' }).locator('thead th').allTextContents()).join('|').includes('Calls: 0.0.2'), 'a column per version');
+    // The chart: an image whose summary counts the calls, a bar part per version and minute.
+    const chart = page.getByRole('img', { name: /^Calls per minute in the last hour: [\d,]+ calls/ });
+    await chart.waitFor();
+    const parts = async (series) => chart.locator(`rect.chart-s${series}[height]:not([height="0"])`).count();
+    assert((await parts(0)) > 0 && (await parts(1)) > 0, 'both versions are drawn');
+    assert(await page.locator('.chart-legend').filter({ hasText: 'Version 0.0.2' }).count() === 1, 'the legend names the versions');
   },
 
   'real-time: auto stop stops the service at its time': async ({ page, base }) => {

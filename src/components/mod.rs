@@ -2,6 +2,7 @@
 
 pub mod action_button;
 pub mod banners;
+pub mod chart;
 pub mod dialog;
 pub mod form;
 pub mod list_filters;

@@ -5,6 +5,8 @@ use console_core::format;
 use console_core::service::Billing;
 use leptos::prelude::*;
 
+use crate::components::chart::{Bar, BarChart};
+
 use crate::clock;
 
 /// A service's events, newest first, with their type.
@@ -81,7 +83,22 @@ pub fn BillingView(
                 </div>
             })}
         </dl>
-        <h3 class="section-title">"Runs"</h3>
+        <h2 class="section-title">"Runs"</h2>
+        <BarChart
+            title="Cost of Each Run"
+            series=vec!["Cost".to_string()]
+            bars=Signal::derive(move || runs().into_iter().map(|r| Bar { label: clock::show_date(r.start), parts: vec![r.cost] }).collect::<Vec<_>>())
+            summary=Signal::derive(move || {
+                let runs = runs();
+                let total: f64 = runs.iter().map(|r| r.cost).sum();
+                match runs.len() {
+                    0 => "Not billed yet: the service has not run.".to_string(),
+                    1 => format!("Cost of the one run: {}.", format::usd(total)),
+                    n => format!("Cost of each of the {n} runs, {} in all; the highest {}.", format::usd(total), format::usd(runs.iter().map(|r| r.cost).fold(0.0, f64::max))),
+                }
+            })
+            format=format::usd
+        />
         <div class="table-scroll">
             <table class="table" aria-label="Runs">
                 <thead><tr><th>"Start"</th><th>"End"</th><th>"Duration"</th><th>"Price"</th><th>"Cost"</th></tr></thead>

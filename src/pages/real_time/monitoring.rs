@@ -7,6 +7,7 @@ use console_core::{Command, RealTimeService};
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::chart::{Bar, BarChart};
 use crate::components::form::{input_id, message_id, FieldMessage};
 use crate::state::use_store;
 
@@ -51,7 +52,50 @@ pub fn Monitoring(service: Memo<Option<RealTimeService>>) -> impl IntoView {
         })
     };
     let failed = move || points.with(|p| p.iter().map(|m| m.failed).sum::<u64>());
+    let bars = Signal::derive(move || {
+        points.with(|p| {
+            p.iter()
+                .map(|m| Bar {
+                    label: clock::show_time(m.minute),
+                    parts: m.calls.iter().map(|(_, n)| *n as f64).collect(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let failed_per_minute = Signal::derive(move || {
+        points.with(|p| p.iter().map(|m| m.failed as f64).collect::<Vec<_>>())
+    });
+    let summary = Signal::derive(move || {
+        let total: u64 = totals().iter().map(|(_, n)| n).sum();
+        let peak = points.with(|p| {
+            p.iter()
+                .map(|m| m.calls.iter().map(|(_, n)| n).sum::<u64>())
+                .max()
+                .unwrap_or(0)
+        });
+        format!(
+            "Calls per minute in the last hour: {} calls, at most {} in a minute; {} failed.",
+            console_core::format::thousands(total),
+            console_core::format::thousands(peak),
+            console_core::format::thousands(failed())
+        )
+    });
+    let series = Signal::derive(move || {
+        versions
+            .get()
+            .into_iter()
+            .map(|v| format!("Version {v}"))
+            .collect::<Vec<_>>()
+    });
     view! {
+        <BarChart
+            title="Calls per Minute"
+            series=series
+            bars=bars
+            summary=summary
+            line=("Failed calls".to_string(), failed_per_minute)
+            format=|v| console_core::format::thousands(v.round() as u64)
+        />
         <h2 class="section-title">"Calls in the Last Hour"</h2>
         <ul class="plain-list" aria-label="Calls per model version">
             {move || totals().into_iter().map(|(v, n)| view! { <li>{format!("Version {v}: {} calls", console_core::format::thousands(n))}</li> }).collect_view()}
