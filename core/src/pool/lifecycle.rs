@@ -5,7 +5,7 @@
 use crate::event::{self};
 use crate::{Millis, DAY, HOUR, MINUTE, SECOND};
 
-use super::{NodeStatus, Pool, PoolEvent, PoolEventKind, PoolNode, PoolPhase};
+use super::{NodeStatus, Pool, PoolEvent, PoolEventKind, PoolNode, PoolPhase, RequiredDuration};
 
 /// How long creating a pool takes.
 pub const CREATE_DURATION: Millis = 3 * MINUTE;
@@ -60,12 +60,7 @@ impl Pool {
         loop {
             match self.status.phase {
                 PoolPhase::Creating | PoolPhase::Scaling => {
-                    let length = if self.status.phase == PoolPhase::Creating {
-                        CREATE_DURATION
-                    } else {
-                        SCALE_DURATION
-                    };
-                    let end = self.status.transition_at + length;
+                    let end = self.phase_end().expect("Creating and Scaling end");
                     if now < end {
                         break;
                     }
@@ -88,7 +83,7 @@ impl Pool {
                     events.push(self.record(end, kind));
                 }
                 PoolPhase::Deleting => {
-                    let end = if now < self.status.transition_at + DELETE_DURATION {
+                    let end = if self.phase_end().is_some_and(|end| now < end) {
                         PoolEnd::Exists
                     } else {
                         PoolEnd::Deleted
@@ -99,8 +94,7 @@ impl Pool {
             }
         }
         while let Some(expires) = self.billing.expires_at.filter(|e| *e <= now) {
-            // (A zero-length term cannot come from a command, and the snapshot refuses it.)
-            let Some(term) = self.duration().filter(|t| t.length() > 0) else {
+            let Some(term) = self.renewal_term() else {
                 break;
             };
             if !self.auto_renew() {
@@ -123,16 +117,31 @@ impl Pool {
     /// When it next moves by itself (the end of creating, scaling or deleting, or of its
     /// prepaid term); `None` while it stays as it is.
     pub(crate) fn next_transition(&self) -> Option<Millis> {
-        let at = self.status.transition_at;
-        let phase_end = match self.status.phase {
-            PoolPhase::Creating => Some(at + CREATE_DURATION),
-            PoolPhase::Scaling => Some(at + SCALE_DURATION),
-            PoolPhase::Deleting => return Some(at + DELETE_DURATION),
-            PoolPhase::Running | PoolPhase::Abnormal => None,
+        if self.status.phase == PoolPhase::Deleting {
+            return self.phase_end();
+        }
+        let expires = self
+            .billing
+            .expires_at
+            .filter(|_| self.renewal_term().is_some());
+        self.phase_end().into_iter().chain(expires).min()
+    }
+
+    /// When Creating, Scaling or Deleting ends; `None` in the phases that last.
+    fn phase_end(&self) -> Option<Millis> {
+        let length = match self.status.phase {
+            PoolPhase::Creating => CREATE_DURATION,
+            PoolPhase::Scaling => SCALE_DURATION,
+            PoolPhase::Deleting => DELETE_DURATION,
+            PoolPhase::Running | PoolPhase::Abnormal => return None,
         };
-        let renews = self.duration().is_some_and(|t| t.length() > 0);
-        let expires = self.billing.expires_at.filter(|_| renews);
-        phase_end.into_iter().chain(expires).min()
+        Some(self.status.transition_at + length)
+    }
+
+    /// The prepaid term that renews or ends at `expires_at` (a zero-length term cannot come
+    /// from a command, and the snapshot refuses it).
+    fn renewal_term(&self) -> Option<RequiredDuration> {
+        self.duration().filter(|t| t.length() > 0)
     }
 
     /// Nodes services can be placed on now: those not being added or removed, while the pool

@@ -125,10 +125,11 @@ impl Console {
     /// The status a deployment of `request` starts in: Deploying, or Waiting for resources
     /// when its dedicated pool has too few free nodes now.
     pub fn real_time_deploy_status(&self, request: &RealTimeRequest) -> ServiceStatus {
-        let nodes = request
-            .versions
+        // Counted as the deployment counts them.
+        let nodes = self
+            .configs(&request.versions)
             .iter()
-            .map(|v| v.instance_count.unwrap_or(0))
+            .map(|c| c.instance_count)
             .sum();
         if self.fits_on(&request.location, nodes, None) {
             ServiceStatus::Deploying

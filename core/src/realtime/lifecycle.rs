@@ -144,6 +144,8 @@ impl RealTimeService {
     ) -> (bool, Vec<ServiceEvent>) {
         let mut events = Vec::new();
         loop {
+            // When the status ends, or the next thing due in it (`None`: it lasts).
+            let due = self.next_transition();
             match self.status {
                 ServiceStatus::Deploying => {
                     let elapsed = now.saturating_sub(self.transition_at);
@@ -164,11 +166,9 @@ impl RealTimeService {
                     events.extend(self.become_running(end));
                 }
                 ServiceStatus::Waiting => {
-                    let retry = self.transition_at
-                        + RETRY_INTERVAL * (self.simulation.retries as Millis + 1);
-                    if now < retry {
+                    let Some(retry) = due.filter(|t| *t <= now) else {
                         break;
-                    }
+                    };
                     if fits(self) {
                         self.simulation.retries = 0;
                         self.enter_phases(retry);
@@ -188,18 +188,17 @@ impl RealTimeService {
                     }
                 }
                 ServiceStatus::Running | ServiceStatus::Concerning => {
-                    let rolling = self.simulation.rolling.as_ref().map(|r| r.until);
-                    let next = [rolling, self.due_time]
-                        .into_iter()
-                        .flatten()
-                        .filter(|t| *t <= now)
-                        .min();
-                    let Some(at) = next else {
+                    let Some(at) = due.filter(|t| *t <= now) else {
                         self.settle(now);
                         break;
                     };
                     self.settle(at);
-                    if rolling == Some(at) {
+                    if self
+                        .simulation
+                        .rolling
+                        .as_ref()
+                        .is_some_and(|r| r.until == at)
+                    {
                         events.extend(self.finish_rolling(at));
                     } else {
                         events.extend(self.wind_down(at));
@@ -208,15 +207,14 @@ impl RealTimeService {
                     }
                 }
                 ServiceStatus::Stopping => {
-                    let end = self.transition_at + STOP_DURATION;
-                    if now < end {
+                    let Some(end) = due.filter(|t| *t <= now) else {
                         break;
-                    }
+                    };
                     self.enter(ServiceStatus::Stopped, end);
                     events.push(self.record(end, EventKind::Stopped));
                 }
                 ServiceStatus::Deleting => {
-                    return (now < self.transition_at + DELETE_DURATION, events);
+                    return (due.is_some_and(|end| now < end), events);
                 }
                 ServiceStatus::Stopped | ServiceStatus::Failed | ServiceStatus::Finished => break,
             }
