@@ -447,6 +447,13 @@ impl Timed for ServiceEvent {
     }
 }
 
+/// Adds `record` to a resource's `events` (pruned first, as [`prune`] says) and returns it.
+pub(crate) fn keep<E: Timed + Clone>(events: &mut Vec<E>, record: E) -> E {
+    prune(events, record.time());
+    events.push(record.clone());
+    record
+}
+
 /// Drops events older than the retention at `now`, and the oldest beyond [`MAX_EVENTS`] - 1
 /// (room for the one about to be recorded).
 pub fn prune<E: Timed>(events: &mut Vec<E>, now: Millis) {

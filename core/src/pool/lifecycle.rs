@@ -31,10 +31,7 @@ pub(crate) enum PoolEnd {
 
 impl Pool {
     pub(crate) fn record(&mut self, time: Millis, kind: PoolEventKind) -> PoolEvent {
-        event::prune(&mut self.events, time);
-        let record = PoolEvent { time, kind };
-        self.events.push(record.clone());
-        record
+        event::keep(&mut self.events, PoolEvent { time, kind })
     }
 
     fn enter(&mut self, phase: PoolPhase, at: Millis) {

@@ -70,10 +70,7 @@ impl DeployPhase {
 impl RealTimeService {
     /// Records an event at `time`, dropping those past the retention.
     pub(crate) fn record(&mut self, time: Millis, kind: EventKind) -> ServiceEvent {
-        let record = ServiceEvent { time, kind };
-        event::prune(&mut self.events, time);
-        self.events.push(record.clone());
-        record
+        event::keep(&mut self.events, ServiceEvent { time, kind })
     }
 
     /// Enters `status` at `at`; a bill's run opens on entering Running or Alarm and closes on

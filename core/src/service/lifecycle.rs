@@ -23,10 +23,7 @@ pub const WORK_PER_MB: Millis = SECOND;
 impl BatchService {
     /// Records an event at `time`, dropping those past the retention.
     pub(crate) fn record(&mut self, time: Millis, kind: EventKind) -> ServiceEvent {
-        let record = ServiceEvent { time, kind };
-        event::prune(&mut self.events, time);
-        self.events.push(record.clone());
-        record
+        event::keep(&mut self.events, ServiceEvent { time, kind })
     }
 
     /// Enters `status` at `at`; a run opens on entering Running and closes on leaving it.
