@@ -5,6 +5,7 @@
 pub mod catalog_source;
 pub mod clock;
 pub mod components;
+pub mod i18n;
 pub mod notices;
 pub mod pages;
 pub mod persistence;

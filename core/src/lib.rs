@@ -22,6 +22,7 @@ pub mod service;
 pub mod snapshot;
 pub mod sort;
 mod tenant;
+pub mod text;
 mod timeline;
 pub mod transfer;
 pub mod validation;
@@ -50,6 +51,7 @@ pub use service::{
     BatchService, DeletePlan, DeploymentLocation, MappingType, ServiceAction, ServiceConfig,
     ServiceStatus,
 };
+pub use text::{speak, Lang, Speak};
 pub use transfer::{
     export_file_name, ExportScope, ImportError, ImportErrors, ImportGroup, ImportItem, ImportPlan,
 };

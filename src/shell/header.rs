@@ -3,6 +3,7 @@
 use console_core::{Command, ServiceQuery};
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::route::{use_router, Route, Section};
 use crate::state::use_store;
 
@@ -35,13 +36,14 @@ pub fn Header() -> impl IntoView {
             }
         });
     };
+    let words = &t().shell;
     view! {
         <header class="top-bar">
             <span class="brand">"ModelArts"</span>
-            <span class="product">"Model Deployment Console"</span>
+            <span class="product">{words.product}</span>
             <label class="region-picker">
-                <span class="sr-only">"Region"</span>
-                <select id="region-select" aria-label="Region" on:change=move |ev| select(event_target_value(&ev))>
+                <span class="sr-only">{words.region}</span>
+                <select id="region-select" aria-label=words.region on:change=move |ev| select(event_target_value(&ev))>
                     <For each=move || regions.get() key=|r| r.id.clone() let:region>
                         <option value=region.id.clone() selected=move || current.get() == region.id>
                             {region.name.clone()}

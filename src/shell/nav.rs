@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::route::{use_router, Section};
 
 /// Shows the console's sections as links; the current one is `aria-current="page"`. Below
@@ -11,21 +12,22 @@ use crate::route::{use_router, Section};
 pub fn SideNav() -> impl IntoView {
     let route = use_router().route();
     let section = Memo::new(move |_| route.get().section());
+    let words = &t().shell;
     let current = move |s: Section| move || (section.get() == s).then_some("page");
     view! {
-        <nav id="side-nav" class="side-nav" aria-label="Console navigation">
-            <div class="nav-group">"Model Deployment"</div>
+        <nav id="side-nav" class="side-nav" aria-label=words.navigation>
+            <div class="nav-group">{words.model_deployment}</div>
             <a class="nav-item nested" href="#/real-time-services" aria-current=current(Section::RealTimeServices)>
-                "Real-Time Services"
+                {words.real_time_services}
             </a>
             <a class="nav-item nested" href="#/batch-services" aria-current=current(Section::BatchServices)>
-                "Batch Services"
+                {words.batch_services}
             </a>
             <a class="nav-item" href="#/pools" aria-current=current(Section::Pools)>
-                "Dedicated Resource Pools"
+                {words.pools}
             </a>
             <a class="nav-item" href="#/settings" aria-current=current(Section::Settings)>
-                "Settings"
+                {words.settings}
             </a>
         </nav>
     }

@@ -1,0 +1,3 @@
+//! 简体中文, in the console's own terms (`shared/domain/GLOSSARY.md`).
+
+mod labels;

@@ -1,0 +1,5 @@
+use crate::i18n::pools::Pools;
+
+pub const POOLS: Pools = Pools {
+    create: "Create",
+};

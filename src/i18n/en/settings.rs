@@ -1,0 +1,5 @@
+use crate::i18n::settings::Settings;
+
+pub const SETTINGS: Settings = Settings {
+    title: "Settings",
+};

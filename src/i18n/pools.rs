@@ -1,0 +1,5 @@
+//! The Dedicated Resource Pools pages' words: lists, details, Create, Scale, Delete.
+
+pub struct Pools {
+    pub create: &'static str,
+}

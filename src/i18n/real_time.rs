@@ -1,0 +1,5 @@
+//! The Real-Time Services pages' words: list, details and its tabs, Deploy, Modify.
+
+pub struct RealTime {
+    pub deploy: &'static str,
+}

@@ -1,0 +1,5 @@
+use crate::i18n::real_time::RealTime;
+
+pub const REAL_TIME: RealTime = RealTime {
+    deploy: "部署",
+};
