@@ -6,10 +6,16 @@
 //! `Display` on a core type is its English text (logs and tests).
 
 mod en;
+mod events;
 mod labels;
+mod messages;
+mod transfer;
 mod zh;
 
+pub use events::Events;
 pub use labels::Labels;
+pub use messages::Messages;
+pub use transfer::Transfer;
 
 /// A language of the console.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -43,9 +49,9 @@ impl Lang {
 }
 
 /// Everything a language says about the core's values.
-pub trait Speak: Labels + Sync {}
+pub trait Speak: Labels + Events + Messages + Transfer + Sync {}
 
-impl<T: Labels + Sync> Speak for T {}
+impl<T: Labels + Events + Messages + Transfer + Sync> Speak for T {}
 
 /// English.
 pub struct English;

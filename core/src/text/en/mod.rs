@@ -1,3 +1,6 @@
 //! English.
 
 mod labels;
+mod events;
+mod messages;
+mod transfer;

@@ -1,0 +1,3 @@
+use crate::text::{English, Events};
+
+impl Events for English {}

@@ -1,0 +1,3 @@
+use crate::text::{English, Messages};
+
+impl Messages for English {}

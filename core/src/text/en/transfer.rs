@@ -1,0 +1,3 @@
+use crate::text::{English, Transfer};
+
+impl Transfer for English {}

@@ -1,0 +1,3 @@
+//! Events, outcomes, configuration changes and durations.
+
+pub trait Events {}

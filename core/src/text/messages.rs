@@ -1,0 +1,3 @@
+//! Refusals, domain errors and the violations of form input.
+
+pub trait Messages {}

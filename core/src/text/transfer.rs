@@ -1,0 +1,3 @@
+//! Problems of an import file, of saved data and of a catalog.
+
+pub trait Transfer {}

@@ -1,0 +1,3 @@
+use crate::text::{Chinese, Events};
+
+impl Events for Chinese {}

@@ -1,0 +1,3 @@
+use crate::text::{Chinese, Messages};
+
+impl Messages for Chinese {}

@@ -1,0 +1,3 @@
+use crate::text::{Chinese, Transfer};
+
+impl Transfer for Chinese {}
