@@ -8,6 +8,7 @@ use std::fmt::Debug;
 use crate::pool::{Pool, PoolPhase};
 use crate::service::{BatchService, ServiceStatus};
 use crate::sort;
+use crate::text::Lang;
 use crate::Millis;
 
 pub const PAGE_SIZES: [usize; 3] = [10, 20, 50];
@@ -18,8 +19,8 @@ pub trait StatusValue: Copy + Eq + Debug + 'static {
     const ALL: &'static [Self];
     fn api_value(self) -> &'static str;
     fn from_api_value(value: &str) -> Option<Self>;
-    /// The console's label (filters and badges).
-    fn label(self) -> &'static str;
+    /// The console's label (filters and badges) in `lang`.
+    fn label(self, lang: Lang) -> &'static str;
     /// Whether a badge shows a progress bar in this status.
     fn shows_progress(self) -> bool;
 }
@@ -270,8 +271,8 @@ impl StatusValue for ServiceStatus {
     fn from_api_value(value: &str) -> Option<Self> {
         ServiceStatus::from_api_value(value)
     }
-    fn label(self) -> &'static str {
-        ServiceStatus::label(self)
+    fn label(self, lang: Lang) -> &'static str {
+        crate::speak(lang).service_status(self)
     }
     fn shows_progress(self) -> bool {
         ServiceStatus::shows_progress(self)
@@ -281,13 +282,13 @@ impl StatusValue for ServiceStatus {
 impl StatusValue for PoolPhase {
     const ALL: &'static [Self] = &PoolPhase::ALL;
     fn api_value(self) -> &'static str {
-        self.label()
+        self.api_value()
     }
     fn from_api_value(value: &str) -> Option<Self> {
-        PoolPhase::ALL.into_iter().find(|p| p.label() == value)
+        PoolPhase::ALL.into_iter().find(|p| p.api_value() == value)
     }
-    fn label(self) -> &'static str {
-        PoolPhase::label(self)
+    fn label(self, lang: Lang) -> &'static str {
+        crate::speak(lang).pool_phase(self)
     }
     fn shows_progress(self) -> bool {
         matches!(self, PoolPhase::Creating | PoolPhase::Scaling)
@@ -336,8 +337,8 @@ impl StatusValue for RealTimeStatus {
             .into_iter()
             .find(|s| s.0.api_value() == value)
     }
-    fn label(self) -> &'static str {
-        self.0.label()
+    fn label(self, lang: Lang) -> &'static str {
+        crate::speak(lang).service_status(self.0)
     }
     fn shows_progress(self) -> bool {
         self.0 == ServiceStatus::Deploying

@@ -1,6 +1,8 @@
 use console_core::{ListQuery, StatusValue};
 use leptos::prelude::*;
 
+use crate::i18n::lang;
+
 /// A list's status filter and name search, for any resource's list: emits the query they
 /// make (the list puts it in the URL), going back to page 1 as the query rules say. What is
 /// typed into the search goes to `on_typing` (the list follows each key; the URL may wait
@@ -25,7 +27,7 @@ where
             <option value="" selected=move || query.with(|q| q.status.is_none())>"All statuses"</option>
             {S::ALL
                 .iter()
-                .map(|&s| view! { <option value=s.api_value() selected=move || query.with(|q| q.status == Some(s))>{s.label()}</option> })
+                .map(|&s| view! { <option value=s.api_value() selected=move || query.with(|q| q.status == Some(s))>{s.label(lang())}</option> })
                 .collect_view()}
         </select>
         <input

@@ -1,6 +1,8 @@
 use console_core::StatusValue;
 use leptos::prelude::*;
 
+use crate::i18n::lang;
+
 use super::progress_board::{ProgressBoard, ProgressMarks};
 
 /// Where a badge's progress comes from.
@@ -64,7 +66,7 @@ where
     view! {
         <span class=move || format!("badge badge-{}", status.get().api_value().to_ascii_lowercase())>
             <span class="badge-dot" aria-hidden="true"></span>
-            {move || status.get().label()}
+            {move || status.get().label(lang())}
             <Show when=move || status.get().shows_progress()>
                 " " <span class="badge-progress" node_ref=marks.text>{now()}</span>
             </Show>

@@ -166,7 +166,8 @@ impl PoolPhase {
         PoolPhase::Deleting,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The API's `status.phase` value.
+    pub fn api_value(self) -> &'static str {
         match self {
             PoolPhase::Creating => "Creating",
             PoolPhase::Running => "Running",
@@ -174,6 +175,11 @@ impl PoolPhase {
             PoolPhase::Abnormal => "Abnormal",
             PoolPhase::Deleting => "Deleting",
         }
+    }
+
+    /// The English label (to go: the console speaks through `crate::text`).
+    pub fn label(self) -> &'static str {
+        crate::text::Labels::pool_phase(&crate::text::English, self)
     }
 
     /// Moves by itself as time passes.

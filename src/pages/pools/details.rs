@@ -6,6 +6,8 @@ use console_core::{
 };
 use leptos::prelude::*;
 
+use crate::i18n::lang;
+
 use super::delete_dialog::DeletePoolDialog;
 use super::list::expiry_text;
 use super::{flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
@@ -336,7 +338,10 @@ fn RealTimeOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
                     (
                         s.service_id.clone(),
                         s.service_name.clone(),
-                        console_core::StatusValue::label(console_core::RealTimeStatus(s.status)),
+                        console_core::StatusValue::label(
+                            console_core::RealTimeStatus(s.status),
+                            lang(),
+                        ),
                         s.occupied_nodes(),
                     )
                 })

@@ -4,6 +4,8 @@
 use console_core::{RealTimeService, RealTimeStatus, StatusValue};
 use leptos::prelude::*;
 
+use crate::i18n::lang;
+
 use crate::clock;
 use crate::state::use_store;
 
@@ -13,7 +15,7 @@ pub fn ConfigurationUpdates(service: Memo<Option<RealTimeService>>) -> impl Into
     let rows = move || {
         service.with(|s| {
             s.as_ref().map_or_else(Vec::new, |s| {
-                let status = RealTimeStatus(s.status).label();
+                let status = RealTimeStatus(s.status).label(lang());
                 store.track_ticks(|c| {
                     s.config
                         .iter()
