@@ -40,7 +40,7 @@ async function freePort() {
   });
 }
 
-async function serve(distDir) {
+export async function serve(distDir) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'console-site-'));
   fs.cpSync(distDir, path.join(root, SUB_PATH), { recursive: true });
   const port = await freePort();

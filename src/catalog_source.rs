@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::t;
 use crate::notices::BannerTopic;
 use crate::shell::on_demand;
 use crate::state::ConsoleStore;
@@ -25,14 +26,14 @@ pub fn use_override(store: ConsoleStore) {
                 Ok(None) => {}
                 Err(why) => store.notices().show_banner(
                     BannerTopic::Catalog,
-                    format!("{why} The embedded catalog is used."),
+                    (t().shell.catalog_banner)(&why.to_string()),
                 ),
             }
         })
     });
 }
 
-/// Why the host's `catalog.json` is not used.
+/// Why the host's `catalog.json` is not used (its `Display` is the page's language).
 #[derive(Debug)]
 pub enum CatalogFetchError {
     /// The request failed (network, no window), in the browser's words.
@@ -49,15 +50,14 @@ pub enum CatalogFetchError {
 
 impl fmt::Display for CatalogFetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CatalogFetchError::Fetch(why) => write!(f, "catalog.json could not be fetched ({why})"),
-            CatalogFetchError::Status(status) => write!(f, "catalog.json answered HTTP {status}"),
-            CatalogFetchError::Read(why) => write!(f, "catalog.json could not be read ({why})"),
-            CatalogFetchError::ReaderNotLoaded => {
-                write!(f, "catalog.json was ignored: {}.", on_demand::UNREAD)
-            }
-            CatalogFetchError::Invalid(e) => write!(f, "catalog.json was ignored: {e}"),
-        }
+        let words = &t().shell;
+        f.write_str(&match self {
+            CatalogFetchError::Fetch(why) => (words.catalog_not_fetched)(why),
+            CatalogFetchError::Status(status) => (words.catalog_status)(*status),
+            CatalogFetchError::Read(why) => (words.catalog_not_read)(why),
+            CatalogFetchError::ReaderNotLoaded => words.catalog_reader_not_loaded.into(),
+            CatalogFetchError::Invalid(e) => (words.catalog_ignored)(&e.to_string()),
+        })
     }
 }
 
@@ -67,7 +67,8 @@ impl fmt::Display for CatalogFetchError {
 /// module that this one request never uses.
 pub async fn fetch_override() -> Result<Option<Catalog>, CatalogFetchError> {
     let fetched = |e| CatalogFetchError::Fetch(describe(e));
-    let window = web_sys::window().ok_or_else(|| CatalogFetchError::Fetch("no window".into()))?;
+    let window =
+        web_sys::window().ok_or_else(|| CatalogFetchError::Fetch(t().shell.no_window.into()))?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str("catalog.json"))
         .await
         .map_err(fetched)?

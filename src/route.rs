@@ -6,6 +6,8 @@ use console_core::query::{percent_decode as decode, percent_encode as encode};
 use console_core::{PoolQuery, PoolType, RealTimeQuery, ServiceQuery};
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// The Real-Time Services list, with its search, filter, sort and page in the URL.
@@ -156,15 +158,17 @@ impl RealTimeTab {
         RealTimeTab::Billing,
     ];
 
+    /// The tab's name in the page's language.
     pub fn label(self) -> &'static str {
+        let (words, common) = (&t().shell, &t().common);
         match self {
-            RealTimeTab::UsageGuides => "Usage Guides",
-            RealTimeTab::Prediction => "Prediction",
-            RealTimeTab::ConfigurationUpdates => "Configuration Updates",
-            RealTimeTab::Monitoring => "Monitoring",
-            RealTimeTab::Events => "Events",
-            RealTimeTab::Logs => "Logs",
-            RealTimeTab::Billing => "Billing",
+            RealTimeTab::UsageGuides => words.usage_guides,
+            RealTimeTab::Prediction => words.prediction,
+            RealTimeTab::ConfigurationUpdates => words.configuration_updates,
+            RealTimeTab::Monitoring => words.monitoring,
+            RealTimeTab::Events => common.events,
+            RealTimeTab::Logs => words.logs,
+            RealTimeTab::Billing => common.billing,
         }
     }
 

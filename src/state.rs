@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::clock;
+use crate::i18n::t;
 use crate::notices::{Banner, BannerTopic, Notices, ToastKind};
 use crate::persistence::{tab_lock, Changed, Loaded, Persistence, SnapshotStore, StorageError};
 use crate::shell::on_demand::{self, Reducer};
@@ -49,6 +50,7 @@ impl ConsoleStore {
             let catalog = catalog.clone();
             move || demo.unwrap_or_else(|| Console::empty(catalog))
         };
+        let words = &t().shell;
         let mut banner = None;
         let mut saving_enabled = true;
         // A current-version state is already saved as it is: writing it again would only cost
@@ -70,9 +72,7 @@ impl ConsoleStore {
                 error,
                 backup: Ok(key),
             } => {
-                banner = Some(format!(
-                    "The saved console data could not be loaded: {error}. It was kept unchanged under the localStorage key \"{key}\" (see Settings), and the console started with demo data."
-                ));
+                banner = Some((words.load_kept)(&error.to_string(), &key));
                 demo()
             }
             Loaded::Unreadable {
@@ -80,16 +80,12 @@ impl ConsoleStore {
                 backup: Err(why),
             } => {
                 saving_enabled = false;
-                banner = Some(format!(
-                    "The saved console data could not be loaded: {error}. Copying it to a backup failed ({why}), so it was left in place and changes in this session are not saved. The console started with demo data."
-                ));
+                banner = Some((words.load_not_kept)(&error.to_string(), &why.to_string()));
                 demo()
             }
             Loaded::Unavailable(why) => {
                 saving_enabled = false;
-                banner = Some(format!(
-                    "Browser storage is unavailable ({why}). The console started with demo data, and changes will be lost when this page is closed."
-                ));
+                banner = Some((words.storage_unavailable)(&why.to_string()));
                 demo()
             }
         };
@@ -256,11 +252,12 @@ impl ConsoleStore {
                 true
             }
             Changed::Unreadable { error, backup } => {
+                let (words, error) = (&t().shell, error.to_string());
                 let text = match backup {
-                    Ok(key) => format!("Data another tab saved could not be loaded: {error}. It was kept unchanged under the localStorage key \"{key}\" (see Settings), and this tab's state is saved in its place."),
+                    Ok(key) => (words.other_tab_kept)(&error, &key),
                     Err(why) => {
                         self.persistence.update_value(Persistence::stop_saving);
-                        format!("Data another tab saved could not be loaded: {error}. Copying it to a backup failed ({why}), so it was left in place and changes in this tab are not saved.")
+                        (words.other_tab_not_kept)(&error, &why.to_string())
                     }
                 };
                 self.notices.show_banner(BannerTopic::Load, text);
@@ -366,10 +363,8 @@ impl ConsoleStore {
                 written
             }
             Err(why) => {
-                self.notices.show_banner(
-                    BannerTopic::Save,
-                    format!("Your last change could not be saved to browser storage ({why}). It is kept in this page until another tab saves; free up browser storage (Settings lists kept backups you can delete) or export it (Export Data) before closing this page."),
-                );
+                self.notices
+                    .show_banner(BannerTopic::Save, (t().shell.save_failed)(&why.to_string()));
                 None
             }
         }

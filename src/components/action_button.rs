@@ -1,6 +1,7 @@
 use console_core::ServiceAction;
 use leptos::prelude::*;
 
+use crate::i18n::say;
 use crate::notices::ToastKind;
 use crate::state::use_store;
 
@@ -56,7 +57,7 @@ pub fn ActionButton(
     });
     view! {
         <GuardedButton
-            label=action.label()
+            label=say().service_action(action)
             reason=reason
             class=class.unwrap_or_else(|| "link-button".into())
             on_allowed=Callback::new(move |_| on_allowed.run(service_id.clone()))

@@ -1,7 +1,7 @@
 use console_core::{ListQuery, StatusValue};
 use leptos::prelude::*;
 
-use crate::i18n::lang;
+use crate::i18n::{lang, t};
 
 /// A list's status filter and name search, for any resource's list: emits the query they
 /// make (the list puts it in the URL), going back to page 1 as the query rules say. What is
@@ -16,15 +16,16 @@ pub fn ListFilters<S>(
 where
     S: StatusValue + Send + Sync,
 {
+    let words = &t().common;
     view! {
         <select
-            aria-label="Status"
+            aria-label=words.status
             on:change=move |ev| {
                 let status = S::from_api_value(&event_target_value(&ev));
                 on_change.run(query.get_untracked().filtering(status));
             }
         >
-            <option value="" selected=move || query.with(|q| q.status.is_none())>"All statuses"</option>
+            <option value="" selected=move || query.with(|q| q.status.is_none())>{words.all_statuses}</option>
             {S::ALL
                 .iter()
                 .map(|&s| view! { <option value=s.api_value() selected=move || query.with(|q| q.status == Some(s))>{s.label(lang())}</option> })
@@ -33,8 +34,8 @@ where
         <input
             type="search"
             class="search"
-            aria-label="Search by name"
-            placeholder="Search by name"
+            aria-label=words.search_by_name
+            placeholder=words.search_by_name
             prop:value=move || query.with(|q| q.name.clone())
             on:input=move |ev| on_typing.run(query.get_untracked().searching(event_target_value(&ev)))
         />

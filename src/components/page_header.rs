@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 /// One breadcrumb: a label, and where it leads (none for the current page).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Crumb {
@@ -31,7 +33,7 @@ pub fn PageHeader(
 ) -> impl IntoView {
     view! {
         <div class="page-header">
-            <nav aria-label="Breadcrumb" class="breadcrumbs">
+            <nav aria-label=t().common.breadcrumb class="breadcrumbs">
                 <ol>
                     {move || {
                         crumbs

@@ -1,6 +1,8 @@
 use console_core::query::PAGE_SIZES;
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 /// Shows the total, the page size choice and page navigation. Emits the chosen page and size.
 #[component]
 pub fn Pagination(
@@ -11,13 +13,14 @@ pub fn Pagination(
     on_page: Callback<usize>,
     on_page_size: Callback<usize>,
 ) -> impl IntoView {
+    let words = &t().common;
     view! {
         <div class="pagination">
-            <span class="total">"Total Records: " {move || total.get()}</span>
+            <span class="total">{words.total_records} {move || total.get()}</span>
             <label class="page-size">
-                "Rows per page "
+                {words.rows_per_page} " "
                 <select
-                    aria-label="Rows per page"
+                    aria-label=words.rows_per_page
                     on:change=move |ev| {
                         if let Ok(size) = event_target_value(&ev).parse() {
                             on_page_size.run(size);
@@ -32,16 +35,16 @@ pub fn Pagination(
             </label>
             <button
                 class="icon-button"
-                aria-label="Previous page"
+                aria-label=words.previous_page
                 disabled=move || { page.get() <= 1 }
                 on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))
             >"‹"</button>
             <span class="page-indicator" aria-live="polite">
-                "Page " {move || page.get()} " of " {move || page_count.get()}
+                {move || (words.page_of)(page.get(), page_count.get())}
             </span>
             <button
                 class="icon-button"
-                aria-label="Next page"
+                aria-label=words.next_page
                 disabled=move || { page.get() >= page_count.get() }
                 on:click=move |_| on_page.run(page.get_untracked() + 1)
             >"›"</button>

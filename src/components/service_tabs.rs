@@ -3,20 +3,22 @@
 use console_core::event::ServiceEvent;
 use console_core::format;
 use console_core::service::Billing;
+use console_core::ServiceStatus;
 use leptos::prelude::*;
 
-use crate::components::chart::{Bar, BarChart};
-
 use crate::clock;
+use crate::components::chart::{Bar, BarChart};
+use crate::i18n::{say, t};
 
 /// A service's events, newest first, with their type.
 #[component]
 pub fn EventsTable(#[prop(into)] events: Signal<Vec<ServiceEvent>>) -> impl IntoView {
+    let words = &t().batch;
     view! {
-        <p class="muted">"Events are kept for one month."</p>
+        <p class="muted">{words.events_kept}</p>
         <div class="table-scroll">
-            <table class="table" aria-label="Events">
-                <thead><tr><th>"Time"</th><th>"Type"</th><th>"Message"</th></tr></thead>
+            <table class="table" aria-label=words.events>
+                <thead><tr><th>{words.time}</th><th>{words.event_type}</th><th>{words.message}</th></tr></thead>
                 <tbody>
                     {move || events
                         .get()
@@ -27,7 +29,7 @@ pub fn EventsTable(#[prop(into)] events: Signal<Vec<ServiceEvent>>) -> impl Into
                             view! {
                                 <tr>
                                     <td class="nowrap">{clock::show(e.time)}</td>
-                                    <td><span class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{kind.label()}</span></td>
+                                    <td><span class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{say().event_type(kind)}</span></td>
                                     <td>{e.message()}</td>
                                 </tr>
                             }
@@ -49,9 +51,10 @@ pub fn BillingView(
     #[prop(optional, into)]
     per_version: Option<Signal<Vec<(String, f64)>>>,
 ) -> impl IntoView {
+    let words = &t().batch;
     let price = move || {
         rate.get().map_or("-".into(), |rate| {
-            format!("{}/hour while running", format::usd(rate))
+            (words.per_hour_running)(&format::usd(rate))
         })
     };
     let text = move |f: fn(&Billing) -> String| {
@@ -66,55 +69,55 @@ pub fn BillingView(
     };
     view! {
         <dl class="details-grid billing-summary">
-            <div class="detail"><dt>"Billed Duration"</dt><dd>{text(|b| format::duration(b.billed_ms))}</dd></div>
-            <div class="detail"><dt>"Accrued Cost"</dt><dd>{text(|b| format::usd(b.cost))}</dd></div>
-            <div class="detail"><dt>"Price"</dt><dd>{price}</dd></div>
-            <div class="detail"><dt>"Billing Rule"</dt><dd>"Billed only while Running or Alarm: flavor price x compute nodes, by the second."</dd></div>
+            <div class="detail"><dt>{words.billed_duration}</dt><dd>{text(|b| format::duration(b.billed_ms))}</dd></div>
+            <div class="detail"><dt>{words.accrued_cost}</dt><dd>{text(|b| format::usd(b.cost))}</dd></div>
+            <div class="detail"><dt>{words.price}</dt><dd>{price}</dd></div>
+            <div class="detail"><dt>{words.billing_rule}</dt><dd>{words.billing_rule_text}</dd></div>
             {per_version.map(|versions| view! {
                 <div class="detail">
-                    <dt>"Price per Model Version"</dt>
+                    <dt>{words.price_per_version}</dt>
                     <dd>
                         <ul class="plain-list">
                             {move || versions.get().into_iter().map(|(v, p)| view! {
-                                <li>{format!("{v}: {}/hour", format::usd(p))}</li>
+                                <li>{(words.version_price)(&v, &format::usd(p))}</li>
                             }).collect_view()}
                         </ul>
                     </dd>
                 </div>
             })}
         </dl>
-        <h2 class="section-title">"Runs"</h2>
+        <h2 class="section-title">{words.runs}</h2>
         <BarChart
-            title="Cost of Each Run"
-            series=vec!["Cost".to_string()]
+            title=words.run_costs_title
+            series=vec![words.cost.to_string()]
             bars=Signal::derive(move || runs().into_iter().map(|r| Bar { label: clock::show_date(r.start), parts: vec![r.cost] }).collect::<Vec<_>>())
             summary=Signal::derive(move || {
                 let runs = runs();
                 let total: f64 = runs.iter().map(|r| r.cost).sum();
                 match runs.len() {
-                    0 => "Not billed yet: the service has not run.".to_string(),
-                    1 => format!("Cost of the one run: {}.", format::usd(total)),
-                    n => format!("Cost of each of the {n} runs, {} in all; the highest {}.", format::usd(total), format::usd(runs.iter().map(|r| r.cost).fold(0.0, f64::max))),
+                    0 => words.not_billed.to_string(),
+                    1 => (words.one_run_cost)(&format::usd(total)),
+                    n => (words.run_costs)(n, &format::usd(total), &format::usd(runs.iter().map(|r| r.cost).fold(0.0, f64::max))),
                 }
             })
             format=format::usd
         />
         <div class="table-scroll">
-            <table class="table" aria-label="Runs">
-                <thead><tr><th>"Start"</th><th>"End"</th><th>"Duration"</th><th>"Price"</th><th>"Cost"</th></tr></thead>
+            <table class="table" aria-label=words.runs>
+                <thead><tr><th>{words.start}</th><th>{words.end}</th><th>{words.duration}</th><th>{words.price}</th><th>{words.cost}</th></tr></thead>
                 <tbody>
                     {move || {
                         let runs = runs();
                         if runs.is_empty() {
-                            return view! { <tr class="empty-row"><td colspan="5">"Not billed yet: the service has not run."</td></tr> }.into_any();
+                            return view! { <tr class="empty-row"><td colspan="5">{words.not_billed}</td></tr> }.into_any();
                         }
                         runs.into_iter()
                             .map(|r| view! {
                                 <tr>
                                     <td class="nowrap">{clock::show(r.start)}</td>
-                                    <td class="nowrap">{r.end.map_or_else(|| "Running".to_string(), clock::show)}</td>
+                                    <td class="nowrap">{r.end.map_or_else(|| say().service_status(ServiceStatus::Running).to_string(), clock::show)}</td>
                                     <td>{format::duration(r.billed_ms)}</td>
-                                    <td>{format!("{}/hour", format::usd(r.hourly_rate))}</td>
+                                    <td>{(words.per_hour)(&format::usd(r.hourly_rate))}</td>
                                     <td>{format::usd(r.cost)}</td>
                                 </tr>
                             })

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::notices::{use_notices, ToastKind};
 
 /// Shows action outcomes briefly in the corner; errors are announced as alerts.
@@ -14,7 +15,7 @@ pub fn Toasts() -> impl IntoView {
                     role=if toast.kind == ToastKind::Error { "alert" } else { "status" }
                 >
                     <span>{toast.text.clone()}</span>
-                    <button class="toast-close" aria-label="Close" on:click=move |_| notices.dismiss_toast(toast.id)>"×"</button>
+                    <button class="toast-close" aria-label=t().common.close on:click=move |_| notices.dismiss_toast(toast.id)>"×"</button>
                 </div>
             </For>
         </div>

@@ -19,4 +19,37 @@ pub struct Common {
     pub no_data: &'static str,
     /// `n selected` in a list's toolbar.
     pub selected: fn(usize) -> String,
+    /// A details page's tabs (batch and real-time services).
+    pub events: &'static str,
+    pub billing: &'static str,
+    /// A label and what it says: `Name: value`, `Option: why it is disabled`.
+    pub labelled: fn(&str, &str) -> String,
+    /// Between a label (or a path) and what it says, where they are apart in the page.
+    pub colon: &'static str,
+    /// Between the names of a list in a sentence.
+    pub list_separator: &'static str,
+    // A list's search, filters and pagination.
+    pub search_by_name: &'static str,
+    pub breadcrumb: &'static str,
+    /// Before the number of all rows.
+    pub total_records: &'static str,
+    pub rows_per_page: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    /// `Page 2 of 5`.
+    pub page_of: fn(usize, usize) -> String,
+    // Forms.
+    /// A key/value row's inputs (Environment Variables).
+    pub key: &'static str,
+    pub value: &'static str,
+    pub remove: &'static str,
+    pub add_environment_variable: &'static str,
+    /// Above the list of a form's errors after a submit.
+    pub correct_following: &'static str,
+    /// An error of a model version's field in that list: version (from 1), field, message.
+    pub version_error: fn(usize, &str, &str) -> String,
+    // Export (list toolbars, Settings, the failed-save banner).
+    pub export: &'static str,
+    pub export_data: &'static str,
+    pub download_refused: &'static str,
 }

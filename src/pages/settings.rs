@@ -8,6 +8,7 @@ use crate::components::dialog::Dialog;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::transfer::export_button::ExportButton;
 use crate::components::transfer::import::ImportButton;
+use crate::i18n::t;
 use crate::notices::ToastKind;
 use crate::state::use_store;
 
@@ -25,25 +26,26 @@ pub fn Settings() -> impl IntoView {
     let set_authorization = move |authorized: bool| {
         store.send(Command::SetAgencyAuthorization { authorized });
     };
+    let (words, common) = (&t().settings, &t().common);
     view! {
-        <PageHeader crumbs=vec![Crumb::here("Settings")] title="Settings".to_string() />
+        <PageHeader crumbs=vec![Crumb::here(words.title)] title=words.title.to_string() />
         <section class="panel" aria-labelledby="agency-heading">
-            <h2 id="agency-heading">"Agency Authorization"</h2>
-            <p>"ModelArts needs an agency to access your resources on your behalf. A service cannot be deleted without agency authorization."</p>
+            <h2 id="agency-heading">{words.agency_heading}</h2>
+            <p>{words.agency_text}</p>
             <p class="status-line">
-                "Status: "
-                <strong>{move || if authorized.get() { "Authorized" } else { "Not authorized" }}</strong>
+                {words.status_line}
+                <strong>{move || if authorized.get() { words.authorized } else { words.not_authorized }}</strong>
             </p>
             <Show
                 when=move || authorized.get()
-                fallback=move || view! { <button type="button" class="button primary" on:click=move |_| set_authorization(true)>"Add Authorization"</button> }
+                fallback=move || view! { <button type="button" class="button primary" on:click=move |_| set_authorization(true)>{words.add_authorization}</button> }
             >
-                <button type="button" class="button" on:click=move |_| set_authorization(false)>"Remove Authorization"</button>
+                <button type="button" class="button" on:click=move |_| set_authorization(false)>{words.remove_authorization}</button>
             </Show>
         </section>
         <section class="panel" aria-labelledby="quota-heading">
-            <h2 id="quota-heading">"Account Quotas"</h2>
-            <p>{format!("The real service allows at most {} batch services per account. Turn this off to load large inventories for testing.", format::thousands(MAX_BATCH_SERVICES as u64))}</p>
+            <h2 id="quota-heading">{words.quota_heading}</h2>
+            <p>{(words.quota_text)(&format::thousands(MAX_BATCH_SERVICES as u64))}</p>
             <label class="checkbox-line">
                 <input
                     type="checkbox"
@@ -52,17 +54,17 @@ pub fn Settings() -> impl IntoView {
                         store.send(Command::SetEnforceQuotas { enforce: event_target_checked(&ev) });
                     }
                 />
-                "Enforce account quotas"
+                {words.enforce_quotas}
             </label>
-            <p class="muted">{move || format!("Batch services in this account: {}", format::thousands(service_count.get() as u64))}</p>
+            <p class="muted">{move || (words.service_count)(&format::thousands(service_count.get() as u64))}</p>
         </section>
         <section class="panel" aria-labelledby="speed-heading">
-            <h2 id="speed-heading">"Simulation Speed"</h2>
-            <p>"Every status change, progress and bill follows simulated time. Speed it up to watch Deploying, Running and Completed in seconds; the simulated clock is saved and keeps running while the console is closed."</p>
+            <h2 id="speed-heading">{words.speed_heading}</h2>
+            <p>{words.speed_text}</p>
             <label class="field-inline">
-                "Simulation speed "
+                {words.simulation_speed} " "
                 <select
-                    aria-label="Simulation speed"
+                    aria-label=words.simulation_speed
                     on:change=move |ev| {
                         if let Ok(speed) = event_target_value(&ev).parse() {
                             store.send(Command::SetSimulationSpeed { speed });
@@ -71,57 +73,57 @@ pub fn Settings() -> impl IntoView {
                 >
                     {SPEEDS
                         .into_iter()
-                        .map(|s| view! { <option value=s.to_string() prop:selected=move || speed.get() == s>{format!("{s}x")}</option> })
+                        .map(|s| view! { <option value=s.to_string() prop:selected=move || speed.get() == s>{(words.speed)(s)}</option> })
                         .collect_view()}
                 </select>
             </label>
             <SimulatedTime />
         </section>
         <section class="panel" aria-labelledby="transfer-heading">
-            <h2 id="transfer-heading">"Export and Import"</h2>
-            <p>"Export downloads the services and dedicated resource pools of the selected region as JSON in the real API's shape (the services list answer and a v2 PoolList). Import reads such a file, checks all of it and shows what it would add or replace before anything changes."</p>
+            <h2 id="transfer-heading">{words.transfer_heading}</h2>
+            <p>{words.transfer_text}</p>
             <div class="button-row">
-                <ExportButton scope=ExportScope::All label="Export Data" />
+                <ExportButton scope=ExportScope::All label=common.export_data />
                 <ImportButton />
             </div>
         </section>
         <section class="panel" aria-labelledby="demo-heading">
-            <h2 id="demo-heading">"Demo Data"</h2>
-            <p>"Replace every service in every region with the demo services. The settings on this page are kept."</p>
-            <button type="button" class="button danger" on:click=move |_| confirm_reset.set(true)>"Reset demo data"</button>
+            <h2 id="demo-heading">{words.demo_heading}</h2>
+            <p>{words.demo_text}</p>
+            <button type="button" class="button danger" on:click=move |_| confirm_reset.set(true)>{words.reset_demo}</button>
         </section>
         <section class="panel" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Unreadable Saved Data"</h2>
+            <h2 id="backup-heading">{words.backup_heading}</h2>
             <Show
                 when=move || !backups.get().is_empty()
-                fallback=|| view! { <p>"None. Saved data that cannot be loaded is kept here instead of being dropped."</p> }
+                fallback=move || view! { <p>{words.no_backups}</p> }
             >
                 <ul class="backup-list">
                     <For each=move || backups.get() key=|k| k.clone() let:key>
                         <li>
                             <span class="mono">{key.clone()}</span>
-                            " (" {store.storage().read_raw(&key).map_or(0, |t| t.len())} " characters) "
+                            {(words.backup_size)(store.storage().read_raw(&key).map_or(0, |t| t.len()))}
                             <button type="button" class="link-button" on:click={
                                 let key = key.clone();
                                 move |_| match store.storage().remove_raw(&key) {
                                     Ok(()) => backups.set(store.storage().backup_keys()),
                                     Err(e) => store.notices().toast(ToastKind::Error, e.to_string()),
                                 }
-                            }>"Delete Backup"</button>
+                            }>{words.delete_backup}</button>
                         </li>
                     </For>
                 </ul>
             </Show>
         </section>
         <Show when=move || confirm_reset.get()>
-            <Dialog title="Reset Demo Data" on_close=Callback::new(move |_| confirm_reset.set(false))>
-                <p class="dialog-warning">"All services in all regions are replaced by the demo services. This cannot be undone."</p>
+            <Dialog title=words.reset_title on_close=Callback::new(move |_| confirm_reset.set(false))>
+                <p class="dialog-warning">{words.reset_warning}</p>
                 <div class="dialog-footer">
                     <button type="button" class="button primary danger" on:click=move |_| {
                         store.send(Command::ResetDemo);
                         confirm_reset.set(false);
-                    }>"OK"</button>
-                    <button type="button" class="button" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>
+                    }>{common.ok}</button>
+                    <button type="button" class="button" on:click=move |_| confirm_reset.set(false)>{common.cancel}</button>
                 </div>
             </Dialog>
         </Show>
@@ -143,5 +145,5 @@ fn SimulatedTime() -> impl IntoView {
             h.clear();
         }
     });
-    view! { <p class="status-line">"Simulated time: " <strong>{move || clock::show(now.get())}</strong></p> }
+    view! { <p class="status-line">{t().settings.simulated_time} <strong>{move || clock::show(now.get())}</strong></p> }
 }

@@ -11,13 +11,14 @@ use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
 
 use super::stored_form::decode;
+use crate::i18n::t;
 
 /// Where the console keeps its snapshot.
 pub const STATE_KEY: &str = "modelarts-console/state";
 /// Unreadable snapshots are moved here, suffixed with the time they were found.
 pub const BACKUP_PREFIX: &str = "modelarts-console/backup/";
 
-/// Why browser storage did not do what was asked.
+/// Why browser storage did not do what was asked (its `Display` is the page's language).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
     /// The browser blocks localStorage for this page (private modes, sandboxed frames).
@@ -32,14 +33,13 @@ pub enum StorageError {
 
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StorageError::Blocked => f.write_str("The browser blocks local storage for this page."),
-            StorageError::Refused(why) => f.write_str(why),
-            StorageError::WriterNotLoaded => {
-                f.write_str("the code that writes it could not be loaded")
-            }
-            StorageError::Closed => f.write_str("the console is closed"),
-        }
+        let words = &t().shell;
+        f.write_str(match self {
+            StorageError::Blocked => words.storage_blocked,
+            StorageError::Refused(why) => why,
+            StorageError::WriterNotLoaded => words.writer_not_loaded,
+            StorageError::Closed => words.console_closed,
+        })
     }
 }
 
@@ -243,6 +243,6 @@ fn refused(error: &wasm_bindgen::JsValue) -> StorageError {
             .ok()
             .and_then(|m| m.as_string())
             .or_else(|| error.as_string())
-            .unwrap_or_else(|| "unknown storage error".into()),
+            .unwrap_or_else(|| t().shell.storage_unknown_error.into()),
     )
 }

@@ -6,6 +6,7 @@ use console_core::snapshot::{self, Encoder, SnapshotError};
 use console_core::{Console, ConsoleState, Millis};
 
 use super::StorageError;
+use crate::i18n::t;
 use crate::shell::on_demand::{self, Reducer};
 
 /// Reads saved text, and says whether it is in the current stored form: that form at once,
@@ -17,10 +18,9 @@ pub fn decode(text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
         Some(current) => current.map(|state| (state, true)),
         None => match on_demand::json_reader_now() {
             Some(reader) => reader.saved(text),
-            None => Err(SnapshotError::Unreadable(format!(
-                "it was saved in an older form, and {}",
-                on_demand::UNREAD
-            ))),
+            None => Err(SnapshotError::Unreadable(
+                t().shell.older_form_unread.into(),
+            )),
         },
     }
 }

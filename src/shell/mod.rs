@@ -14,6 +14,7 @@ use crate::catalog_source;
 use crate::clock;
 use crate::components::banners::Banners;
 use crate::components::toasts::Toasts;
+use crate::i18n::t;
 use crate::pages::batch_services::list::ServiceList;
 use crate::pages::not_found::NotFound;
 use crate::persistence::{events, Loaded, SnapshotStore};
@@ -37,9 +38,10 @@ pub fn ConsoleApp(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView 
     if !storage.holds_older_form() || on_demand::json_reader_now().is_some() {
         return view! { <LoadConsole storage=storage fetch_catalog=fetch_catalog /> }.into_any();
     }
+    let words = &t().shell;
     after_module(
-        "Loading saved data...",
-        "The saved console data is in an older format, and the code that reads it could not be loaded. Check your network connection and try again. Nothing was changed.",
+        words.loading_saved,
+        words.older_form_not_loaded,
         || async { on_demand::json_reader().await.map(|_| ()) },
         move || {
             let storage = storage.clone();
@@ -64,9 +66,10 @@ fn LoadConsole(storage: SnapshotStore, fetch_catalog: bool) -> impl IntoView {
     }
     // Taken once the demo's module is there (read again, were it ever needed twice).
     let loaded = std::cell::Cell::new(Some(loaded));
+    let words = &t().shell;
     after_module(
-        "Loading...",
-        "The demo data could not be loaded. Check your network connection and try again.",
+        words.loading,
+        words.demo_not_loaded,
         on_demand::demo_module,
         move || {
             let now = clock::now();
@@ -98,7 +101,7 @@ where
             <div class="page-not-loaded" role="alert">
                 <p>{failed}</p>
                 <button type="button" class="button" on:click=move |_| start()>
-                    "Try Again"
+                    {t().shell.try_again}
                 </button>
             </div>
         }

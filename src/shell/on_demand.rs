@@ -35,6 +35,7 @@ use leptos::prelude::*;
 
 #[cfg(wasm_split)]
 use crate::components::dialog::Dialog;
+use crate::i18n::t;
 use crate::pages::batch_services::deploy::DeployPage;
 use crate::pages::batch_services::details::ServiceDetails;
 use crate::pages::batch_services::modify_dialog::ModifyDialog;
@@ -308,7 +309,7 @@ impl JsonReader {
     pub fn saved(self, text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
         match self.read(text, JsonText::Saved) {
             Some(JsonRead::Saved(read)) => read,
-            _ => Err(SnapshotError::Unreadable(UNREAD.into())),
+            _ => Err(SnapshotError::Unreadable(t().shell.unread.into())),
         }
     }
 
@@ -316,13 +317,10 @@ impl JsonReader {
     pub fn catalog(self, text: &str) -> Result<Catalog, CatalogError> {
         match self.read(text, JsonText::Catalog) {
             Some(JsonRead::Catalog(read)) => read,
-            _ => Err(CatalogError(UNREAD.into())),
+            _ => Err(CatalogError(t().shell.unread.into())),
         }
     }
 }
-
-/// Why a text could not be read when its reader could not be loaded.
-pub const UNREAD: &str = "its reader could not be loaded; check your network connection";
 
 /// The JSON reader, when its module is there (always, in builds that are not split).
 pub fn json_reader_now() -> Option<JsonReader> {
@@ -342,11 +340,11 @@ pub async fn json_reader() -> Result<JsonReader, NotLoaded> {
 }
 
 /// Shows a page of [`pages!`]: `show!(on_demand::service_details; id)`; a dialog names its
-/// title and close callback first, `show!(dialog "Modify", close => ...)`, so that its loading
-/// and failure states are a dialog too.
+/// title (a `&'static str`) and close callback first, `show!(dialog words.modify, close => ...)`,
+/// so that its loading and failure states are a dialog too.
 #[cfg(wasm_split)]
 macro_rules! show {
-    (dialog $title:literal, $close:ident => $($page:tt)*) => {
+    (dialog $title:expr, $close:ident => $($page:tt)*) => {
         $crate::shell::on_demand::show!(@in $crate::shell::on_demand::Frame::Dialog { title: $title, on_close: $close }; $($page)*)
     };
     (@in $frame:expr; $($page:ident)::+ $(; $($arg:ident),*)?) => {
@@ -366,7 +364,7 @@ macro_rules! show {
 }
 #[cfg(not(wasm_split))]
 macro_rules! show {
-    (dialog $title:literal, $close:ident => $($page:tt)*) => {
+    (dialog $title:expr, $close:ident => $($page:tt)*) => {
         $crate::shell::on_demand::show!($($page)*)
     };
     ($($page:ident)::+ $(; $($arg:ident),*)?) => {
@@ -415,7 +413,7 @@ pub fn loading(
     let retry = Callback::new(move |()| fetch());
     let state = move || match module.get() {
         Fetch::Loading => {
-            view! { <p class="page-loading" role="status">"Loading..."</p> }.into_any()
+            view! { <p class="page-loading" role="status">{t().shell.loading}</p> }.into_any()
         }
         // Ready at once: the preload awaited this page's own loader.
         Fetch::Loaded => match untrack(|| ready(page())) {
@@ -435,7 +433,7 @@ pub fn loading(
                     <Dialog title=title on_close=on_close>
                         {inside}
                         <div class="dialog-footer">
-                            <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                            <button type="button" class="button" on:click=move |_| on_close.run(())>{t().common.cancel}</button>
                         </div>
                     </Dialog>
                 }
@@ -512,12 +510,13 @@ fn fetch_in_background<E>(preload: impl std::future::Future<Output = Result<(), 
 /// Says that a page could not be loaded, with a way to try again.
 #[component]
 fn NotLoadedNotice(#[prop(optional, into)] on_retry: Option<Callback<()>>) -> impl IntoView {
+    let words = &t().shell;
     view! {
         <div class="page-not-loaded" role="alert">
-            <p>"This page could not be loaded. Check your network connection and try again."</p>
+            <p>{words.page_not_loaded}</p>
             {on_retry.map(|retry| view! {
                 <button type="button" class="button" on:click=move |_| retry.run(())>
-                    "Try Again"
+                    {words.try_again}
                 </button>
             })}
         </div>

@@ -2,6 +2,7 @@ use console_core::validation::Field;
 use leptos::prelude::*;
 
 use super::{input_id_at, message_id_at, FieldMessage, FormCheck};
+use crate::i18n::{say, t};
 
 /// One key/value row of the list.
 #[derive(Clone, Copy)]
@@ -50,6 +51,7 @@ pub fn KeyValueList(
         let id = rows.with_untracked(|r| r.iter().map(|x| x.id).max().unwrap_or(0)) + 1;
         rows.update(|r| r.push(KvRow::new(id, "", "")));
     };
+    let words = &t().common;
     view! {
         <fieldset
             class="field key-value-list"
@@ -57,30 +59,30 @@ pub fn KeyValueList(
             aria-invalid=move || message.with(|m| m.is_some()).then_some("true")
             aria-describedby=move || message.with(|m| m.is_some()).then(|| message_id_at(version, field))
         >
-            <legend class="field-label">{field.label()}</legend>
+            <legend class="field-label">{say().field(field)}</legend>
             <For each=move || rows.get() key=|r| r.id let:row>
                 <div class="kv-row">
                     <input
                         type="text"
-                        aria-label="Key"
-                        placeholder="Key"
+                        aria-label=words.key
+                        placeholder=words.key
                         prop:value=move || row.key.get()
                         on:input=move |ev| row.key.set(event_target_value(&ev))
                         on:blur=move |_| check.touch_at(version, field)
                     />
                     <input
                         type="text"
-                        aria-label="Value"
-                        placeholder="Value"
+                        aria-label=words.value
+                        placeholder=words.value
                         prop:value=move || row.value.get()
                         on:input=move |ev| row.value.set(event_target_value(&ev))
                     />
                     <button type="button" class="link-button" on:click=move |_| rows.update(|r| r.retain(|x| x.id != row.id))>
-                        "Remove"
+                        {words.remove}
                     </button>
                 </div>
             </For>
-            <button type="button" class="link-button add-row" on:click=add>"Add Environment Variable"</button>
+            <button type="button" class="link-button add-row" on:click=add>{words.add_environment_variable}</button>
             <FieldMessage field=field message=message version=version />
         </fieldset>
     }

@@ -3,6 +3,7 @@ use console_core::Choice;
 use leptos::prelude::*;
 
 use super::{input_id, message_id, FieldMessage, FormCheck};
+use crate::i18n::{say, t};
 
 /// A choice among a few of the core's options shown side by side (Billing Mode). An option
 /// the core disables stays visible with its reason beside the group, as the console does.
@@ -17,10 +18,11 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let message = check.message(field);
+    let labelled = t().common.labelled;
     let reasons = Memo::new(move |_| {
         options.with(|o| {
             o.iter()
-                .filter_map(|c| c.disabled.as_ref().map(|why| format!("{}: {why}", c.text)))
+                .filter_map(|c| c.disabled.as_ref().map(|why| labelled(&c.text, why)))
                 .collect::<Vec<_>>()
         })
     });
@@ -33,7 +35,7 @@ where
             aria-invalid=move || message.with(|m| m.is_some()).then_some("true")
             aria-describedby=move || message.with(|m| m.is_some()).then(|| message_id(field))
         >
-            <legend class="field-label">{field.label()}</legend>
+            <legend class="field-label">{say().field(field)}</legend>
             <div class="radio-row">
                 {move || {
                     options

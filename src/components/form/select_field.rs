@@ -3,6 +3,7 @@ use console_core::Choice;
 use leptos::prelude::*;
 
 use super::{described_by, input_id_at, FieldMessage, FormCheck};
+use crate::i18n::say;
 
 /// A choice among the core's options for `field`; an option the core disables shows its
 /// reason and cannot be picked. `label` overrides the field's name where one field has two
@@ -36,7 +37,7 @@ where
         ),
         None => input_id_at(version, field),
     };
-    let label = label.unwrap_or_else(|| field.label().to_string());
+    let label = label.unwrap_or_else(|| say().field(field).to_string());
     let choose = move |index: String| {
         let picked = index
             .parse::<usize>()

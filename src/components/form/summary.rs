@@ -2,11 +2,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{input_id_at, FormCheck};
+use crate::i18n::{say, t};
 
 /// After a submit with errors: every problem in one list, each a button to its field.
 #[component]
 pub fn ErrorSummary(check: FormCheck) -> impl IntoView {
     let summary = check.summary();
+    let words = &t().common;
     let focus = |id: String| {
         let target = document()
             .get_element_by_id(&id)
@@ -18,7 +20,7 @@ pub fn ErrorSummary(check: FormCheck) -> impl IntoView {
     view! {
         <Show when=move || summary.with(|s| !s.is_empty())>
             <div class="error-summary" role="alert">
-                <p class="error-summary-title">"Correct the following before you continue:"</p>
+                <p class="error-summary-title">{words.correct_following}</p>
                 <ul>
                     {move || {
                         summary
@@ -26,9 +28,10 @@ pub fn ErrorSummary(check: FormCheck) -> impl IntoView {
                             .into_iter()
                             .map(|e| {
                                 let id = input_id_at(e.version, e.field);
+                                let field = say().field(e.field);
                                 let text = match e.version {
-                                    Some(v) => format!("Model version {}, {}: {}", v + 1, e.field.label(), e.message),
-                                    None => format!("{}: {}", e.field.label(), e.message),
+                                    Some(v) => (words.version_error)(v + 1, field, &e.message),
+                                    None => (words.labelled)(field, &e.message),
                                 };
                                 view! {
                                     <li>

@@ -2,6 +2,7 @@ use console_core::validation::Field;
 use leptos::prelude::*;
 
 use super::{described_by, input_id_at, FieldMessage, FormCheck, Hint};
+use crate::i18n::say;
 
 /// A single-line text input for `field`. Emits each keystroke into `value`.
 #[component]
@@ -19,7 +20,7 @@ pub fn TextField(
     let describedby = described_by(version, field, hint.is_some(), message);
     view! {
         <div class="field">
-            <label class="field-label" for=input_id_at(version, field)>{field.label()}</label>
+            <label class="field-label" for=input_id_at(version, field)>{say().field(field)}</label>
             <input
                 id=input_id_at(version, field)
                 type="text"
@@ -48,7 +49,7 @@ pub fn TextAreaField(
     let describedby = described_by(None, field, false, message);
     view! {
         <div class="field">
-            <label class="field-label" for=input_id_at(None, field)>{field.label()}</label>
+            <label class="field-label" for=input_id_at(None, field)>{say().field(field)}</label>
             <textarea
                 id=input_id_at(None, field)
                 rows="3"
@@ -86,7 +87,7 @@ pub fn NumberField(
     let message = check.message_at(version, field);
     let has_hint = hint.get_untracked().is_some();
     let describedby = described_by(version, field, has_hint, message);
-    let label = label.unwrap_or_else(|| field.label().to_string());
+    let label = label.unwrap_or_else(|| say().field(field).to_string());
     view! {
         <div class="field">
             <label class="field-label" for=input_id_at(version, field)>{label}</label>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::ServiceKind;
 use crate::components::dialog::{confirm_action, Dialog};
+use crate::i18n::t;
 use crate::state::use_store;
 
 /// Asks to confirm deleting one or several services, warning that it cannot be undone. The
@@ -15,6 +16,7 @@ pub fn DeleteDialog(
     on_deleted: Option<Callback<()>>,
 ) -> impl IntoView {
     let store = use_store();
+    let (words, common) = (&t().batch, &t().common);
     let plan = store.untracked(|c| kind.plan_delete(c, &service_ids));
     let error = RwSignal::new(None::<String>);
     let allowed_ids = StoredValue::new(plan.allowed_ids());
@@ -24,33 +26,33 @@ pub fn DeleteDialog(
         action.dispatch_local(kind.delete(allowed_ids.get_value()));
     };
     let question = if plan.allowed.len() == 1 {
-        "Are you sure you want to delete the following service?"
+        words.delete_one
     } else {
-        "Are you sure you want to delete the following services?"
+        words.delete_many
     };
     view! {
-        <Dialog title="Delete Service" on_close=on_close>
+        <Dialog title=words.delete_service on_close=on_close>
             <Show when=move || !nothing_to_delete>
                 <p>{question}</p>
             </Show>
-            <ul class="dialog-list" aria-label="Services to delete">
+            <ul class="dialog-list" aria-label=words.services_to_delete>
                 {plan.allowed.iter().map(|(_, name)| view! { <li>{name.clone()}</li> }).collect_view()}
             </ul>
             {(!plan.refused.is_empty()).then(|| view! {
-                <p>"The following services cannot be deleted and are skipped:"</p>
-                <ul class="dialog-list refused-list" aria-label="Services that cannot be deleted">
+                <p>{words.delete_skipped}</p>
+                <ul class="dialog-list refused-list" aria-label=words.services_refused>
                     {plan.refused.iter().map(|r| view! {
-                        <li>{r.service_name.clone()} <span class="refusal-reason">{format!(": {}", r.reason)}</span></li>
+                        <li>{r.service_name.clone()} <span class="refusal-reason">{(words.refusal_reason)(&r.reason)}</span></li>
                     }).collect_view()}
                 </ul>
             })}
-            <p class="dialog-warning">"A deleted service cannot be recovered. This operation cannot be undone."</p>
+            <p class="dialog-warning">{words.delete_warning}</p>
             <Show when=move || error.with(|e| e.is_some())>
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <div class="dialog-footer">
-                <button type="button" class="button primary danger" disabled=move || nothing_to_delete || action.pending().get() on:click=confirm>"OK"</button>
-                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                <button type="button" class="button primary danger" disabled=move || nothing_to_delete || action.pending().get() on:click=confirm>{common.ok}</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>{common.cancel}</button>
             </div>
         </Dialog>
     }

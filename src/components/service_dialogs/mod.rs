@@ -10,6 +10,8 @@ pub use stop::StopDialog;
 use console_core::service::DeletePlan;
 use console_core::{Command, Console};
 
+use crate::i18n::t;
+
 /// Which kind of service a dialog acts on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ServiceKind {
@@ -51,8 +53,8 @@ impl ServiceKind {
     /// What stopping means, in the Stop dialog.
     fn stop_warning(self) -> &'static str {
         match self {
-            ServiceKind::Batch => "A stopped service stops processing its input and is no longer billed. You can start it again later.",
-            ServiceKind::RealTime => "A stopped service no longer answers calls and is no longer billed. You can start it again later.",
+            ServiceKind::Batch => t().batch.stop_warning_batch,
+            ServiceKind::RealTime => t().batch.stop_warning_real_time,
         }
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::ServiceKind;
 use crate::components::dialog::{confirm_action, Dialog};
+use crate::i18n::t;
 use crate::state::use_store;
 
 /// Asks to confirm stopping a service: it stops working and is no longer billed.
@@ -9,6 +10,7 @@ use crate::state::use_store;
 #[component]
 pub fn StopDialog(kind: ServiceKind, service_id: String, on_close: Callback<()>) -> impl IntoView {
     let store = use_store();
+    let (words, common) = (&t().batch, &t().common);
     let name = store
         .untracked(|c| kind.name(c, &service_id))
         .unwrap_or_default();
@@ -19,16 +21,16 @@ pub fn StopDialog(kind: ServiceKind, service_id: String, on_close: Callback<()>)
         action.dispatch_local(kind.stop(id.get_value()));
     };
     view! {
-        <Dialog title="Stop Service" on_close=on_close>
-            <p>"Are you sure you want to stop the following service?"</p>
+        <Dialog title=words.stop_service on_close=on_close>
+            <p>{words.stop_question}</p>
             <ul class="dialog-list"><li>{name}</li></ul>
             <p class="dialog-warning">{kind.stop_warning()}</p>
             <Show when=move || error.with(|e| e.is_some())>
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <div class="dialog-footer">
-                <button type="button" class="button primary" disabled=move || action.pending().get() on:click=confirm>"OK"</button>
-                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                <button type="button" class="button primary" disabled=move || action.pending().get() on:click=confirm>{common.ok}</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>{common.cancel}</button>
             </div>
         </Dialog>
     }

@@ -4,13 +4,15 @@ use std::fmt;
 
 use wasm_bindgen::JsCast;
 
-/// The browser did not take the download.
+use crate::i18n::t;
+
+/// The browser did not take the download (its `Display` is the page's language).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DownloadRefused;
 
 impl fmt::Display for DownloadRefused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("The browser refused the download.")
+        f.write_str(t().common.download_refused)
     }
 }
 

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use super::download::{download, local_offset_minutes};
 use crate::clock;
+use crate::i18n::t;
 use crate::notices::ToastKind;
 use crate::shell::on_demand;
 use crate::state::use_store;
@@ -12,7 +13,7 @@ use crate::state::use_store;
 pub fn ExportButton(
     scope: ExportScope,
     /// The button's text ("Export" in list toolbars).
-    #[prop(into, default = "Export".to_string())]
+    #[prop(into, default = t().common.export.to_string())]
     label: String,
 ) -> impl IntoView {
     let store = use_store();

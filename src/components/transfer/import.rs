@@ -6,11 +6,12 @@
 use std::sync::Arc;
 
 use console_core::transfer::MAX_IMPORT_BYTES;
-use console_core::{format, Command, DomainError, ImportErrors, ImportGroup, ImportPlan};
+use console_core::{Command, DomainError, ImportErrors, ImportGroup, ImportPlan};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::dialog::Dialog;
+use crate::i18n::t;
 use crate::notices::ToastKind;
 use crate::state::use_store;
 
@@ -111,7 +112,7 @@ pub fn ImportButton() -> impl IntoView {
     let busy = Signal::from(confirm.pending());
     view! {
         <label class="button file-button">
-            "Import"
+            {t().settings.import}
             <input
                 type="file"
                 class="sr-only"
@@ -133,32 +134,30 @@ fn ImportDialog(
     on_close: Callback<()>,
     on_confirm: Callback<(Arc<String>, String)>,
 ) -> impl IntoView {
+    let (words, common) = (&t().settings, &t().common);
     match stage {
         Stage::Reading(file_name) => view! {
-            <Dialog title="Import Data" on_close=on_close>
-                <p role="status">"Reading " <span class="mono">{file_name}</span> "..."</p>
+            <Dialog title=words.import_data on_close=on_close>
+                <p role="status">{words.reading} <span class="mono">{file_name}</span> {words.reading_end}</p>
             </Dialog>
         }
         .into_any(),
         Stage::Refused { file_name, errors } => {
-            let heading = format!(
-                "{file_name} cannot be imported: {}. Nothing was changed.",
-                count(errors.total(), "error", "errors")
-            );
+            let heading = (words.refused)(&file_name, errors.total());
             let unlisted = errors.unlisted;
             view! {
-                <Dialog title="Import Data" on_close=on_close>
+                <Dialog title=words.import_data on_close=on_close>
                     <div role="alert" class="import-errors">
                         <p>{heading}</p>
-                        <ul aria-label="Errors">
+                        <ul aria-label=words.errors>
                             {errors.errors.into_iter().map(|e| view! {
-                                <li><code class="mono">{e.path}</code> ": " {e.message}</li>
+                                <li><code class="mono">{e.path}</code> {common.colon} {e.message}</li>
                             }).collect_view()}
                         </ul>
-                        {(unlisted > 0).then(|| view! { <p>{format!("and {} more.", format::thousands(unlisted as u64))}</p> })}
+                        {(unlisted > 0).then(|| view! { <p>{(words.more_errors)(unlisted)}</p> })}
                     </div>
                     <div class="dialog-footer">
-                        <button type="button" class="button primary" on:click=move |_| on_close.run(())>"Close"</button>
+                        <button type="button" class="button primary" on:click=move |_| on_close.run(())>{common.close}</button>
                     </div>
                 </Dialog>
             }
@@ -172,28 +171,28 @@ fn ImportDialog(
             let nothing = plan.added() + plan.replaced() == 0;
             let region_note = plan
                 .changes_region
-                .then(|| format!("The console switches to {} to show them.", plan.region_name));
-            let from = format!(
-                "{file_name}, exported from console {} at {}.",
-                plan.console_version,
-                crate::clock::show(plan.exported_at)
+                .then(|| (words.region_note)(&plan.region_name));
+            let from = (words.exported_from)(
+                &file_name,
+                &plan.console_version,
+                &crate::clock::show(plan.exported_at),
             );
             view! {
-                <Dialog title="Import Data" on_close=on_close>
+                <Dialog title=words.import_data on_close=on_close>
                     <p class="muted">{from}</p>
                     <p role="status"><strong>{plan.summary()}</strong></p>
                     {region_note.map(|n| view! { <p>{n}</p> })}
-                    {plan.scope.includes_services().then(|| view! { <Group title="Services" group=plan.services.clone() /> })}
-                    {plan.scope.includes_pools().then(|| view! { <Group title="Dedicated Resource Pools" group=plan.pools.clone() /> })}
-                    <p class="dialog-warning">"Replaced resources take the file's version; resources not in the file are kept."</p>
+                    {plan.scope.includes_services().then(|| view! { <Group title=words.services group=plan.services.clone() /> })}
+                    {plan.scope.includes_pools().then(|| view! { <Group title=t().shell.pools group=plan.pools.clone() /> })}
+                    <p class="dialog-warning">{words.replace_note}</p>
                     <div class="dialog-footer">
                         <button
                             type="button"
                             class="button primary"
                             disabled=move || nothing || busy.get()
                             on:click=move |_| on_confirm.run((text.clone(), file_name.clone()))
-                        >"Import"</button>
-                        <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                        >{words.import}</button>
+                        <button type="button" class="button" on:click=move |_| on_close.run(())>{common.cancel}</button>
                     </div>
                 </Dialog>
             }
@@ -205,10 +204,11 @@ fn ImportDialog(
 /// Added, replaced and kept resources of one kind, the first [`LISTED`] names of each.
 #[component]
 fn Group(title: &'static str, group: ImportGroup) -> impl IntoView {
+    let words = &t().settings;
     let rows = [
-        ("Added", group.added),
-        ("Replaced", group.replaced),
-        ("Kept", group.kept),
+        (words.added, group.added),
+        (words.replaced, group.replaced),
+        (words.kept, group.kept),
     ];
     view! {
         <div class="table-scroll">
@@ -219,12 +219,12 @@ fn Group(title: &'static str, group: ImportGroup) -> impl IntoView {
                         let n = items.len();
                         let mut names: Vec<String> = items.into_iter().take(LISTED).map(|i| i.name).collect();
                         if n > LISTED {
-                            names.push(format!("and {} more", format::thousands((n - LISTED) as u64)));
+                            names.push((words.more_names)(n - LISTED));
                         }
                         view! {
                             <tr>
-                                <th scope="row">{format!("{what} ({})", format::thousands(n as u64))}</th>
-                                <td>{names.join(", ")}</td>
+                                <th scope="row">{(words.group_row)(what, n)}</th>
+                                <td>{names.join(t().common.list_separator)}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -232,12 +232,4 @@ fn Group(title: &'static str, group: ImportGroup) -> impl IntoView {
             </table>
         </div>
     }
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!(
-        "{} {}",
-        format::thousands(n as u64),
-        if n == 1 { one } else { many }
-    )
 }

@@ -1,5 +1,53 @@
+use console_core::format::thousands;
+
 use crate::i18n::settings::Settings;
 
 pub const SETTINGS: Settings = Settings {
     title: "Settings",
+    agency_heading: "Agency Authorization",
+    agency_text: "ModelArts needs an agency to access your resources on your behalf. A service cannot be deleted without agency authorization.",
+    status_line: "Status: ",
+    authorized: "Authorized",
+    not_authorized: "Not authorized",
+    add_authorization: "Add Authorization",
+    remove_authorization: "Remove Authorization",
+    quota_heading: "Account Quotas",
+    quota_text: |max| format!("The real service allows at most {max} batch services per account. Turn this off to load large inventories for testing."),
+    enforce_quotas: "Enforce account quotas",
+    service_count: |n| format!("Batch services in this account: {n}"),
+    speed_heading: "Simulation Speed",
+    speed_text: "Every status change, progress and bill follows simulated time. Speed it up to watch Deploying, Running and Completed in seconds; the simulated clock is saved and keeps running while the console is closed.",
+    simulation_speed: "Simulation speed",
+    speed: |s| format!("{s}x"),
+    simulated_time: "Simulated time: ",
+    transfer_heading: "Export and Import",
+    transfer_text: "Export downloads the services and dedicated resource pools of the selected region as JSON in the real API's shape (the services list answer and a v2 PoolList). Import reads such a file, checks all of it and shows what it would add or replace before anything changes.",
+    demo_heading: "Demo Data",
+    demo_text: "Replace every service in every region with the demo services. The settings on this page are kept.",
+    reset_demo: "Reset demo data",
+    backup_heading: "Unreadable Saved Data",
+    no_backups: "None. Saved data that cannot be loaded is kept here instead of being dropped.",
+    backup_size: |n| format!(" ({n} characters) "),
+    delete_backup: "Delete Backup",
+    reset_title: "Reset Demo Data",
+    reset_warning: "All services in all regions are replaced by the demo services. This cannot be undone.",
+    import: "Import",
+    import_data: "Import Data",
+    reading: "Reading ",
+    reading_end: "...",
+    refused: |file, n| {
+        let errors = if n == 1 { "error" } else { "errors" };
+        format!("{file} cannot be imported: {} {errors}. Nothing was changed.", thousands(n as u64))
+    },
+    errors: "Errors",
+    more_errors: |n| format!("and {} more.", thousands(n as u64)),
+    region_note: |region| format!("The console switches to {region} to show them."),
+    exported_from: |file, version, at| format!("{file}, exported from console {version} at {at}."),
+    services: "Services",
+    replace_note: "Replaced resources take the file's version; resources not in the file are kept.",
+    added: "Added",
+    replaced: "Replaced",
+    kept: "Kept",
+    group_row: |what, n| format!("{what} ({})", thousands(n as u64)),
+    more_names: |n| format!("and {} more", thousands(n as u64)),
 };

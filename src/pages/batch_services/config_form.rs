@@ -8,6 +8,7 @@ use console_core::{ConfigInput, MappingType};
 use leptos::prelude::*;
 
 use crate::components::form::{FormCheck, KvRow};
+use crate::i18n::t;
 
 #[derive(Clone, Copy)]
 pub struct ConfigForm {
@@ -91,7 +92,7 @@ pub fn CsvColumn(
     let set_key = input_field.clone();
     view! {
         <label class="csv-column">
-            <span>{format!("Column index of \"{input_field}\"")}</span>
+            <span>{(t().batch.column_index)(&input_field)}</span>
             <input
                 type="number"
                 min="0"

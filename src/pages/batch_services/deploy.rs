@@ -16,6 +16,7 @@ use crate::components::form::{
     ErrorSummary, FormCheck, KeyValueList, NumberField, SelectField, TextAreaField, TextField,
 };
 use crate::components::page_header::{Crumb, PageHeader};
+use crate::i18n::{say, t};
 use crate::route::{use_router, Route};
 use crate::state::{use_store, ConsoleStore};
 
@@ -71,6 +72,7 @@ impl DeployForm {
 pub fn DeployPage() -> impl IntoView {
     let store = use_store();
     let router = use_router();
+    let (words, common, shell) = (&t().batch, &t().common, &t().shell);
     let form = DeployForm::new(store);
     let input_fields = Memo::new(move |_| {
         let model = form.config.model_id.get();
@@ -141,43 +143,43 @@ pub fn DeployPage() -> impl IntoView {
     view! {
         <PageHeader
             crumbs=vec![
-                Crumb::link("Model Deployment", "#/batch-services"),
-                Crumb::link("Batch Services", "#/batch-services"),
-                Crumb::here("Deploy"),
+                Crumb::link(shell.model_deployment, "#/batch-services"),
+                Crumb::link(shell.batch_services, "#/batch-services"),
+                Crumb::here(words.deploy),
             ]
-            title="Deploy".to_string()
+            title=words.deploy.to_string()
         />
         <form class="form deploy-form" novalidate on:submit=next>
             <section class="panel form-section" aria-labelledby="deploy-basic">
-                <h2 id="deploy-basic">"Basic Information"</h2>
+                <h2 id="deploy-basic">{words.basic_information}</h2>
                 <TextField
                     field=Field::Name
                     value=form.name
                     check=check
-                    hint="1 to 64 characters, starting with a letter: letters, digits, hyphens (-) and underscores (_)."
+                    hint=words.name_hint
                 />
                 <TextAreaField field=Field::Description value=form.description check=check max_chars=MAX_DESCRIPTION_CHARS />
             </section>
             <section class="panel form-section" aria-labelledby="deploy-parameters">
-                <h2 id="deploy-parameters">"Service Parameters"</h2>
+                <h2 id="deploy-parameters">{words.service_parameters}</h2>
                 <fieldset class="field-group">
-                    <legend class="field-label">{Field::ModelVersion.label()}</legend>
+                    <legend class="field-label">{say().field(Field::ModelVersion)}</legend>
                     <div class="field-row">
-                        <SelectField field=Field::ModelVersion label="Model" value=form.config.model_id options=models check=check quiet=true />
-                        <SelectField field=Field::ModelVersion label="Version" value=form.config.model_version options=versions check=check />
+                        <SelectField field=Field::ModelVersion label=words.model value=form.config.model_id options=models check=check quiet=true />
+                        <SelectField field=Field::ModelVersion label=words.version value=form.config.model_version options=versions check=check />
                     </div>
                 </fieldset>
-                <TextField field=Field::InputPath value=form.config.src_path check=check placeholder="obs://bucket/dir/" hint="The OBS folder holding the data to process." />
-                <TextField field=Field::RequestPath value=form.config.req_uri check=check hint="The path in the model that receives each input." />
+                <TextField field=Field::InputPath value=form.config.src_path check=check placeholder="obs://bucket/dir/" hint=words.input_path_hint />
+                <TextField field=Field::RequestPath value=form.config.req_uri check=check hint=words.request_path_hint />
                 <SelectField field=Field::MappingType value=form.config.mapping_type options=mappings check=check />
                 <Show when=move || form.config.mapping_type.get() == MappingType::Csv>
-                    <div class="csv-columns" role="group" aria-label="CSV column mapping">
+                    <div class="csv-columns" role="group" aria-label=words.csv_mapping>
                         <For each=move || input_fields.get() key=|f| f.clone() let:input_field>
                             <CsvColumn input_field=input_field columns=form.config.columns check=check />
                         </For>
                     </div>
                 </Show>
-                <TextField field=Field::OutputPath value=form.config.dest_path check=check placeholder="obs://bucket/dir/" hint="The OBS folder that receives the results." />
+                <TextField field=Field::OutputPath value=form.config.dest_path check=check placeholder="obs://bucket/dir/" hint=words.output_path_hint />
                 <SelectField field=Field::Specifications value=form.config.specification options=flavors check=check />
                 <NumberField
                     field=Field::ComputeNodes
@@ -185,7 +187,7 @@ pub fn DeployPage() -> impl IntoView {
                     check=check
                     min=1
                     max=MAX_INSTANCE_COUNT
-                    hint=format!("1 to {MAX_INSTANCE_COUNT}. More nodes process the input faster and cost more.")
+                    hint=(words.compute_nodes_hint)(MAX_INSTANCE_COUNT)
                 />
                 <KeyValueList field=Field::EnvironmentVariables rows=form.config.envs check=check />
                 <SelectField field=Field::DeploymentLocation value=form.location options=locations check=check />
@@ -197,24 +199,24 @@ pub fn DeployPage() -> impl IntoView {
                 </Show>
                 <div class="form-footer-row">
                     <p class="price-line" aria-live="polite">
-                        "Price: "
-                        <strong>{move || price.get().map_or_else(|| "choose specifications and compute nodes".to_string(), |p| format!("{}/hour while running", format::usd(p)))}</strong>
-                        <span class="muted">{format!(" · At most {} batch services per account.", format::thousands(MAX_BATCH_SERVICES as u64))}</span>
+                        {words.price_line}
+                        <strong>{move || price.get().map_or_else(|| words.price_unset.to_string(), |p| (words.per_hour_running)(&format::usd(p)))}</strong>
+                        <span class="muted">{(words.quota_note)(&format::thousands(MAX_BATCH_SERVICES as u64))}</span>
                     </p>
-                    <a class="button" href=list_href>"Cancel"</a>
-                    <button type="submit" class="button primary">"Next"</button>
+                    <a class="button" href=list_href>{common.cancel}</a>
+                    <button type="submit" class="button primary">{common.next}</button>
                 </div>
             </div>
         </form>
         <Show when=move || confirming.get()>
-            <Dialog title="Confirm Deployment" on_close=Callback::new(move |_| confirming.set(false))>
+            <Dialog title=words.confirm_deployment on_close=Callback::new(move |_| confirming.set(false))>
                 <DeploySummary request=request price=price />
                 <Show when=move || general_error.with(|e| e.is_some())>
                     <p class="form-error" role="alert">{move || general_error.get()}</p>
                 </Show>
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" disabled=move || deploy.pending().get() on:click=submit>"Submit"</button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(false)>"Back"</button>
+                    <button type="button" class="button primary" disabled=move || deploy.pending().get() on:click=submit>{common.submit}</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{words.back}</button>
                 </div>
             </Dialog>
         </Show>
@@ -225,6 +227,8 @@ pub fn DeployPage() -> impl IntoView {
 #[component]
 fn DeploySummary(request: Memo<DeployRequest>, price: Memo<Option<f64>>) -> impl IntoView {
     let store = use_store();
+    let (words, common) = (&t().batch, &t().common);
+    let field = |f| say().field(f);
     let rows = move || {
         request.with(|r| {
             store.track_ticks(|c| {
@@ -239,9 +243,9 @@ fn DeploySummary(request: Memo<DeployRequest>, price: Memo<Option<f64>>) -> impl
                     .map(|(k, v)| format!("{k}={v}"))
                     .collect();
                 vec![
-                    ("Name", r.service_name.trim().to_string()),
+                    (common.name, r.service_name.trim().to_string()),
                     (
-                        "Description",
+                        common.description,
                         if r.description.is_empty() {
                             "-".into()
                         } else {
@@ -249,49 +253,61 @@ fn DeploySummary(request: Memo<DeployRequest>, price: Memo<Option<f64>>) -> impl
                         },
                     ),
                     (
-                        "Model and Version",
+                        field(Field::ModelVersion),
                         format!("{model} {}", r.config.model_version),
                     ),
-                    ("Input Path", r.config.src_path.trim().to_string()),
-                    ("Request Path", r.config.req_uri.trim().to_string()),
                     (
-                        "Mapping Type",
+                        field(Field::InputPath),
+                        r.config.src_path.trim().to_string(),
+                    ),
+                    (
+                        field(Field::RequestPath),
+                        r.config.req_uri.trim().to_string(),
+                    ),
+                    (
+                        field(Field::MappingType),
                         r.config.mapping_type.api_value().to_string(),
                     ),
-                    ("Output Path", r.config.dest_path.trim().to_string()),
                     (
-                        "Specifications",
+                        field(Field::OutputPath),
+                        r.config.dest_path.trim().to_string(),
+                    ),
+                    (
+                        field(Field::Specifications),
                         c.catalog()
                             .flavor_display(&r.config.specification)
                             .to_string(),
                     ),
                     (
-                        "Compute Nodes",
+                        field(Field::ComputeNodes),
                         r.config
                             .instance_count
                             .map_or("-".into(), |n| n.to_string()),
                     ),
                     (
-                        "Environment Variables",
+                        field(Field::EnvironmentVariables),
                         if envs.is_empty() {
                             "-".into()
                         } else {
                             envs.join(", ")
                         },
                     ),
-                    ("Deployment Location", c.location_label(&r.location)),
                     (
-                        "Price",
-                        price.get().map_or("-".into(), |p| {
-                            format!("{}/hour while running", format::usd(p))
-                        }),
+                        field(Field::DeploymentLocation),
+                        c.location_label(&r.location),
+                    ),
+                    (
+                        words.price,
+                        price
+                            .get()
+                            .map_or("-".into(), |p| (words.per_hour_running)(&format::usd(p))),
                     ),
                 ]
             })
         })
     };
     view! {
-        <p>"The service is created in the Deploying state, runs once deployed, and is billed only while it runs."</p>
+        <p>{words.deploy_summary}</p>
         <dl class="summary-list">
             {move || rows().into_iter().map(|(k, v)| view! { <div class="summary-row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
         </dl>

@@ -1,3 +1,4 @@
+use console_core::validation::Field;
 use console_core::{BatchService, ServiceAction, ServiceQuery};
 use leptos::prelude::*;
 
@@ -6,6 +7,7 @@ use crate::clock;
 use crate::components::action_button::ActionButton;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::service_tabs::{BillingView, EventsTable};
+use crate::i18n::{say, t};
 use crate::route::Route;
 use crate::state::use_store;
 
@@ -20,10 +22,11 @@ impl Tab {
     const ALL: [Tab; 3] = [Tab::Details, Tab::Events, Tab::Billing];
 
     fn label(self) -> &'static str {
+        let words = &t().batch;
         match self {
-            Tab::Details => "Details",
-            Tab::Events => "Events",
-            Tab::Billing => "Billing",
+            Tab::Details => words.details,
+            Tab::Events => words.events,
+            Tab::Billing => words.billing,
         }
     }
 }
@@ -33,6 +36,7 @@ impl Tab {
 #[component]
 pub fn ServiceDetails(service_id: String) -> impl IntoView {
     let store = use_store();
+    let (words, shell) = (&t().batch, &t().shell);
     let id = service_id.clone();
     let service = Memo::new(move |_| store.track_ticks(|c| c.service(&id).cloned()));
     let dialog = RwSignal::new(None::<OpenDialog>);
@@ -41,14 +45,14 @@ pub fn ServiceDetails(service_id: String) -> impl IntoView {
         service.with(|s| {
             s.as_ref()
                 .map(|s| s.service_name.clone())
-                .unwrap_or_else(|| "Service not found".into())
+                .unwrap_or_else(|| words.not_found.into())
         })
     });
     let list_href = Route::BatchServices(ServiceQuery::default()).href();
     let crumbs = Signal::derive(move || {
         vec![
-            Crumb::link("Model Deployment", "#/batch-services"),
-            Crumb::link("Batch Services", "#/batch-services"),
+            Crumb::link(shell.model_deployment, "#/batch-services"),
+            Crumb::link(shell.batch_services, "#/batch-services"),
             Crumb::here(title.get()),
         ]
     });
@@ -78,16 +82,16 @@ pub fn ServiceDetails(service_id: String) -> impl IntoView {
             false => view! {
                 <section class="panel empty-state">
                     <p>
-                        "The service " <span class="mono">{service_id.clone()}</span>
-                        " does not exist in this region or has been deleted. A deleted service cannot be recovered."
+                        {words.not_found_before} <span class="mono">{service_id.clone()}</span>
+                        {words.not_found_after}
                     </p>
-                    <a href=list_href.clone()>"Back to Batch Services"</a>
+                    <a href=list_href.clone()>{words.back_to_list}</a>
                 </section>
             }
             .into_any(),
             true => view! {
                 <section class="panel">
-                    <div class="tabs" role="tablist" aria-label="Service information">
+                    <div class="tabs" role="tablist" aria-label=words.service_information>
                         {Tab::ALL
                             .into_iter()
                             .map(|t| view! {
@@ -125,12 +129,14 @@ type Text = Box<dyn Fn() -> String + Send + Sync>;
 #[component]
 fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
     let store = use_store();
+    let (words, common) = (&t().batch, &t().common);
+    let field = |f| say().field(f);
     let get = move |f: fn(&BatchService) -> String| -> Text { Box::new(service_text(service, f)) };
     let rows: Vec<(&'static str, Text)> = vec![
-        ("Name", get(|s| s.service_name.clone())),
-        ("ID", get(|s| s.service_id.clone())),
+        (common.name, get(|s| s.service_name.clone())),
+        (words.id, get(|s| s.service_id.clone())),
         (
-            "Description",
+            common.description,
             get(|s| {
                 if s.description.is_empty() {
                     "-".into()
@@ -139,43 +145,61 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
                 }
             }),
         ),
-        ("Model", get(|s| s.config().model_name.clone())),
-        ("Version", get(|s| s.config().model_version.clone())),
-        ("Specifications", Box::new(flavor_text(store, service))),
+        (words.model, get(|s| s.config().model_name.clone())),
+        (words.version, get(|s| s.config().model_version.clone())),
         (
-            "Compute Nodes",
+            field(Field::Specifications),
+            Box::new(flavor_text(store, service)),
+        ),
+        (
+            field(Field::ComputeNodes),
             get(|s| s.config().instance_count.to_string()),
         ),
         (
-            "Deployment Location",
+            field(Field::DeploymentLocation),
             Box::new(move || {
                 let location = service.with(|s| s.as_ref().map(|s| s.location.clone()));
                 location.map_or_else(String::new, |l| store.track_ticks(|c| c.location_label(&l)))
             }),
         ),
-        ("Input Path", get(|s| s.config().src_path.clone())),
-        ("Output Path", get(|s| s.config().dest_path.clone())),
-        ("Request Path", get(|s| s.config().req_uri.clone())),
-        ("Mapping Type", get(|s| s.config().mapping_text())),
-        ("Environment Variables", get(|s| s.config().envs_text())),
-        ("Created", get(|s| clock::show(s.publish_at))),
         (
-            "Started",
+            field(Field::InputPath),
+            get(|s| s.config().src_path.clone()),
+        ),
+        (
+            field(Field::OutputPath),
+            get(|s| s.config().dest_path.clone()),
+        ),
+        (
+            field(Field::RequestPath),
+            get(|s| s.config().req_uri.clone()),
+        ),
+        (
+            field(Field::MappingType),
+            get(|s| s.config().mapping_text()),
+        ),
+        (
+            field(Field::EnvironmentVariables),
+            get(|s| s.config().envs_text()),
+        ),
+        (common.created, get(|s| clock::show(s.publish_at))),
+        (
+            words.started,
             get(|s| s.start_time.map_or("-".into(), clock::show)),
         ),
         (
-            "Completed",
+            words.completed,
             get(|s| s.finished_time.map_or("-".into(), clock::show)),
         ),
         (
-            "Error Message",
+            words.error_message,
             get(|s| s.error_msg.clone().unwrap_or_else(|| "-".into())),
         ),
     ];
     view! {
         <dl class="details-grid">
             <div class="detail">
-                <dt>"Status"</dt>
+                <dt>{common.status}</dt>
                 <dd>
                     <ServiceBadge service=service />
                 </dd>

@@ -1,5 +1,6 @@
 use std::collections::BTreeSet;
 
+use console_core::validation::Field;
 use console_core::{
     BatchService, Console, ExportScope, Millis, ServiceAction, ServiceQuery, ServiceStatus, SortKey,
 };
@@ -16,6 +17,7 @@ use crate::components::row_views::RowViews;
 use crate::components::sort_header::SortHeader;
 use crate::components::status_badge::{Progress, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
+use crate::i18n::{say, t};
 use crate::notices::ToastKind;
 use crate::route::{use_router, Route};
 use crate::state::use_store;
@@ -37,6 +39,7 @@ struct PageRows {
 pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
     let store = use_store();
     let router = use_router();
+    let (words, common, shell) = (&t().batch, &t().common, &t().shell);
     let dialog = RwSignal::new(None::<OpenDialog>);
     let selected = RwSignal::new(BTreeSet::<String>::new());
 
@@ -92,7 +95,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
         if ids.is_empty() {
             store
                 .notices()
-                .toast(ToastKind::Error, "Select at least one service.".into());
+                .toast(ToastKind::Error, words.select_one.into());
         } else {
             dialog.set(Some(OpenDialog::Delete(ids)));
         }
@@ -100,23 +103,23 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
 
     view! {
         <PageHeader
-            crumbs=vec![Crumb::link("Model Deployment", "#/batch-services"), Crumb::here("Batch Services")]
-            title="Batch Services".to_string()
+            crumbs=vec![Crumb::link(shell.model_deployment, "#/batch-services"), Crumb::here(shell.batch_services)]
+            title=shell.batch_services.to_string()
         />
         <section class="panel">
             <div class="toolbar">
-                <a class="button primary" href=Route::DeployService.href()>"Deploy"</a>
+                <a class="button primary" href=Route::DeployService.href()>{words.deploy}</a>
                 <button
                     type="button"
                     class="button"
                     aria-disabled=move || selection.with(|s| s.is_empty()).then_some("true")
-                    title=move || selection.with(|s| s.is_empty()).then_some("Select at least one service.")
+                    title=move || selection.with(|s| s.is_empty()).then_some(words.select_one)
                     on:click=delete_selected
                 >
-                    "Delete"
+                    {common.delete}
                 </button>
                 <span class="selection-count">
-                    {move || match selection.with(|s| s.len()) { 0 => String::new(), n => format!("{n} selected") }}
+                    {move || match selection.with(|s| s.len()) { 0 => String::new(), n => (common.selected)(n) }}
                 </span>
                 // The whole page is selected and more services match: offer them all, as
                 // consoles do for batch operations.
@@ -129,12 +132,12 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                             selected.set(ids.into_iter().collect());
                         }
                     >
-                        {move || format!("Select all {} matching services", page.with(|p| p.total_count))}
+                        {move || (words.select_all_matching)(page.with(|p| p.total_count))}
                     </button>
                 </Show>
                 <Show when=move || selection.with(|s| !s.is_empty())>
                     <button type="button" class="link-button" on:click=move |_| selected.set(BTreeSet::new())>
-                        "Clear selection"
+                        {words.clear_selection}
                     </button>
                 </Show>
                 <ExportButton scope=ExportScope::Services />
@@ -153,7 +156,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                             <th class="col-check">
                                 <input
                                     type="checkbox"
-                                    aria-label="Select all services on this page"
+                                    aria-label=words.select_page
                                     prop:checked=all_on_page_selected
                                     on:change=move |ev| {
                                         let ids = page_ids();
@@ -162,13 +165,13 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                                     }
                                 />
                             </th>
-                            <SortHeader label="Name/ID" key=SortKey::Name query=query on_sort=sort_by />
-                            <th>"Status"</th>
-                            <th>"Model/Version"</th>
-                            <th>"Specifications"</th>
-                            <SortHeader label="Created" key=SortKey::Created query=query on_sort=sort_by />
-                            <th>"Description"</th>
-                            <th>"Operation"</th>
+                            <SortHeader label=words.name_id key=SortKey::Name query=query on_sort=sort_by />
+                            <th>{common.status}</th>
+                            <th>{words.model_version_column}</th>
+                            <th>{say().field(Field::Specifications)}</th>
+                            <SortHeader label=common.created key=SortKey::Created query=query on_sort=sort_by />
+                            <th>{common.description}</th>
+                            <th>{common.operation}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -179,9 +182,9 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                             <tr class="empty-row">
                                 <td colspan="8">
                                     {move || if page.with(|p| p.region_empty) {
-                                        format!("No batch services in {}.", region_name.get())
+                                        (words.no_services_in)(&region_name.get())
                                     } else {
-                                        "No services match the search criteria.".to_string()
+                                        words.no_match.to_string()
                                     }}
                                 </td>
                             </tr>
@@ -293,7 +296,7 @@ fn ServiceRow(
             <td class="col-check">
                 <input
                     type="checkbox"
-                    aria-label=field(|r| format!("Select {}", r.name))
+                    aria-label=field(|r| (t().batch.select_service)(&r.name))
                     prop:checked=move || selected.with(|s| s.contains(&id_for_check))
                     on:change={
                         let id = service_id.clone();
@@ -317,7 +320,7 @@ fn ServiceRow(
             <td>{field(|r| r.model.clone())}</td>
             <td>
                 <div>{field(|r| r.flavor.clone())}</div>
-                <div class="muted">{field(|r| format!("Compute nodes: {}", r.nodes))}</div>
+                <div class="muted">{field(|r| (t().batch.compute_nodes_of)(r.nodes))}</div>
             </td>
             <td class="nowrap">{field(|r| clock::show(r.created))}</td>
             <td class="description">{field(|r| r.description.clone())}</td>

@@ -11,6 +11,7 @@ use crate::components::dialog::Dialog;
 use crate::components::form::{
     ErrorSummary, FormCheck, KeyValueList, NumberField, SelectField, TextAreaField, TextField,
 };
+use crate::i18n::{say, t};
 use crate::state::use_store;
 
 /// Modifies a service's description, model version, paths, mapping, specifications, compute
@@ -18,6 +19,7 @@ use crate::state::use_store;
 #[component]
 pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView {
     let store = use_store();
+    let (words, common) = (&t().batch, &t().common);
     let Some(initial) =
         store.untracked(|c| c.service(&service_id).map(ServiceUpdate::from_service))
     else {
@@ -93,7 +95,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
     };
 
     view! {
-        <Dialog title="Modify Service" on_close=on_close>
+        <Dialog title=words.modify_service on_close=on_close>
             <Show
                 when=move || confirming_restart.get()
                 fallback=move || {
@@ -106,7 +108,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
                             <TextField field=Field::RequestPath value=form.req_uri check=check />
                             <SelectField field=Field::MappingType value=form.mapping_type options=mappings check=check />
                             <Show when=move || form.mapping_type.get() == MappingType::Csv>
-                                <div class="csv-columns" role="group" aria-label="CSV column mapping">
+                                <div class="csv-columns" role="group" aria-label=words.csv_mapping>
                                     {fields.clone().into_iter().map(|f| view! { <CsvColumn input_field=f columns=form.columns check=check /> }).collect_view()}
                                 </div>
                             </Show>
@@ -119,29 +121,29 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
                                 <p class="form-error" role="alert">{move || general_error.get()}</p>
                             </Show>
                             <div class="dialog-footer">
-                                <button type="submit" class="button primary" disabled=move || modify.pending().get()>"OK"</button>
-                                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                                <button type="submit" class="button primary" disabled=move || modify.pending().get()>{common.ok}</button>
+                                <button type="button" class="button" on:click=move |_| on_close.run(())>{common.cancel}</button>
                             </div>
                         </form>
                     }
                 }
             >
                 <p class="dialog-warning">
-                    "The service will be restarted for the modification to take effect. It goes back to Deploying and processes its input again. Continue?"
+                    {words.restart_warning}
                 </p>
                 <div class="table-scroll">
-                    <table class="table changes-table" aria-label="Changes">
-                        <thead><tr><th>"Parameter"</th><th>"Current"</th><th>"New"</th></tr></thead>
+                    <table class="table changes-table" aria-label=words.changes>
+                        <thead><tr><th>{words.parameter}</th><th>{words.current}</th><th>{words.new_value}</th></tr></thead>
                         <tbody>
                             {move || changes.get().into_iter().map(|c| view! {
-                                <tr><td>{c.field.label()}</td><td>{c.old}</td><td>{c.new}</td></tr>
+                                <tr><td>{say().field(c.field)}</td><td>{c.old}</td><td>{c.new}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                 </div>
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" disabled=move || modify.pending().get() on:click=move |_| apply()>"OK"</button>
-                    <button type="button" class="button" on:click=move |_| confirming_restart.set(false)>"Cancel"</button>
+                    <button type="button" class="button primary" disabled=move || modify.pending().get() on:click=move |_| apply()>{common.ok}</button>
+                    <button type="button" class="button" on:click=move |_| confirming_restart.set(false)>{common.cancel}</button>
                 </div>
             </Show>
         </Dialog>

@@ -5,8 +5,8 @@
 use console_core::pool::create::{MAX_POOL_DESCRIPTION_CHARS, PREPAID_DEPLOYMENT_REGION};
 use console_core::validation::Field;
 use console_core::{
-    format, AzChoice, BillingMode, Command, NetworkInput, PoolPrice, PoolQuery, PoolRequest,
-    PoolType, RequiredDuration,
+    format, AzChoice, BillingMode, Choice, Command, NetworkInput, PoolPrice, PoolQuery,
+    PoolRequest, PoolType, RequiredDuration,
 };
 use leptos::prelude::*;
 
@@ -16,6 +16,7 @@ use crate::components::form::{
     TextField,
 };
 use crate::components::page_header::{Crumb, PageHeader};
+use crate::i18n::{say, t};
 use crate::route::{use_router, Route};
 use crate::state::{use_store, ConsoleStore};
 
@@ -85,25 +86,42 @@ impl PoolForm {
 
 /// The estimate as the console words it.
 pub fn price_text(price: Option<PoolPrice>) -> String {
+    let words = &t().pools;
     match price {
-        None => "choose specifications, nodes and duration".into(),
-        Some(PoolPrice::PerHour(p)) => format!("{}/hour", format::usd(p)),
+        None => words.price_missing.into(),
+        Some(PoolPrice::PerHour(p)) => (words.per_hour)(&format::usd(p)),
         Some(PoolPrice::Prepaid {
             total,
             billed_months,
             months,
             saving,
-        }) if months != billed_months => format!(
-            "{} for 1 year (billed as {billed_months} months; you save {})",
-            format::usd(total),
-            format::usd(saving)
-        ),
-        Some(PoolPrice::Prepaid { total, months, .. }) => format!(
-            "{} for {months} month{}",
-            format::usd(total),
-            if months == 1 { "" } else { "s" }
-        ),
+        }) if months != billed_months => {
+            (words.prepaid_year)(&format::usd(total), billed_months, &format::usd(saving))
+        }
+        Some(PoolPrice::Prepaid { total, months, .. }) => {
+            (words.prepaid_months)(&format::usd(total), months)
+        }
     }
+}
+
+/// The core's options with the console's words in the page's language: `text` gives an
+/// option's text by its value (`None`: the core's).
+fn relabel<T>(
+    choices: Vec<Choice<T>>,
+    text: impl Fn(&Choice<T>) -> Option<String>,
+) -> Vec<Choice<T>> {
+    choices
+        .into_iter()
+        .map(|c| match text(&c) {
+            Some(text) => Choice { text, ..c },
+            None => c,
+        })
+        .collect()
+}
+
+/// A select's "Select a ..." option (the empty value) in the page's language.
+fn placeholder(words: &'static str) -> impl Fn(&Choice<String>) -> Option<String> {
+    move |c| c.value.is_empty().then(|| words.to_string())
 }
 
 /// The Create page for a pool of `pool_type`. Emits a CreatePool command on confirmation and
@@ -130,18 +148,56 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
         vpc
     });
 
-    let modes = Signal::derive(move || store.track_ticks(|c| c.billing_mode_choices(pool_type)));
-    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices()));
-    let durations = Signal::derive(move || store.track_ticks(|c| c.duration_choices(pool_type)));
-    let azs = Signal::derive(move || store.track_ticks(|c| c.az_choices()));
-    let vpcs = Signal::derive(move || store.track_ticks(|c| c.vpc_choices()));
+    let words = &t().pools;
+    let common = &t().common;
+    let modes = Signal::derive(move || {
+        let choices = store.track_ticks(|c| c.billing_mode_choices(pool_type));
+        relabel(choices, |c| Some(say().billing_mode(c.value).to_string()))
+    });
+    let flavors = Signal::derive(move || {
+        store.track_ticks(|c| {
+            let choices = c.flavor_choices();
+            choices
+                .into_iter()
+                .map(|f| match f.disabled {
+                    None => f,
+                    Some(_) => Choice {
+                        text: (words.flavor_sold_out)(c.catalog().flavor_display(&f.value)),
+                        disabled: Some(words.sold_out.to_string()),
+                        value: f.value,
+                    },
+                })
+                .collect()
+        })
+    });
+    let durations = Signal::derive(move || {
+        let choices = store.track_ticks(|c| c.duration_choices(pool_type));
+        relabel(choices, |c| {
+            Some(match c.value {
+                RequiredDuration::Year => words.year_billed.to_string(),
+                d => say().required_duration(d),
+            })
+        })
+    });
+    let azs = Signal::derive(move || {
+        let choices = store.track_ticks(|c| c.az_choices());
+        relabel(choices, |c| {
+            (c.value == AzChoice::Random).then(|| words.random.to_string())
+        })
+    });
+    let vpcs = Signal::derive(move || {
+        let choices = store.track_ticks(|c| c.vpc_choices());
+        relabel(choices, placeholder(words.select_vpc))
+    });
     let subnets = Signal::derive(move || {
         let vpc = form.vpc.get();
-        store.track_ticks(|c| c.subnet_choices(&vpc))
+        let choices = store.track_ticks(|c| c.subnet_choices(&vpc));
+        relabel(choices, placeholder(words.select_subnet))
     });
     let groups = Signal::derive(move || {
         let vpc = form.vpc.get();
-        store.track_ticks(|c| c.security_group_choices(&vpc))
+        let choices = store.track_ticks(|c| c.security_group_choices(&vpc));
+        relabel(choices, placeholder(words.select_security_group))
     });
     let quota = Memo::new(move |_| {
         store.track_ticks(|c| (c.nodes_left(), c.node_quota(), c.region_name().to_string()))
@@ -166,28 +222,24 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
     let submit = move |_| {
         create.dispatch_local(Command::CreatePool(request.get_untracked()));
     };
-    let mode_hint = deployment.then(|| {
-        format!(
-            "The Yearly/Monthly billing mode is supported only in CN North-Beijing4 ({PREPAID_DEPLOYMENT_REGION})."
-        )
-    });
+    let mode_hint = deployment.then(|| (words.prepaid_region_hint)(PREPAID_DEPLOYMENT_REGION));
 
     view! {
         <PageHeader
             crumbs=vec![
-                Crumb::link("Dedicated Resource Pools", &list_href),
-                Crumb::here("Create Dedicated Resource Pool"),
+                Crumb::link(t().shell.pools, &list_href),
+                Crumb::here(words.create_title),
             ]
-            title="Create Dedicated Resource Pool".to_string()
+            title=words.create_title.to_string()
         />
         <form class="form deploy-form pool-form" novalidate on:submit=next>
             <section class="panel form-section" aria-labelledby="pool-basic">
-                <h2 id="pool-basic">"Basic Information"</h2>
+                <h2 id="pool-basic">{words.basic_information}</h2>
                 <div class="field">
-                    <span class="field-label" id="resource-type-label">"Resource Type"</span>
+                    <span class="field-label" id="resource-type-label">{words.resource_type}</span>
                     <p class="fixed-value" aria-labelledby="resource-type-label">
-                        <strong>{pool_type.label()}</strong>
-                        <span class="muted">" (set by the tab; it cannot be changed)"</span>
+                        <strong>{say().pool_type(pool_type)}</strong>
+                        <span class="muted">{words.type_fixed}</span>
                     </p>
                 </div>
                 <RadioField field=Field::BillingMode value=form.billing_mode options=modes check=check />
@@ -196,17 +248,17 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
                     field=Field::Name
                     value=form.name
                     check=check
-                    hint="4 to 64 characters: letters, digits, hyphens (-) and underscores (_)."
+                    hint=words.name_hint
                 />
                 <TextAreaField field=Field::Description value=form.description check=check max_chars=MAX_POOL_DESCRIPTION_CHARS />
             </section>
             <section class="panel form-section" aria-labelledby="pool-resources">
-                <h2 id="pool-resources">"Resources"</h2>
+                <h2 id="pool-resources">{words.resources}</h2>
                 {deployment.then(|| view! {
                     <CheckboxField
-                        label="Custom Network Configuration"
+                        label=words.custom_network
                         value=form.custom_network
-                        hint="On: the service instances run on the VPC you choose and can reach its other resources. Off: ModelArts gives the pool a dedicated network, isolated from other users."
+                        hint=words.custom_network_hint
                     />
                     <Show when=move || form.custom_network.get()>
                         <div class="network-fields">
@@ -223,17 +275,15 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
                     check=check
                     min=1
                     max=Signal::derive(move || quota.with(|q| q.0.max(1)))
-                    hint=Signal::derive(move || quota.with(|(left, total, region)| format!(
-                        "1 to {left}: {left} of the {total}-node quota of {region} are left. More nodes mean higher performance and a higher cost."
-                    )))
+                    hint=Signal::derive(move || quota.with(|(left, total, region)| (words.nodes_hint)(*left, *total, region)))
                 />
                 <SelectField field=Field::Specifications value=form.flavor options=flavors check=check />
                 <Show when=prepaid>
                     <SelectField field=Field::RequiredDuration value=form.duration options=durations check=check />
                     <CheckboxField
-                        label="Auto-renew"
+                        label=words.auto_renew
                         value=form.auto_renew
-                        hint="With auto-renew, the term renews at expiry and is paid again."
+                        hint=words.auto_renew_hint
                     />
                 </Show>
             </section>
@@ -244,19 +294,19 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
                 </Show>
                 <div class="form-footer-row">
                     <p class="price-line" aria-live="polite">
-                        "Price: " <strong class="pool-price">{move || price_text(price.get())}</strong>
+                        {words.price_colon} <strong class="pool-price">{move || price_text(price.get())}</strong>
                     </p>
-                    <a class="button" href=list_href.clone()>"Cancel"</a>
-                    <button type="submit" class="button primary">"Next"</button>
+                    <a class="button" href=list_href.clone()>{common.cancel}</a>
+                    <button type="submit" class="button primary">{common.next}</button>
                 </div>
             </div>
         </form>
         <Show when=move || confirming.get()>
-            <Dialog title="Confirm Specifications" on_close=Callback::new(move |_| confirming.set(false))>
+            <Dialog title=words.confirm_title on_close=Callback::new(move |_| confirming.set(false))>
                 <PoolSummary request=request price=price />
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" disabled=move || create.pending().get() on:click=submit>"Submit"</button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(false)>"Back"</button>
+                    <button type="button" class="button primary" disabled=move || create.pending().get() on:click=submit>{common.submit}</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{words.back}</button>
                 </div>
             </Dialog>
         </Show>
@@ -267,16 +317,24 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
 #[component]
 fn PoolSummary(request: Memo<PoolRequest>, price: Memo<Option<PoolPrice>>) -> impl IntoView {
     let store = use_store();
+    let words = &t().pools;
+    let common = &t().common;
     let rows = move || {
         request.with(|r| {
             store.track_ticks(|c| {
                 let prepaid = r.billing_mode == BillingMode::YearlyMonthly;
                 let mut rows = vec![
-                    ("Resource Type", r.pool_type.label().to_string()),
-                    ("Billing Mode", r.billing_mode.label().to_string()),
-                    ("Name", r.name.trim().to_string()),
                     (
-                        "Description",
+                        words.resource_type,
+                        say().pool_type(r.pool_type).to_string(),
+                    ),
+                    (
+                        say().field(Field::BillingMode),
+                        say().billing_mode(r.billing_mode).to_string(),
+                    ),
+                    (common.name, r.name.trim().to_string()),
+                    (
+                        common.description,
                         if r.description.is_empty() {
                             "-".into()
                         } else {
@@ -286,32 +344,41 @@ fn PoolSummary(request: Memo<PoolRequest>, price: Memo<Option<PoolPrice>>) -> im
                 ];
                 if r.pool_type == PoolType::ServiceDeployment {
                     rows.push((
-                        "Custom Network Configuration",
-                        r.network.as_ref().map_or("Off".into(), |n| {
+                        words.custom_network,
+                        r.network.as_ref().map_or(words.off.into(), |n| {
                             format!("{} / {} / {}", n.vpc_id, n.subnet_id, n.security_group_id)
                         }),
                     ));
-                    rows.push(("AZ", r.az.label().to_string()));
+                    let az = match &r.az {
+                        AzChoice::Random => words.random,
+                        AzChoice::Az(az) => az,
+                    };
+                    rows.push((say().field(Field::Az), az.to_string()));
                 }
-                rows.push(("Nodes", r.nodes.map_or("-".into(), |n| n.to_string())));
                 rows.push((
-                    "Specifications",
+                    say().field(Field::Nodes),
+                    r.nodes.map_or("-".into(), |n| n.to_string()),
+                ));
+                rows.push((
+                    words.specifications,
                     c.catalog().flavor_display(&r.flavor).to_string(),
                 ));
                 if prepaid {
                     rows.push((
-                        "Required Duration",
-                        r.duration.map_or("-".into(), |d| d.label()),
+                        say().field(Field::RequiredDuration),
+                        r.duration
+                            .map_or("-".into(), |d| say().required_duration(d)),
                     ));
-                    rows.push(("Auto-renew", if r.auto_renew { "On" } else { "Off" }.into()));
+                    let renew = if r.auto_renew { words.on } else { words.off };
+                    rows.push((words.auto_renew, renew.into()));
                 }
-                rows.push(("Price", price_text(price.get())));
+                rows.push((words.price, price_text(price.get())));
                 rows
             })
         })
     };
     view! {
-        <p>"The pool is created in the Creating state and is Running once its nodes are ready; billing starts at creation."</p>
+        <p>{words.summary_intro}</p>
         <dl class="summary-list">
             {move || rows().into_iter().map(|(k, v)| view! { <div class="summary-row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
         </dl>

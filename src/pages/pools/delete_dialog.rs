@@ -3,6 +3,7 @@ use console_core::{Command, Console};
 use leptos::prelude::*;
 
 use crate::components::dialog::{confirm_action, Dialog};
+use crate::i18n::t;
 use crate::route::Route;
 use crate::state::use_store;
 
@@ -30,18 +31,18 @@ pub fn DeletePoolDialog(
     };
     let services = plan.services.clone();
     let real_time = plan.real_time_services.clone();
+    let words = &t().pools;
+    let common = &t().common;
     view! {
-        <Dialog title="Delete Dedicated Resource Pool" on_close=on_close>
-            <p>"Are you sure you want to delete the dedicated resource pool " <strong>{plan.pool_name.clone()}</strong> "?"</p>
-            <p class="dialog-warning">
-                "After the dedicated resource pool is deleted, the training jobs, notebook instances and deployments that depend on it are unavailable. A dedicated resource pool cannot be restored after being deleted."
-            </p>
+        <Dialog title=words.delete_title on_close=on_close>
+            <p>{words.delete_ask} <strong>{plan.pool_name.clone()}</strong> {words.delete_ask_end}</p>
+            <p class="dialog-warning">{words.delete_warning}</p>
             {if services.is_empty() {
-                view! { <p>"No batch services are deployed on this pool."</p> }.into_any()
+                view! { <p>{words.no_batch_on_pool}</p> }.into_any()
             } else {
                 view! {
-                    <p>"These batch services are deployed on the pool and will fail:"</p>
-                    <ul class="dialog-list" aria-label="Services deployed on the pool">
+                    <p>{words.batch_will_fail}</p>
+                    <ul class="dialog-list" aria-label=words.batch_will_fail_list>
                         {services.into_iter().map(|(id, name)| view! {
                             <li><a href=Route::ServiceDetails(id).href()>{name}</a></li>
                         }).collect_view()}
@@ -49,8 +50,8 @@ pub fn DeletePoolDialog(
                 }.into_any()
             }}
             {(!real_time.is_empty()).then(|| view! {
-                <p>"These real-time services run on the pool and will fail:"</p>
-                <ul class="dialog-list" aria-label="Real-time services on the pool">
+                <p>{words.real_time_will_fail}</p>
+                <ul class="dialog-list" aria-label=words.real_time_will_fail_list>
                     {real_time.into_iter().map(|(id, name)| view! {
                         <li><a href=Route::RealTimeDetails(id, Default::default()).href()>{name}</a></li>
                     }).collect_view()}
@@ -58,7 +59,7 @@ pub fn DeletePoolDialog(
             })}
             <div class="form">
                 <div class="field">
-                    <label class="field-label" for="delete-pool-confirm">{format!("Enter {DELETE_CONFIRMATION} to confirm")}</label>
+                    <label class="field-label" for="delete-pool-confirm">{(words.confirm_typing)(DELETE_CONFIRMATION)}</label>
                     <input
                         id="delete-pool-confirm"
                         type="text"
@@ -72,8 +73,8 @@ pub fn DeletePoolDialog(
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <div class="dialog-footer">
-                <button type="button" class="button primary danger" disabled=move || !confirmed() || action.pending().get() on:click=confirm>"OK"</button>
-                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                <button type="button" class="button primary danger" disabled=move || !confirmed() || action.pending().get() on:click=confirm>{common.ok}</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>{common.cancel}</button>
             </div>
         </Dialog>
     }

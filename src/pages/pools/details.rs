@@ -1,16 +1,17 @@
 //! A pool's details page (a deep link): its fields, its bill, its nodes, the batch services
 //! deployed on it, its events, and Scale and Delete as in its row.
 
+use console_core::validation::Field;
 use console_core::{
     format, BillingMode, Command, Millis, Pool, PoolAction, PoolQuery, PoolType, RequiredDuration,
 };
 use leptos::prelude::*;
 
-use crate::i18n::lang;
+use crate::i18n::{lang, say, t};
 
 use super::delete_dialog::DeletePoolDialog;
 use super::list::expiry_text;
-use super::{flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
+use super::{az_text, flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
 use crate::clock;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::pages::batch_services::ServiceBadge;
@@ -32,17 +33,18 @@ pub fn PoolDetails(pool_id: String) -> impl IntoView {
             .unwrap_or(PoolType::DevelopmentTraining)
     });
     let list_href = move || Route::Pools(pool_type.get(), PoolQuery::default()).href();
+    let words = &t().pools;
     let title = Signal::derive(move || {
         pool.with(|p| {
             p.as_ref()
                 .map(|p| p.display_name().to_string())
-                .unwrap_or_else(|| "Resource pool not found".into())
+                .unwrap_or_else(|| words.not_found.into())
         })
     });
     let crumbs = Signal::derive(move || {
         vec![
             Crumb {
-                label: "Dedicated Resource Pools".into(),
+                label: t().shell.pools.into(),
                 href: Some(list_href()),
             },
             Crumb::here(title.get()),
@@ -73,10 +75,9 @@ pub fn PoolDetails(pool_id: String) -> impl IntoView {
             false => view! {
                 <section class="panel empty-state">
                     <p>
-                        "The resource pool " <span class="mono">{missing_id.clone()}</span>
-                        " does not exist in this region or has been deleted. A deleted pool cannot be restored."
+                        {words.missing} <span class="mono">{missing_id.clone()}</span> {words.missing_end}
                     </p>
-                    <a href=list_href()>"Back to Dedicated Resource Pools"</a>
+                    <a href=list_href()>{words.back_to_list}</a>
                 </section>
             }
             .into_any(),
@@ -107,43 +108,48 @@ pub fn PoolDetails(pool_id: String) -> impl IntoView {
 fn BasicInformation(pool: Memo<Option<Pool>>) -> impl IntoView {
     let store = use_store();
     let get = move |f: fn(&Pool) -> String| -> Text { Box::new(pool_text(pool, f)) };
+    let words = &t().pools;
+    let common = &t().common;
     let network = move || {
         let ids = pool.with(|p| p.as_ref().and_then(|p| p.spec.network.clone()));
         match ids {
-            None => "Off (a dedicated network, isolated from other users)".to_string(),
+            None => words.network_off.to_string(),
             Some(n) => store.track_ticks(|c| {
                 let vpc = c
                     .catalog()
                     .region(c.region())
                     .and_then(|r| r.vpc(&n.vpc_id));
                 let vpc_name = vpc.map_or(n.vpc_id.clone(), |v| v.name.clone());
-                format!(
-                    "VPC {vpc_name}, subnet {}, security group {}",
-                    n.subnet_id, n.security_group_id
-                )
+                (words.network_on)(&vpc_name, &n.subnet_id, &n.security_group_id)
             }),
         }
     };
     let rows: Vec<(&'static str, Text)> = vec![
-        ("Name", get(|p| p.display_name().to_string())),
-        ("ID", get(|p| p.id().to_string())),
-        ("Resource Type", get(|p| p.pool_type().label().to_string())),
+        (common.name, get(|p| p.display_name().to_string())),
+        (words.id, get(|p| p.id().to_string())),
         (
-            "Billing Mode",
-            get(|p| p.billing_mode().label().to_string()),
+            words.resource_type,
+            get(|p| say().pool_type(p.pool_type()).to_string()),
         ),
         (
-            "Specifications",
+            say().field(Field::BillingMode),
+            get(|p| say().billing_mode(p.billing_mode()).to_string()),
+        ),
+        (
+            words.specifications,
             Box::new(move || flavor_display(store, &pool_text(pool, |p| p.flavor().to_string())())),
         ),
-        ("Nodes", get(|p| p.node_count().to_string())),
-        ("AZ", get(|p| p.az_text())),
         (
-            "Created",
+            say().field(Field::Nodes),
+            get(|p| p.node_count().to_string()),
+        ),
+        (say().field(Field::Az), get(az_text)),
+        (
+            common.created,
             get(|p| clock::show(p.metadata.creation_timestamp)),
         ),
         (
-            "Description",
+            common.description,
             get(|p| {
                 if p.description().is_empty() {
                     "-".into()
@@ -155,15 +161,15 @@ fn BasicInformation(pool: Memo<Option<Pool>>) -> impl IntoView {
     ];
     view! {
         <section class="panel" aria-labelledby="pool-basic-heading">
-            <h2 id="pool-basic-heading">"Basic Information"</h2>
-            <p class="status-line">"Status: " <PoolBadge pool=pool /></p>
+            <h2 id="pool-basic-heading">{words.basic_information}</h2>
+            <p class="status-line">{words.status_colon} <PoolBadge pool=pool /></p>
             <Show when=move || pool.with(|p| p.as_ref().is_some_and(|p| p.status.message.is_some()))>
                 <p class="form-error" role="status">{move || pool.with(|p| p.as_ref().and_then(|p| p.status.message.clone()))}</p>
             </Show>
             <dl class="details-grid">
                 {rows.into_iter().map(|(k, v)| view! { <div class="detail"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
                 <Show when=move || pool.with(|p| p.as_ref().is_some_and(|p| p.pool_type() == PoolType::ServiceDeployment))>
-                    <div class="detail"><dt>"Custom Network Configuration"</dt><dd>{network}</dd></div>
+                    <div class="detail"><dt>{words.custom_network}</dt><dd>{network}</dd></div>
                 </Show>
             </dl>
         </section>
@@ -186,55 +192,54 @@ fn PoolBilling(pool: Memo<Option<Pool>>) -> impl IntoView {
             pool.with(|p| p.as_ref().map(|p| f(p, now)).unwrap_or_default())
         })
     };
+    let words = &t().pools;
+    let billing_mode = say().field(Field::BillingMode);
     let rows: Vec<(&'static str, Text)> = match mode {
         BillingMode::PayPerUse => vec![
             (
-                "Billing Mode",
-                value(|_, _| "Pay-per-use, billed by the second from creation".into()),
+                billing_mode,
+                value(|_, _| t().pools.pay_per_use_mode.into()),
             ),
             (
-                "Price",
+                words.price,
                 value(|p, _| {
                     if p.accrues() {
-                        format!(
-                            "{}/hour for {} node(s)",
-                            format::usd(p.billing.hourly_rate),
-                            p.node_count()
-                        )
+                        (t().pools.rate)(&format::usd(p.billing.hourly_rate), p.node_count())
                     } else {
-                        "Billing ended with the deletion".into()
+                        t().pools.billing_ended.into()
                     }
                 }),
             ),
-            ("Accrued Cost", value(|p, now| format::usd(p.cost_at(now)))),
+            (
+                words.accrued_cost,
+                value(|p, now| format::usd(p.cost_at(now))),
+            ),
         ],
         BillingMode::YearlyMonthly => vec![
+            (billing_mode, value(|_, _| t().pools.prepaid_mode.into())),
             (
-                "Billing Mode",
-                value(|_, _| "Yearly/Monthly, prepaid".into()),
-            ),
-            (
-                "Required Duration",
+                say().field(Field::RequiredDuration),
                 value(|p, _| {
                     p.duration().map_or("-".into(), |d| match d {
-                        RequiredDuration::Year => "1 year (billed as 10 months)".into(),
-                        other => other.label(),
+                        RequiredDuration::Year => t().pools.year_billed.into(),
+                        other => say().required_duration(other),
                     })
                 }),
             ),
             (
-                "Price per Term",
+                words.price_per_term,
                 value(|p, _| format::usd(p.billing.term_price)),
             ),
-            ("Paid So Far", value(|p, _| format::usd(p.billing.cost))),
-            ("Expires", value(|p, _| expiry_text(p))),
+            (words.paid_so_far, value(|p, _| format::usd(p.billing.cost))),
+            (words.expires, value(|p, _| expiry_text(p))),
             (
-                "Auto-renew",
+                words.auto_renew,
                 value(|p, _| {
+                    let words = &t().pools;
                     if p.auto_renew() {
-                        "On: the term renews at expiry".into()
+                        words.renews_on.into()
                     } else {
-                        "Off: the pool is released at expiry".into()
+                        words.renews_off.into()
                     }
                 }),
             ),
@@ -242,7 +247,7 @@ fn PoolBilling(pool: Memo<Option<Pool>>) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="pool-billing-heading">
-            <h2 id="pool-billing-heading">"Billing"</h2>
+            <h2 id="pool-billing-heading">{t().common.billing}</h2>
             <dl class="details-grid">
                 {rows.into_iter().map(|(k, v)| view! { <div class="detail"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
             </dl>
@@ -255,12 +260,13 @@ fn NodeList(pool: Memo<Option<Pool>>) -> impl IntoView {
     let store = use_store();
     let nodes =
         Memo::new(move |_| pool.with(|p| p.as_ref().map(|p| p.nodes.clone()).unwrap_or_default()));
+    let words = &t().pools;
     view! {
         <section class="panel" aria-labelledby="pool-nodes-heading">
-            <h2 id="pool-nodes-heading">"Node List"</h2>
+            <h2 id="pool-nodes-heading">{words.node_list}</h2>
             <div class="table-scroll">
-                <table class="table" aria-label="Node List">
-                    <thead><tr><th>"Node Name"</th><th>"AZ"</th><th>"Specifications"</th><th>"Status"</th></tr></thead>
+                <table class="table" aria-label=words.node_list>
+                    <thead><tr><th>{words.node_name}</th><th>{say().field(Field::Az)}</th><th>{words.specifications}</th><th>{t().common.status}</th></tr></thead>
                     <tbody>
                         {move || nodes.get().into_iter().map(|n| {
                             let status = n.status;
@@ -272,7 +278,7 @@ fn NodeList(pool: Memo<Option<Pool>>) -> impl IntoView {
                                     <td>
                                         <span class=format!("badge badge-{}", status.label().to_ascii_lowercase())>
                                             <span class="badge-dot" aria-hidden="true"></span>
-                                            {status.label()}
+                                            {say().node_status(status)}
                                         </span>
                                     </td>
                                 </tr>
@@ -299,16 +305,18 @@ fn ServicesOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let words = &t().pools;
+    let common = &t().common;
     view! {
         <section class="panel" aria-labelledby="pool-services-heading">
-            <h2 id="pool-services-heading">"Batch Services on This Pool"</h2>
+            <h2 id="pool-services-heading">{words.batch_on_pool}</h2>
             <Show
                 when=move || services.with(|s| !s.is_empty())
-                fallback=|| view! { <p class="muted">"No batch services are deployed on this pool."</p> }
+                fallback=move || view! { <p class="muted">{words.no_batch_on_pool}</p> }
             >
                 <div class="table-scroll">
-                    <table class="table" aria-label="Batch services on this pool">
-                        <thead><tr><th>"Name"</th><th>"Status"</th></tr></thead>
+                    <table class="table" aria-label=words.batch_on_pool_table>
+                        <thead><tr><th>{common.name}</th><th>{common.status}</th></tr></thead>
                         <tbody>
                             <For each=move || services.get() key=|(id, _)| id.clone() let:((id, name))>
                                 <tr>
@@ -349,17 +357,19 @@ fn RealTimeOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
             (rows, c.pool_occupied_nodes(&id), c.pool_free_nodes(&id))
         })
     });
+    let words = &t().pools;
+    let common = &t().common;
     view! {
         <section class="panel" aria-labelledby="pool-real-time-heading">
-            <h2 id="pool-real-time-heading">"Real-Time Services on This Pool"</h2>
-            <p>{move || rows.with(|(_, used, free)| format!("Nodes occupied by real-time services: {used}. Free nodes: {free}."))}</p>
+            <h2 id="pool-real-time-heading">{words.real_time_on_pool}</h2>
+            <p>{move || rows.with(|(_, used, free)| (words.occupancy)(*used, *free))}</p>
             <Show
                 when=move || rows.with(|(r, _, _)| !r.is_empty())
-                fallback=|| view! { <p class="muted">"No real-time services run on this pool."</p> }
+                fallback=move || view! { <p class="muted">{words.no_real_time_on_pool}</p> }
             >
                 <div class="table-scroll">
-                    <table class="table" aria-label="Real-time services on this pool">
-                        <thead><tr><th>"Name"</th><th>"Status"</th><th>"Nodes Occupied"</th></tr></thead>
+                    <table class="table" aria-label=words.real_time_on_pool_table>
+                        <thead><tr><th>{common.name}</th><th>{common.status}</th><th>{words.nodes_occupied}</th></tr></thead>
                         <tbody>
                             {move || rows.with(|(r, _, _)| r.clone()).into_iter().map(|(id, name, status, nodes)| view! {
                                 <tr>
@@ -385,19 +395,21 @@ fn PoolEvents(pool: Memo<Option<Pool>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let words = &t().pools;
+    let title = t().common.events;
     view! {
         <section class="panel" aria-labelledby="pool-events-heading">
-            <h2 id="pool-events-heading">"Events"</h2>
+            <h2 id="pool-events-heading">{title}</h2>
             <div class="table-scroll">
-                <table class="table" aria-label="Events">
-                    <thead><tr><th>"Time"</th><th>"Type"</th><th>"Message"</th></tr></thead>
+                <table class="table" aria-label=title>
+                    <thead><tr><th>{words.event_time}</th><th>{words.event_type}</th><th>{words.event_message}</th></tr></thead>
                     <tbody>
                         {move || events.get().into_iter().map(|e| {
                             let kind = e.event_type();
                             view! {
                                 <tr>
                                     <td class="nowrap">{clock::show(e.time)}</td>
-                                    <td class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{kind.label()}</td>
+                                    <td class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{say().event_type(kind)}</td>
                                     <td>{e.message()}</td>
                                 </tr>
                             }
@@ -428,15 +440,16 @@ fn SandboxFault(pool: Memo<Option<Pool>>) -> impl IntoView {
             store.send(Command::SetPoolFault { pool_id, abnormal });
         }
     };
+    let words = &t().pools;
     view! {
         <section class="panel sandbox-panel" aria-labelledby="pool-sandbox-heading">
-            <h2 id="pool-sandbox-heading">"Sandbox: Node Health"</h2>
-            <p class="muted">"Not part of the real console: simulate a node fault to rehearse what happens to the services on the pool (they go to Alarm until it recovers)."</p>
+            <h2 id="pool-sandbox-heading">{words.sandbox_heading}</h2>
+            <p class="muted">{words.sandbox_text}</p>
             <Show when=move || may_fault.get()>
-                <button type="button" class="button" on:click=move |_| act(true)>"Simulate Node Fault"</button>
+                <button type="button" class="button" on:click=move |_| act(true)>{words.simulate_fault}</button>
             </Show>
             <Show when=move || may_recover.get()>
-                <button type="button" class="button" on:click=move |_| act(false)>"Recover Pool"</button>
+                <button type="button" class="button" on:click=move |_| act(false)>{words.recover}</button>
             </Show>
         </section>
     }

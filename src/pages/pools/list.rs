@@ -1,3 +1,4 @@
+use console_core::validation::Field;
 use console_core::{
     BillingMode, Console, ExportScope, Millis, Pool, PoolAction, PoolPhase, PoolQuery, PoolType,
     SortKey,
@@ -5,7 +6,7 @@ use console_core::{
 use leptos::prelude::*;
 
 use super::delete_dialog::DeletePoolDialog;
-use super::PoolActionButton;
+use super::{az_text, PoolActionButton};
 use crate::clock;
 use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
@@ -15,6 +16,7 @@ use crate::components::row_views::RowViews;
 use crate::components::sort_header::SortHeader;
 use crate::components::status_badge::{Progress, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
+use crate::i18n::{say, t};
 use crate::route::{use_router, Route};
 use crate::state::use_store;
 
@@ -77,15 +79,18 @@ pub fn PoolList(
     let progress = ProgressBoard::new(store, |c, id, now| {
         c.pool(id).map_or(0, |p| p.progress(now))
     });
+    let words = &t().pools;
+    let common = &t().common;
+    let title = t().shell.pools;
 
     view! {
-        <PageHeader crumbs=vec![Crumb::here("Dedicated Resource Pools")] title="Dedicated Resource Pools".to_string() />
+        <PageHeader crumbs=vec![Crumb::here(title)] title=title.to_string() />
         <section class="panel" aria-labelledby="public-pool-heading">
-            <h2 id="public-pool-heading">"Public Resource Pool"</h2>
-            <p>"Always available: provided by ModelArts by default, with nothing to create or configure. Jobs get resources by their parameters, isolated by job, and are billed pay-per-use by specifications, duration and instance quantity."</p>
+            <h2 id="public-pool-heading">{words.public_pool}</h2>
+            <p>{words.public_pool_text}</p>
         </section>
         <section class="panel">
-            <div class="tabs" role="tablist" aria-label="Dedicated resource pool types">
+            <div class="tabs" role="tablist" aria-label=words.pool_types>
                 {PoolType::ALL
                     .into_iter()
                     .map(|t| view! {
@@ -95,21 +100,21 @@ pub fn PoolList(
                             aria-selected=move || (pool_type.get() == t).to_string()
                             on:click=move |_| router.replace(Route::Pools(t, PoolQuery::default()))
                         >
-                            {t.label()}
+                            {say().pool_type(t)}
                         </button>
                     })
                     .collect_view()}
             </div>
             <p class="muted">
                 {move || match pool_type.get() {
-                    PoolType::DevelopmentTraining => "Used only for notebook instances, training and TensorBoard. A pool can be used only while it is Running.",
-                    PoolType::ServiceDeployment => "Used only for model deployment. A pool can be used only while it is Running.",
+                    PoolType::DevelopmentTraining => words.training_use,
+                    PoolType::ServiceDeployment => words.deployment_use,
                 }}
             </p>
             <div class="toolbar">
-                <a class="button primary" href=move || Route::CreatePool(pool_type.get()).href()>"Create"</a>
+                <a class="button primary" href=move || Route::CreatePool(pool_type.get()).href()>{words.create}</a>
                 <span class="quota-line" aria-live="polite">
-                    {move || quota.with(|(region, used, total)| format!("Node quota of {region}: {used} of {total} nodes used"))}
+                    {move || quota.with(|(region, used, total)| (words.quota_line)(region, *used, *total))}
                 </span>
                 <ExportButton scope=ExportScope::Pools />
                 <div class="toolbar-right">
@@ -121,18 +126,18 @@ pub fn PoolList(
                 </div>
             </div>
             <div class="table-scroll">
-                <table class="table" aria-label=move || pool_type.get().label()>
+                <table class="table" aria-label=move || say().pool_type(pool_type.get())>
                     <thead>
                         <tr>
-                            <SortHeader label="Name/ID" key=SortKey::Name query=query on_sort=sort_by />
-                            <th>"Status"</th>
-                            <th>"Billing Mode"</th>
-                            <th>"Specifications"</th>
-                            <th>"Nodes"</th>
-                            <th>"AZ"</th>
-                            <SortHeader label="Created" key=SortKey::Created query=query on_sort=sort_by />
-                            <th>"Expires"</th>
-                            <th>"Operation"</th>
+                            <SortHeader label=words.name_id key=SortKey::Name query=query on_sort=sort_by />
+                            <th>{common.status}</th>
+                            <th>{say().field(Field::BillingMode)}</th>
+                            <th>{words.specifications}</th>
+                            <th>{say().field(Field::Nodes)}</th>
+                            <th>{say().field(Field::Az)}</th>
+                            <SortHeader label=common.created key=SortKey::Created query=query on_sort=sort_by />
+                            <th>{words.expires}</th>
+                            <th>{common.operation}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -143,9 +148,9 @@ pub fn PoolList(
                             <tr class="empty-row">
                                 <td colspan="9">
                                     {move || if page.with(|p| p.tab_empty) {
-                                        format!("No pools of type {} in {}.", pool_type.get().label(), quota.with(|q| q.0.clone()))
+                                        quota.with(|q| (words.no_pools_of_type)(say().pool_type(pool_type.get()), &q.0))
                                     } else {
-                                        "No resource pools match the search criteria.".to_string()
+                                        words.no_match.to_string()
                                     }}
                                 </td>
                             </tr>
@@ -171,15 +176,9 @@ pub fn PoolList(
 /// When a prepaid pool's term ends, and whether it renews.
 pub fn expiry_text(pool: &Pool) -> String {
     match (pool.billing_mode(), pool.billing.expires_at) {
-        (BillingMode::YearlyMonthly, Some(at)) => format!(
-            "{} ({})",
-            clock::show(at),
-            if pool.auto_renew() {
-                "auto-renew"
-            } else {
-                "no auto-renew"
-            }
-        ),
+        (BillingMode::YearlyMonthly, Some(at)) => {
+            (t().pools.expiry)(&clock::show(at), pool.auto_renew())
+        }
         _ => "-".into(),
     }
 }
@@ -236,10 +235,10 @@ impl PoolRowView {
         Some(PoolRowView {
             name: pool.display_name().to_string(),
             phase: pool.phase(),
-            billing_mode: pool.billing_mode().label(),
+            billing_mode: say().billing_mode(pool.billing_mode()),
             flavor: console.catalog().flavor_display(pool.flavor()).to_string(),
             nodes: pool.node_count(),
-            az: pool.az_text(),
+            az: az_text(pool),
             created: pool.metadata.creation_timestamp,
             expires: expiry_text(pool),
             refusals: [refusal(PoolAction::Scale), refusal(PoolAction::Delete)],

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::components::action_button::GuardedButton;
 use crate::components::status_badge::StatusBadge;
+use crate::i18n::{say, t};
 use crate::state::{use_store, ConsoleStore};
 
 /// Follows one pool of the selected region (`None` once it is gone).
@@ -66,7 +67,7 @@ pub fn PoolActionButton(
     });
     view! {
         <GuardedButton
-            label=action.label()
+            label=say().pool_action(action)
             reason=reason
             class=class.unwrap_or_else(|| "link-button".into())
             on_allowed=Callback::new(move |_| on_allowed.run(pool_id.clone()))
@@ -77,4 +78,20 @@ pub fn PoolActionButton(
 /// The console's text for a flavor id.
 pub fn flavor_display(store: ConsoleStore, flavor: &str) -> String {
     store.track_ticks(|c| c.catalog().flavor_display(flavor).to_string())
+}
+
+/// The AZ column: the chosen AZ, or Random with where the nodes landed.
+pub fn az_text(pool: &Pool) -> String {
+    let words = &t().pools;
+    if let Some(az) = pool.chosen_az() {
+        return az.to_string();
+    }
+    let mut azs: Vec<&str> = pool.nodes.iter().map(|n| n.az.as_str()).collect();
+    console_core::sort::sort(&mut azs);
+    azs.dedup();
+    if azs.is_empty() {
+        words.random.into()
+    } else {
+        (words.random_in)(&azs.join(t().common.list_separator))
+    }
 }

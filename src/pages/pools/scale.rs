@@ -12,6 +12,7 @@ use super::create::price_text;
 use super::{flavor_display, follow_pool, pool_text};
 use crate::components::form::{ErrorSummary, FormCheck, NumberField};
 use crate::components::page_header::{Crumb, PageHeader};
+use crate::i18n::{say, t};
 use crate::route::{use_router, Route};
 use crate::state::use_store;
 
@@ -36,10 +37,11 @@ pub fn ScalePool(pool_id: String) -> impl IntoView {
     });
     let list = Route::Pools(pool_type, PoolQuery::default());
     let list_href = list.href();
+    let words = &t().pools;
     let title = Signal::derive(move || {
         pool.with(|p| {
-            p.as_ref().map_or("Resource pool not found".into(), |p| {
-                format!("Scale {}", p.display_name())
+            p.as_ref().map_or(words.not_found.into(), |p| {
+                (words.scale_title)(p.display_name())
             })
         })
     });
@@ -47,7 +49,7 @@ pub fn ScalePool(pool_id: String) -> impl IntoView {
         let href = list_href.clone();
         Signal::derive(move || {
             vec![
-                Crumb::link("Dedicated Resource Pools", &href),
+                Crumb::link(t().shell.pools, &href),
                 Crumb::here(title.get()),
             ]
         })
@@ -61,15 +63,15 @@ pub fn ScalePool(pool_id: String) -> impl IntoView {
         {move || match state.get() {
             (false, _) => view! {
                 <section class="panel empty-state">
-                    <p>"The resource pool does not exist in this region or has been deleted."</p>
-                    <a href=list_href.clone()>"Back to Dedicated Resource Pools"</a>
+                    <p>{words.gone}</p>
+                    <a href=list_href.clone()>{words.back_to_list}</a>
                 </section>
             }
             .into_any(),
             (true, Some(why)) => view! {
                 <section class="panel empty-state">
                     <p role="alert">{why}</p>
-                    <a href=list_href.clone()>"Back to Dedicated Resource Pools"</a>
+                    <a href=list_href.clone()>{words.back_to_list}</a>
                 </section>
             }
             .into_any(),
@@ -133,35 +135,35 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
         });
     };
     let text = move |f: fn(&Pool) -> String| pool_text(pool, f);
+    let words = &t().pools;
+    let common = &t().common;
     // A memo: the rows re-render when the nodes change, not on every tick of the pool's cost.
     let node_rows =
         Memo::new(move |_| pool.with(|p| p.as_ref().map(|p| p.nodes.clone()).unwrap_or_default()));
     view! {
         <form class="form deploy-form scale-form" novalidate on:submit=submit>
             <section class="panel form-section" aria-labelledby="scale-current">
-                <h2 id="scale-current">"Current Configuration"</h2>
+                <h2 id="scale-current">{words.current_configuration}</h2>
                 <dl class="details-grid">
-                    <div class="detail"><dt>"Name"</dt><dd>{text(|p| p.display_name().to_string())}</dd></div>
-                    <div class="detail"><dt>"Billing Mode"</dt><dd>{text(|p| p.billing_mode().label().to_string())}</dd></div>
-                    <div class="detail"><dt>"Specifications"</dt><dd>{move || flavor_display(store, &text(|p| p.flavor().to_string())())}</dd></div>
-                    <div class="detail"><dt>"Current Nodes"</dt><dd>{current}</dd></div>
+                    <div class="detail"><dt>{common.name}</dt><dd>{text(|p| p.display_name().to_string())}</dd></div>
+                    <div class="detail"><dt>{say().field(Field::BillingMode)}</dt><dd>{text(|p| say().billing_mode(p.billing_mode()).to_string())}</dd></div>
+                    <div class="detail"><dt>{words.specifications}</dt><dd>{move || flavor_display(store, &text(|p| p.flavor().to_string())())}</dd></div>
+                    <div class="detail"><dt>{words.current_nodes}</dt><dd>{current}</dd></div>
                 </dl>
             </section>
             <section class="panel form-section" aria-labelledby="scale-nodes">
-                <h2 id="scale-nodes">"Scale"</h2>
+                <h2 id="scale-nodes">{say().pool_action(PoolAction::Scale)}</h2>
                 <NumberField
                     field=Field::Nodes
                     value=nodes
                     check=check
                     min=1
                     max=Signal::derive(move || quota.with(|q| current + q.0))
-                    hint=Signal::derive(move || quota.with(|(left, total, region)| format!(
-                        "Raise the count to scale out ({left} of the {total}-node quota of {region} are left). To scale in, switch off nodes in the node list."
-                    )))
+                    hint=Signal::derive(move || quota.with(|(left, total, region)| (words.scale_hint)(*left, *total, region)))
                 />
                 <div class="table-scroll">
-                    <table class="table node-switches" aria-label="Node List">
-                        <thead><tr><th>"Node Name"</th><th>"AZ"</th><th>"Status"</th><th>"Operation"</th></tr></thead>
+                    <table class="table node-switches" aria-label=words.node_list>
+                        <thead><tr><th>{words.node_name}</th><th>{say().field(Field::Az)}</th><th>{common.status}</th><th>{common.operation}</th></tr></thead>
                         <tbody>
                             {move || node_rows.get().into_iter().map(|n| {
                                 let name = n.name.clone();
@@ -171,18 +173,18 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
                                     <tr>
                                         <td class="mono">{n.name.clone()}</td>
                                         <td>{n.az.clone()}</td>
-                                        <td>{n.status.label()}</td>
+                                        <td>{say().node_status(n.status)}</td>
                                         <td>
                                             <label class="switch">
                                                 <input
                                                     type="checkbox"
                                                     role="switch"
-                                                    aria-label=format!("Node {}", n.name)
+                                                    aria-label=(words.node_switch)(&n.name)
                                                     disabled=!switchable
                                                     prop:checked=move || removed.with(|r| !r.contains(&checked_name))
                                                     on:change=move |ev| toggle(name.clone(), event_target_checked(&ev))
                                                 />
-                                                <span class="switch-text">{move || if removed.with(|r| r.contains(&n.name)) { "Off" } else { "On" }}</span>
+                                                <span class="switch-text">{move || if removed.with(|r| r.contains(&n.name)) { words.off } else { words.on }}</span>
                                             </label>
                                         </td>
                                     </tr>
@@ -196,10 +198,10 @@ fn ScaleForm(pool_id: String, pool: Memo<Option<Pool>>, on_done: Callback<()>) -
                 <ErrorSummary check=check />
                 <div class="form-footer-row">
                     <p class="price-line" aria-live="polite">
-                        "Price after scaling: " <strong>{move || price_text(new_price.get())}</strong>
+                        {words.price_after_scaling} <strong>{move || price_text(new_price.get())}</strong>
                     </p>
-                    <button type="button" class="button" on:click=move |_| on_done.run(())>"Cancel"</button>
-                    <button type="submit" class="button primary" disabled=move || scale.pending().get()>"Submit"</button>
+                    <button type="button" class="button" on:click=move |_| on_done.run(())>{common.cancel}</button>
+                    <button type="submit" class="button primary" disabled=move || scale.pending().get()>{common.submit}</button>
                 </div>
             </div>
         </form>

@@ -8,11 +8,13 @@ use console_core::{format, Command, RealTimeRequest, ServiceStatus, MINUTE};
 use leptos::prelude::*;
 
 use super::form::{AutoStopField, RealTimeForm, VersionsField};
+use super::location_text;
 use crate::components::dialog::Dialog;
 use crate::components::form::{
     CheckboxField, ErrorSummary, FormCheck, SelectField, TextAreaField, TextField,
 };
 use crate::components::page_header::{Crumb, PageHeader};
+use crate::i18n::{say, t};
 use crate::route::{use_router, Route};
 use crate::state::use_store;
 
@@ -70,36 +72,37 @@ pub fn RealTimeDeployPage() -> impl IntoView {
     let submit = move |_| {
         deploy.dispatch_local(Command::DeployRealTime(request.get_untracked()));
     };
+    let (words, common, shell) = (&t().real_time, &t().common, &t().shell);
     view! {
         <PageHeader
             crumbs=vec![
-                Crumb::link("Model Deployment", "#/real-time-services"),
-                Crumb::link("Real-Time Services", "#/real-time-services"),
-                Crumb::here("Deploy"),
+                Crumb::link(shell.model_deployment, "#/real-time-services"),
+                Crumb::link(shell.real_time_services, "#/real-time-services"),
+                Crumb::here(words.deploy),
             ]
-            title="Deploy".to_string()
+            title=words.deploy.to_string()
         />
         <form class="form deploy-form" novalidate on:submit=next>
             <section class="panel form-section" aria-labelledby="deploy-basic">
-                <h2 id="deploy-basic">"Basic Information"</h2>
+                <h2 id="deploy-basic">{words.basic_information}</h2>
                 <TextField
                     field=Field::Name
                     value=form.name
                     check=check
-                    hint="1 to 64 characters, starting with a letter: letters, digits, hyphens (-) and underscores (_)."
+                    hint=words.name_hint
                 />
                 <TextAreaField field=Field::Description value=form.description check=check max_chars=MAX_DESCRIPTION_CHARS />
                 <AutoStopField form=form check=check />
             </section>
             <section class="panel form-section" aria-labelledby="deploy-parameters">
-                <h2 id="deploy-parameters">"Service Parameters"</h2>
+                <h2 id="deploy-parameters">{words.service_parameters}</h2>
                 <SelectField field=Field::ResourcePool value=form.location options=pools check=check />
                 <VersionsField form=form check=check store=store />
                 <Show when=move || offers_websocket.get()>
                     <CheckboxField
-                        label="WebSocket"
+                        label=say().field(Field::WebSocket)
                         value=form.websocket
-                        hint="Calls over a WebSocket connection, for models from a container image. It cannot be changed after deployment."
+                        hint=words.websocket_hint
                     />
                 </Show>
                 <crate::components::form::FieldMessage field=Field::WebSocket message=check.message(Field::WebSocket) />
@@ -111,24 +114,24 @@ pub fn RealTimeDeployPage() -> impl IntoView {
                 </Show>
                 <div class="form-footer-row">
                     <p class="price-line" aria-live="polite">
-                        "Price: "
-                        <strong>{move || price.get().map_or_else(|| "choose specifications and compute nodes".to_string(), |p| format!("{}/hour while running", format::usd(p)))}</strong>
-                        <span class="muted">{format!(" · At most {MAX_REAL_TIME_SERVICES} real-time services per account.")}</span>
+                        {words.price_label}
+                        <strong>{move || price.get().map_or_else(|| words.price_pending.to_string(), |p| (words.per_hour)(&format::usd(p)))}</strong>
+                        <span class="muted">{(words.account_limit)(MAX_REAL_TIME_SERVICES)}</span>
                     </p>
-                    <a class="button" href=Route::RealTimeServices(Default::default()).href()>"Cancel"</a>
-                    <button type="submit" class="button primary">"Next"</button>
+                    <a class="button" href=Route::RealTimeServices(Default::default()).href()>{common.cancel}</a>
+                    <button type="submit" class="button primary">{common.next}</button>
                 </div>
             </div>
         </form>
         <Show when=move || confirming.get()>
-            <Dialog title="Confirm Deployment" on_close=Callback::new(move |_| confirming.set(false))>
+            <Dialog title=words.confirm_deployment on_close=Callback::new(move |_| confirming.set(false))>
                 <DeploySummary request=request price=price />
                 <Show when=move || general_error.with(|e| e.is_some())>
                     <p class="form-error" role="alert">{move || general_error.get()}</p>
                 </Show>
                 <div class="dialog-footer">
-                    <button type="button" class="button primary" disabled=move || deploy.pending().get() on:click=submit>"Submit"</button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(false)>"Back"</button>
+                    <button type="button" class="button primary" disabled=move || deploy.pending().get() on:click=submit>{common.submit}</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{words.back}</button>
                 </div>
             </Dialog>
         </Show>
@@ -139,6 +142,7 @@ pub fn RealTimeDeployPage() -> impl IntoView {
 #[component]
 fn DeploySummary(request: Memo<RealTimeRequest>, price: Memo<Option<f64>>) -> impl IntoView {
     let store = use_store();
+    let words = &t().real_time;
     let rows = move || {
         request.with(|r| {
             store.track_ticks(|c| {
@@ -149,42 +153,43 @@ fn DeploySummary(request: Memo<RealTimeRequest>, price: Memo<Option<f64>>) -> im
                     .and_then(|v| catalog.model(&v.model_id))
                     .map_or("-".to_string(), |m| m.model_name.clone());
                 let mut rows = vec![
-                    ("Name".to_string(), r.service_name.trim().to_string()),
                     (
-                        "Auto Stop".into(),
+                        t().common.name.to_string(),
+                        r.service_name.trim().to_string(),
+                    ),
+                    (
+                        say().field(Field::AutoStop).into(),
                         r.auto_stop
                             .hours()
-                            .map_or("Off".into(), console_core::realtime::AutoStopChoice::label),
+                            .map_or(words.off.into(), |h| say().auto_stop(h)),
                     ),
-                    ("Resource Pool".into(), c.location_label(&r.location)),
-                    ("Model".into(), model),
+                    (
+                        say().field(Field::ResourcePool).into(),
+                        location_text(c, &r.location),
+                    ),
+                    (words.model.into(), model),
                 ];
                 for (i, v) in r.versions.iter().enumerate() {
                     rows.push((
-                        format!("Model Version {}", i + 1),
-                        format!(
-                            "{}: {}% of traffic, {} x {}, timeout {} min",
-                            v.model_version,
+                        (words.model_version_n)(i + 1),
+                        (words.version_summary)(
+                            &v.model_version,
                             v.weight.unwrap_or(0),
                             catalog.flavor_display(&v.specification),
                             v.instance_count.unwrap_or(0),
-                            v.timeout.unwrap_or(0)
+                            v.timeout.unwrap_or(0),
                         ),
                     ));
                 }
                 rows.push((
-                    "WebSocket".into(),
-                    if r.websocket {
-                        "On".into()
-                    } else {
-                        "Off".into()
-                    },
+                    say().field(Field::WebSocket).into(),
+                    if r.websocket { words.on } else { words.off }.into(),
                 ));
                 rows.push((
-                    "Price".into(),
-                    price.get().map_or("-".into(), |p| {
-                        format!("{}/hour while running", format::usd(p))
-                    }),
+                    words.price.into(),
+                    price
+                        .get()
+                        .map_or("-".into(), |p| (words.per_hour)(&format::usd(p))),
                 ));
                 rows
             })
@@ -196,12 +201,9 @@ fn DeploySummary(request: Memo<RealTimeRequest>, price: Memo<Option<f64>>) -> im
     };
     view! {
         <p>{move || if waits() {
-            format!(
-                "The dedicated resource pool has too few free nodes now: the service is created Waiting for resources, retried {WAITING_RETRIES} times {} minutes apart, and fails if the nodes are still not free. It is billed only while it runs.",
-                RETRY_INTERVAL / MINUTE
-            )
+            (words.waiting_note)(WAITING_RETRIES, RETRY_INTERVAL / MINUTE)
         } else {
-            "The service is created in the Deploying state, answers calls once it runs, and is billed only while it runs.".to_string()
+            words.deploying_note.to_string()
         }}</p>
         <dl class="summary-list">
             {move || rows().into_iter().map(|(k, v)| view! { <div class="summary-row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}

@@ -1,14 +1,18 @@
 //! A real-time service's details page: its header (name, status, source, ID, calls,
 //! description) with Start, Stop, Modify and Delete, and its tabs, each a deep link.
 
+use console_core::validation::Field;
 use console_core::{RealTimeService, ServiceAction};
 use leptos::prelude::*;
 
-use super::{run_operation, status_of, OpenDialog, RealTimeDialogs};
+use super::{
+    auto_stop_text, location_text, run_operation, status_of, tab_label, OpenDialog, RealTimeDialogs,
+};
 use crate::components::action_button::GuardedButton;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::service_tabs::{BillingView, EventsTable};
 use crate::components::status_badge::StatusBadge;
+use crate::i18n::{say, t};
 use crate::route::{use_router, RealTimeTab, Route};
 use crate::state::use_store;
 
@@ -31,17 +35,18 @@ pub fn RealTimeDetails(
     let service =
         Memo::new(move |_| store.track_ticks(|c| c.real_time_service(&id.get_value()).cloned()));
     let dialog = RwSignal::new(None::<OpenDialog>);
+    let (words, shell) = (&t().real_time, &t().shell);
     let title = Signal::derive(move || {
         service.with(|s| {
             s.as_ref()
                 .map(|s| s.service_name.clone())
-                .unwrap_or_else(|| "Service not found".into())
+                .unwrap_or_else(|| words.not_found_title.into())
         })
     });
     let crumbs = Signal::derive(move || {
         vec![
-            Crumb::link("Model Deployment", "#/real-time-services"),
-            Crumb::link("Real-Time Services", "#/real-time-services"),
+            Crumb::link(shell.model_deployment, "#/real-time-services"),
+            Crumb::link(shell.real_time_services, "#/real-time-services"),
             Crumb::here(title.get()),
         ]
     });
@@ -58,7 +63,7 @@ pub fn RealTimeDetails(
                         });
                         view! {
                             <GuardedButton
-                                label=action.label()
+                                label=say().service_action(action)
                                 reason=Signal::from(reason)
                                 class="button"
                                 on_allowed=Callback::new(move |_| run_operation(store, router, action, id.get_value(), dialog))
@@ -72,17 +77,17 @@ pub fn RealTimeDetails(
             false => view! {
                 <section class="panel empty-state">
                     <p>
-                        "The service " <span class="mono">{id.get_value()}</span>
-                        " does not exist in this region or has been deleted. A deleted service cannot be recovered."
+                        {words.the_service} <span class="mono">{id.get_value()}</span>
+                        {words.not_in_region} {words.cannot_recover}
                     </p>
-                    <a href=list_href.clone()>"Back to Real-Time Services"</a>
+                    <a href=list_href.clone()>{words.back_to_list}</a>
                 </section>
             }
             .into_any(),
             true => view! {
                 <Summary service=service />
                 <section class="panel">
-                    <div class="tabs" role="tablist" aria-label="Service information">
+                    <div class="tabs" role="tablist" aria-label=words.tabs_label>
                         {RealTimeTab::ALL
                             .into_iter()
                             .map(|t| view! {
@@ -92,12 +97,12 @@ pub fn RealTimeDetails(
                                     aria-selected=move || (tab.get() == t).to_string()
                                     on:click=move |_| router.replace(Route::RealTimeDetails(id.get_value(), t))
                                 >
-                                    {t.label()}
+                                    {tab_label(t)}
                                 </button>
                             })
                             .collect_view()}
                     </div>
-                    <div role="tabpanel" aria-label=move || tab.get().label()>
+                    <div role="tabpanel" aria-label=move || tab_label(tab.get())>
                         {move || match tab.get() {
                             RealTimeTab::UsageGuides => view! { <super::usage::UsageGuides service=service /> }.into_any(),
                             RealTimeTab::Prediction => view! { <super::prediction::Prediction service=service /> }.into_any(),
@@ -141,7 +146,7 @@ fn Summary(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                 store.track_ticks(|c| {
                     c.catalog()
                         .model(&s.config[0].model_id)
-                        .map_or("-", |m| m.source.label())
+                        .map_or("-", |m| say().model_source(m.source))
                         .to_string()
                 })
             })
@@ -150,26 +155,27 @@ fn Summary(service: Memo<Option<RealTimeService>>) -> impl IntoView {
     let pool = move || {
         service.with(|s| {
             s.as_ref().map_or_else(String::new, |s| {
-                store.track_ticks(|c| c.location_label(&s.location))
+                store.track_ticks(|c| location_text(c, &s.location))
             })
         })
     };
+    let (words, common) = (&t().real_time, &t().common);
     view! {
         <section class="panel">
             <dl class="details-grid">
-                <div class="detail"><dt>"Name"</dt><dd>{text(|s| s.service_name.clone())}</dd></div>
-                <div class="detail"><dt>"Status"</dt><dd><StatusBadge status=status progress=progress /></dd></div>
-                <div class="detail"><dt>"Source"</dt><dd>{source}</dd></div>
-                <div class="detail"><dt>"Service ID"</dt><dd class="mono">{text(|s| s.service_id.clone())}</dd></div>
-                <div class="detail"><dt>"Failed Calls/Total Calls"</dt><dd>{text(|s| s.calls_text())}</dd></div>
-                <div class="detail"><dt>"Description"</dt><dd>{text(|s| if s.description.is_empty() { "-".into() } else { s.description.clone() })}</dd></div>
-                <div class="detail"><dt>"Resource Pool"</dt><dd>{pool}</dd></div>
-                <div class="detail"><dt>"Model Versions"</dt><dd>{text(super::versions_text)}</dd></div>
-                <div class="detail"><dt>"Auto Stop"</dt><dd>{move || {
+                <div class="detail"><dt>{common.name}</dt><dd>{text(|s| s.service_name.clone())}</dd></div>
+                <div class="detail"><dt>{common.status}</dt><dd><StatusBadge status=status progress=progress /></dd></div>
+                <div class="detail"><dt>{words.source}</dt><dd>{source}</dd></div>
+                <div class="detail"><dt>{words.service_id}</dt><dd class="mono">{text(|s| s.service_id.clone())}</dd></div>
+                <div class="detail"><dt>{words.calls}</dt><dd>{text(|s| s.calls_text())}</dd></div>
+                <div class="detail"><dt>{common.description}</dt><dd>{text(|s| if s.description.is_empty() { "-".into() } else { s.description.clone() })}</dd></div>
+                <div class="detail"><dt>{say().field(Field::ResourcePool)}</dt><dd>{pool}</dd></div>
+                <div class="detail"><dt>{say().field(Field::ModelVersions)}</dt><dd>{text(super::versions_text)}</dd></div>
+                <div class="detail"><dt>{say().field(Field::AutoStop)}</dt><dd>{move || {
                     let now = store.ticking_now();
-                    service.with(|s| s.as_ref().map(|s| s.auto_stop_text(now)).unwrap_or_default())
+                    service.with(|s| s.as_ref().map(|s| auto_stop_text(s.due_time, s.auto_stop_hours(), now)).unwrap_or_default())
                 }}</dd></div>
-                <div class="detail"><dt>"Error Message"</dt><dd>{text(|s| s.error_msg.clone().unwrap_or_else(|| "-".into()))}</dd></div>
+                <div class="detail"><dt>{words.error_message}</dt><dd>{text(|s| s.error_msg.clone().unwrap_or_else(|| "-".into()))}</dd></div>
             </dl>
         </section>
     }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::components::form::{
     CheckboxField, FormCheck, KeyValueList, KvRow, NumberField, SelectField,
 };
+use crate::i18n::{say, t};
 use crate::state::ConsoleStore;
 
 /// One model version's block, as typed.
@@ -236,26 +237,27 @@ impl RealTimeForm {
 /// Auto Stop: on by default ("1 hour later"), a preset or a custom number of hours.
 #[component]
 pub fn AutoStopField(form: RealTimeForm, check: FormCheck) -> impl IntoView {
-    let presets = Signal::derive(|| {
+    let words = &t().real_time;
+    let presets = Signal::derive(move || {
         AUTO_STOP_PRESETS
             .iter()
-            .map(|h| Choice::enabled(Some(*h), AutoStopChoice::label(*h)))
-            .chain(std::iter::once(Choice::enabled(None, "Custom")))
+            .map(|h| Choice::enabled(Some(*h), say().auto_stop(*h)))
+            .chain(std::iter::once(Choice::enabled(None, words.custom)))
             .collect::<Vec<_>>()
     });
     view! {
         <fieldset class="field-group">
-            <legend class="field-label">{Field::AutoStop.label()}</legend>
+            <legend class="field-label">{say().field(Field::AutoStop)}</legend>
             <CheckboxField
-                label="Stop the service automatically"
+                label=words.auto_stop_checkbox
                 value=form.auto_stop_on
-                hint="The service stops by itself at the chosen time after it starts running, so it is not billed by mistake."
+                hint=words.auto_stop_hint
             />
             <Show when=move || form.auto_stop_on.get()>
                 <div class="field-row">
-                    <SelectField field=Field::AutoStop label="Stop After" value=form.auto_stop_preset options=presets check=check quiet=true />
+                    <SelectField field=Field::AutoStop label=words.stop_after value=form.auto_stop_preset options=presets check=check quiet=true />
                     <Show when=move || form.auto_stop_preset.get().is_none()>
-                        <NumberField field=Field::AutoStop label="Hours" value=form.auto_stop_custom check=check min=1 max=24 hint="A whole number of hours, 1 to 24." />
+                        <NumberField field=Field::AutoStop label=words.hours value=form.auto_stop_custom check=check min=1 max=24 hint=words.hours_hint />
                     </Show>
                 </div>
             </Show>
@@ -282,7 +284,7 @@ pub fn VersionsField(
         store.track_ticks(|c| {
             c.catalog()
                 .model(&model)
-                .map_or("-", |m| m.source.label())
+                .map_or("-", |m| say().model_source(m.source))
                 .to_string()
         })
     };
@@ -310,20 +312,21 @@ pub fn VersionsField(
                 .map_or_else(String::new, |m| m.model_name.clone())
         })
     };
+    let words = &t().real_time;
     view! {
         <div class="field-row">
             {if fixed_model {
                 view! {
                     <div class="field">
-                        <span class="field-label">"Model"</span>
+                        <span class="field-label">{words.model}</span>
                         <p>{model_name}</p>
                     </div>
                 }.into_any()
             } else {
-                view! { <SelectField field=Field::ModelVersion label="Model" value=form.model_id options=models check=check quiet=true /> }.into_any()
+                view! { <SelectField field=Field::ModelVersion label=words.model value=form.model_id options=models check=check quiet=true /> }.into_any()
             }}
             <div class="field">
-                <span class="field-label">"Model Source"</span>
+                <span class="field-label">{words.model_source}</span>
                 <p class="model-source">{source}</p>
             </div>
         </div>
@@ -334,7 +337,7 @@ pub fn VersionsField(
         <crate::components::form::FieldMessage field=Field::TrafficRatio message=check.message(Field::TrafficRatio) />
         <Show when=move || store.track_ticks(|c| form.can_add_version(c))>
             <button type="button" class="button add-version" on:click=move |_| store.untracked(|c| form.add_version(c))>
-                "Add Model Version and Configuration"
+                {words.add_version}
             </button>
         </Show>
     }
@@ -357,19 +360,20 @@ fn VersionBlock(
     let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices()));
     let (low, high, default) = TIMEOUT_MINUTES;
     let several = move || form.versions.with(|v| v.len() > 1);
-    let title = format!("Model Version {}", index + 1);
-    let remove_label = format!("Remove Model Version {}", index + 1);
+    let words = &t().real_time;
+    let title = (words.model_version_n)(index + 1);
+    let remove_label = (words.remove_version_n)(index + 1);
     view! {
         <fieldset class="version-block" aria-label=title.clone()>
             <legend class="field-label">{title.clone()}</legend>
             <div class="field-row">
-                <SelectField field=Field::ModelVersion label="Version" value=row.model_version options=versions check=check version=at />
-                <NumberField field=Field::TrafficRatio value=row.weight check=check min=0 max=100 version=at hint="Whole percent; the versions' ratios add up to 100." />
+                <SelectField field=Field::ModelVersion label=words.version value=row.model_version options=versions check=check version=at />
+                <NumberField field=Field::TrafficRatio value=row.weight check=check min=0 max=100 version=at hint=words.traffic_hint />
             </div>
             <div class="field-row">
                 <SelectField field=Field::Specifications value=row.specification options=flavors check=check version=at />
-                <NumberField field=Field::ComputeNodes value=row.nodes check=check min=1 max=MAX_INSTANCE_COUNT version=at hint=format!("1 to {MAX_INSTANCE_COUNT}.") />
-                <NumberField field=Field::Timeout value=row.timeout check=check min=low max=high version=at hint=format!("{low} to {high} minutes; {default} by default.") />
+                <NumberField field=Field::ComputeNodes value=row.nodes check=check min=1 max=MAX_INSTANCE_COUNT version=at hint=(words.nodes_hint)(MAX_INSTANCE_COUNT) />
+                <NumberField field=Field::Timeout value=row.timeout check=check min=low max=high version=at hint=(words.timeout_hint)(low, high, default) />
             </div>
             <KeyValueList field=Field::EnvironmentVariables rows=row.envs check=check version=at />
             <Show when=several>
@@ -379,7 +383,7 @@ fn VersionBlock(
                     aria-label=remove_label.clone()
                     on:click=move |_| form.remove_version(row.id)
                 >
-                    "Remove"
+                    {t().common.remove}
                 </button>
             </Show>
         </fieldset>

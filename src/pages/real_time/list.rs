@@ -4,14 +4,14 @@
 
 use std::collections::BTreeSet;
 
-use console_core::realtime::auto_stop_text;
+use console_core::validation::Field;
 use console_core::{
     Console, ExportScope, Millis, RealTimeQuery, RealTimeService, RealTimeStatus, ServiceAction,
     SortKey,
 };
 use leptos::prelude::*;
 
-use super::{run_operation, OpenDialog, RealTimeDialogs, MORE};
+use super::{auto_stop_text, run_operation, OpenDialog, RealTimeDialogs, MORE};
 use crate::clock;
 use crate::components::action_button::GuardedButton;
 use crate::components::list_filters::ListFilters;
@@ -22,6 +22,7 @@ use crate::components::row_views::RowViews;
 use crate::components::sort_header::SortHeader;
 use crate::components::status_badge::{Progress, StatusBadge};
 use crate::components::transfer::export_button::ExportButton;
+use crate::i18n::{say, t};
 use crate::notices::ToastKind;
 use crate::route::{use_router, Route, Router};
 use crate::state::{use_store, ConsoleStore};
@@ -93,30 +94,31 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
         if ids.is_empty() {
             store
                 .notices()
-                .toast(ToastKind::Error, "Select at least one service.".into());
+                .toast(ToastKind::Error, t().real_time.select_one.into());
         } else {
             dialog.set(Some(OpenDialog::Delete(ids)));
         }
     };
+    let (words, common, shell) = (&t().real_time, &t().common, &t().shell);
     view! {
         <PageHeader
-            crumbs=vec![Crumb::link("Model Deployment", "#/real-time-services"), Crumb::here("Real-Time Services")]
-            title="Real-Time Services".to_string()
+            crumbs=vec![Crumb::link(shell.model_deployment, "#/real-time-services"), Crumb::here(shell.real_time_services)]
+            title=shell.real_time_services.to_string()
         />
         <section class="panel">
             <div class="toolbar">
-                <a class="button primary" href=Route::DeployRealTime.href()>"Deploy"</a>
+                <a class="button primary" href=Route::DeployRealTime.href()>{words.deploy}</a>
                 <button
                     type="button"
                     class="button"
                     aria-disabled=move || selection.with(|s| s.is_empty()).then_some("true")
-                    title=move || selection.with(|s| s.is_empty()).then_some("Select at least one service.")
+                    title=move || selection.with(|s| s.is_empty()).then_some(words.select_one)
                     on:click=delete_selected
                 >
-                    "Delete"
+                    {common.delete}
                 </button>
                 <span class="selection-count">
-                    {move || match selection.with(|s| s.len()) { 0 => String::new(), n => format!("{n} selected") }}
+                    {move || match selection.with(|s| s.len()) { 0 => String::new(), n => (common.selected)(n) }}
                 </span>
                 <Show when=more_to_select>
                     <button
@@ -127,12 +129,12 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
                             selected.set(ids.into_iter().collect());
                         }
                     >
-                        {move || format!("Select all {} matching services", page.with(|p| p.total_count))}
+                        {move || (words.select_all_matching)(page.with(|p| p.total_count))}
                     </button>
                 </Show>
                 <Show when=move || selection.with(|s| !s.is_empty())>
                     <button type="button" class="link-button" on:click=move |_| selected.set(BTreeSet::new())>
-                        "Clear selection"
+                        {words.clear_selection}
                     </button>
                 </Show>
                 <ExportButton scope=ExportScope::RealTimeServices />
@@ -145,13 +147,13 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
                 </div>
             </div>
             <div class="table-scroll">
-            <table class="table" aria-label="Real-time services">
+            <table class="table" aria-label=words.services_table>
                 <thead>
                     <tr>
                         <th class="col-check">
                             <input
                                 type="checkbox"
-                                aria-label="Select all services on this page"
+                                aria-label=words.select_page
                                 prop:checked=all_on_page_selected
                                 on:change=move |ev| {
                                     let ids = page_ids();
@@ -160,15 +162,15 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
                                 }
                             />
                         </th>
-                        <SortHeader label="Name/ID" key=SortKey::Name query=query on_sort=sort_by />
-                        <th>"Status"</th>
-                        <th>"Model/Version"</th>
-                        <th>"Specifications"</th>
-                        <th>"Failed Calls/Total Calls"</th>
-                        <th>"Auto Stop"</th>
-                        <SortHeader label="Created" key=SortKey::Created query=query on_sort=sort_by />
-                        <th>"Description"</th>
-                        <th>"Operation"</th>
+                        <SortHeader label=words.name_id key=SortKey::Name query=query on_sort=sort_by />
+                        <th>{common.status}</th>
+                        <th>{words.model_version_column}</th>
+                        <th>{say().field(Field::Specifications)}</th>
+                        <th>{words.calls}</th>
+                        <th>{say().field(Field::AutoStop)}</th>
+                        <SortHeader label=common.created key=SortKey::Created query=query on_sort=sort_by />
+                        <th>{common.description}</th>
+                        <th>{common.operation}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -179,9 +181,9 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
                         <tr class="empty-row">
                             <td colspan="10">
                                 {move || if page.with(|p| p.region_empty) {
-                                    format!("No real-time services in {}.", region_name.get())
+                                    (words.none_in_region)(&region_name.get())
                                 } else {
-                                    "No services match the search criteria.".to_string()
+                                    words.no_match.to_string()
                                 }}
                             </td>
                         </tr>
@@ -334,12 +336,13 @@ fn RealTimeRow(
     };
     let prediction = service_id.clone();
     let modify = service_id.clone();
+    let words = &t().real_time;
     view! {
         <tr>
             <td class="col-check">
                 <input
                     type="checkbox"
-                    aria-label=field(|r| format!("Select {}", r.name))
+                    aria-label=field(|r| (t().real_time.select_row)(&r.name))
                     prop:checked=move || selected.with(|s| s.contains(&id_for_check))
                     on:change={
                         let id = service_id.clone();
@@ -368,7 +371,7 @@ fn RealTimeRow(
             <td class="description">{field(|r| r.description.clone())}</td>
             <td class="operations">
                 <GuardedButton
-                    label="Prediction"
+                    label=words.prediction
                     reason=Signal::derive(move || row.with(|r| r.as_ref().and_then(|r| r.prediction.clone())))
                     on_allowed=Callback::new(move |_| {
                         let id = prediction.clone();
@@ -379,12 +382,12 @@ fn RealTimeRow(
                     })
                 />
                 <GuardedButton
-                    label="Modify"
+                    label=say().service_action(ServiceAction::Modify)
                     reason=reason(0)
                     on_allowed=Callback::new(move |_| operation.run((ServiceAction::Modify, modify.clone())))
                 />
                 <details class="more-menu">
-                    <summary class="link-button">"More"</summary>
+                    <summary class="link-button">{t().common.more}</summary>
                     <div class="more-items">
                         {MORE
                             .into_iter()
@@ -393,7 +396,7 @@ fn RealTimeRow(
                                 let id = service_id.clone();
                                 view! {
                                     <GuardedButton
-                                        label=action.label()
+                                        label=say().service_action(action)
                                         reason=reason(i + 1)
                                         on_allowed=Callback::new(move |_| operation.run((action, id.clone())))
                                     />

@@ -6,6 +6,7 @@ use console_core::RealTimeService;
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::i18n::t;
 use crate::state::use_store;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -20,11 +21,12 @@ impl Range {
     const ALL: [Range; 4] = [Range::Five, Range::Thirty, Range::Hour, Range::Custom];
 
     fn label(self) -> &'static str {
+        let words = &t().real_time;
         match self {
-            Range::Five => "Last 5 minutes",
-            Range::Thirty => "Last 30 minutes",
-            Range::Hour => "Last 1 hour",
-            Range::Custom => "Custom",
+            Range::Five => words.last_5_minutes,
+            Range::Thirty => words.last_30_minutes,
+            Range::Hour => words.last_hour,
+            Range::Custom => words.custom,
         }
     }
 }
@@ -88,18 +90,19 @@ pub fn Logs(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let words = &t().real_time;
     view! {
         <div class="toolbar">
             <label class="inline-field">
-                "Model Version "
-                <select aria-label="Model Version" on:change=move |ev| version.set(event_target_value(&ev))>
+                {words.model_version}" "
+                <select aria-label=words.model_version on:change=move |ev| version.set(event_target_value(&ev))>
                     {move || versions.get().into_iter().map(|v| {
                         let (this, value) = (v.clone(), v.clone());
                         view! { <option value=value prop:selected=move || version.get() == this>{v}</option> }
                     }).collect_view()}
                 </select>
             </label>
-            <div class="segmented" role="radiogroup" aria-label="Time range">
+            <div class="segmented" role="radiogroup" aria-label=words.time_range>
                 {Range::ALL.into_iter().map(|r| view! {
                     <label class="radio-option">
                         <input type="radio" name="log-range" prop:checked=move || range.get() == r on:change=move |_| range.set(r) />
@@ -108,15 +111,15 @@ pub fn Logs(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                 }).collect_view()}
             </div>
             <Show when=move || range.get() == Range::Custom>
-                <label class="inline-field">"From " <input type="datetime-local" aria-label="From" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
-                <label class="inline-field">"To " <input type="datetime-local" aria-label="To" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) /></label>
+                <label class="inline-field">{words.from}" " <input type="datetime-local" aria-label=words.from prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
+                <label class="inline-field">{words.to}" " <input type="datetime-local" aria-label=words.to prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) /></label>
             </Show>
         </div>
-        <div class="log-view" role="log" aria-label="Log lines">
+        <div class="log-view" role="log" aria-label=words.log_lines>
             {move || {
                 let lines = lines();
                 if lines.is_empty() {
-                    return view! { <p class="muted">"No log lines in this range."</p> }.into_any();
+                    return view! { <p class="muted">{words.no_log_lines}</p> }.into_any();
                 }
                 lines.into_iter().map(|l| view! {
                     <div class=format!("log-line log-{}", l.level.to_ascii_lowercase())>

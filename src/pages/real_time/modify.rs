@@ -11,9 +11,11 @@ use console_core::{Command, DeploymentLocation, RealTimeUpdate, ServiceAction, U
 use leptos::prelude::*;
 
 use super::form::{AutoStopField, RealTimeForm, VersionsField};
+use super::location_text;
 use crate::components::dialog::Dialog;
 use crate::components::form::{ErrorSummary, FormCheck, TextAreaField};
 use crate::components::page_header::{Crumb, PageHeader};
+use crate::i18n::{say, t};
 use crate::route::{use_router, Route};
 use crate::state::use_store;
 
@@ -24,14 +26,16 @@ pub fn RealTimeModifyPage(service_id: String) -> impl IntoView {
     let start = store.untracked(|c| c.real_time_service(&service_id).cloned());
     let list_href = Route::RealTimeServices(Default::default()).href();
     let Some(service) = start else {
+        let (words, shell) = (&t().real_time, &t().shell);
+        let modify = say().service_action(ServiceAction::Modify);
         return view! {
             <PageHeader
-                crumbs=vec![Crumb::link("Model Deployment", "#/real-time-services"), Crumb::link("Real-Time Services", "#/real-time-services"), Crumb::here("Modify")]
-                title="Modify".to_string()
+                crumbs=vec![Crumb::link(shell.model_deployment, "#/real-time-services"), Crumb::link(shell.real_time_services, "#/real-time-services"), Crumb::here(modify)]
+                title=modify.to_string()
             />
             <section class="panel empty-state">
-                <p>"The service " <span class="mono">{service_id}</span> " does not exist in this region or has been deleted."</p>
-                <a href=list_href>"Back to Real-Time Services"</a>
+                <p>{words.the_service} <span class="mono">{service_id}</span> {words.not_in_region}</p>
+                <a href=list_href>{words.back_to_list}</a>
             </section>
         }
         .into_any();
@@ -105,7 +109,7 @@ fn ModifyForm(service: console_core::RealTimeService) -> impl IntoView {
         }
     };
     let name = service.service_name.clone();
-    let pool = store.untracked(|c| c.location_label(&service.location));
+    let pool = store.untracked(|c| location_text(c, &service.location));
     let dedicated = matches!(service.location, DeploymentLocation::DedicatedPool { .. });
     let source = store
         .untracked(|c| {
@@ -114,28 +118,33 @@ fn ModifyForm(service: console_core::RealTimeService) -> impl IntoView {
                 .map(|m| m.source)
         })
         .unwrap_or(ModelSource::Obs);
-    let websocket = if service.websocket { "On" } else { "Off" };
+    let (words, common, shell) = (&t().real_time, &t().common, &t().shell);
+    let websocket = if service.websocket {
+        words.on
+    } else {
+        words.off
+    };
     let crumbs = vec![
-        Crumb::link("Model Deployment", "#/real-time-services"),
-        Crumb::link("Real-Time Services", "#/real-time-services"),
+        Crumb::link(shell.model_deployment, "#/real-time-services"),
+        Crumb::link(shell.real_time_services, "#/real-time-services"),
         Crumb::link(&name, &details.clone()().href()),
-        Crumb::here("Modify"),
+        Crumb::here(say().service_action(ServiceAction::Modify)),
     ];
     view! {
-        <PageHeader crumbs=crumbs title=format!("Modify {name}") />
+        <PageHeader crumbs=crumbs title=(words.modify_title)(&name) />
         <form class="form deploy-form" novalidate on:submit=submit>
             <section class="panel form-section" aria-labelledby="modify-basic">
-                <h2 id="modify-basic">"Basic Information"</h2>
-                <div class="field"><span class="field-label">"Name"</span><p>{name.clone()}</p></div>
+                <h2 id="modify-basic">{words.basic_information}</h2>
+                <div class="field"><span class="field-label">{common.name}</span><p>{name.clone()}</p></div>
                 <TextAreaField field=Field::Description value=form.description check=check max_chars=MAX_DESCRIPTION_CHARS />
                 <AutoStopField form=form check=check />
             </section>
             <section class="panel form-section" aria-labelledby="modify-parameters">
-                <h2 id="modify-parameters">"Service Parameters"</h2>
-                <div class="field"><span class="field-label">"Resource Pool"</span><p>{pool}</p></div>
+                <h2 id="modify-parameters">{words.service_parameters}</h2>
+                <div class="field"><span class="field-label">{say().field(Field::ResourcePool)}</span><p>{pool}</p></div>
                 <crate::components::form::FieldMessage field=Field::ResourcePool message=check.message(Field::ResourcePool) />
                 <VersionsField form=form check=check store=store fixed_model=true />
-                <div class="field"><span class="field-label">"WebSocket"</span><p>{websocket}" (cannot be changed after deployment)"</p></div>
+                <div class="field"><span class="field-label">{say().field(Field::WebSocket)}</span><p>{websocket}{words.websocket_fixed}</p></div>
             </section>
             <div class="form-footer panel">
                 <ErrorSummary check=check />
@@ -143,8 +152,8 @@ fn ModifyForm(service: console_core::RealTimeService) -> impl IntoView {
                     <p class="form-error" role="alert">{move || general_error.get()}</p>
                 </Show>
                 <div class="form-footer-row">
-                    <a class="button" href=details.clone()().href()>"Cancel"</a>
-                    <button type="submit" class="button primary">"Submit"</button>
+                    <a class="button" href=details.clone()().href()>{common.cancel}</a>
+                    <button type="submit" class="button primary">{common.submit}</button>
                 </div>
             </div>
         </form>
@@ -175,43 +184,44 @@ fn UpgradeDialog(
     on_confirm: Callback<()>,
     on_close: Callback<()>,
 ) -> impl IntoView {
+    let (words, common) = (&t().real_time, &t().common);
     let hitless = kind == UpgradeKind::Hitless;
     let applies =
         move |row: ModelSource, on_dedicated: bool| row == source && on_dedicated == dedicated;
     let cell = move |source: ModelSource, on_dedicated: bool| {
         let text = if hitless_supported(source, on_dedicated) {
-            "Supported"
+            words.supported
         } else {
-            "Not supported"
+            words.not_supported
         };
         let marked = applies(source, on_dedicated);
         view! {
             <td class:applies=marked aria-current=marked.then_some("true")>
                 {text}
-                {marked.then(|| view! { <span class="applies-mark">" (this upgrade)"</span> })}
+                {marked.then(|| view! { <span class="applies-mark">{words.this_upgrade}</span> })}
             </td>
         }
     };
     view! {
-        <Dialog title="Upgrade Service" on_close=on_close>
-            <p>"The following changes will be made:"</p>
-            <ul class="dialog-list" aria-label="Changes">
+        <Dialog title=words.upgrade_service on_close=on_close>
+            <p>{words.changes_intro}</p>
+            <ul class="dialog-list" aria-label=words.changes>
                 {changes.iter().map(|c| view! { <li>{c.to_string()}</li> }).collect_view()}
             </ul>
-            <p class=if hitless { "upgrade-kind hitless" } else { "upgrade-kind dialog-warning" } role="status">{kind.label()}</p>
+            <p class=if hitless { "upgrade-kind hitless" } else { "upgrade-kind dialog-warning" } role="status">{say().upgrade_kind(kind)}</p>
             <div class="table-scroll">
-                <table class="table upgrade-table" aria-label="Scenarios for hitless rolling upgrade">
+                <table class="table upgrade-table" aria-label=words.scenarios>
                     <thead>
                         <tr>
-                            <th>"Meta Model Source for Creating a model"</th>
-                            <th>"Using a Public Resource Pool"</th>
-                            <th>"Using a Dedicated Resource Pool"</th>
+                            <th>{words.meta_model_source}</th>
+                            <th>{words.public_pool}</th>
+                            <th>{words.dedicated_pool}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {TABLE_SOURCES.into_iter().map(|source| view! {
                             <tr>
-                                <th scope="row">{source.label()}</th>
+                                <th scope="row">{say().model_source(source)}</th>
                                 {cell(source, false)}
                                 {cell(source, true)}
                             </tr>
@@ -220,8 +230,8 @@ fn UpgradeDialog(
                 </table>
             </div>
             <div class="dialog-footer">
-                <button type="button" class="button primary" disabled=move || pending.get() on:click=move |_| on_confirm.run(())>"OK"</button>
-                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                <button type="button" class="button primary" disabled=move || pending.get() on:click=move |_| on_confirm.run(())>{common.ok}</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>{common.cancel}</button>
             </div>
         </Dialog>
     }

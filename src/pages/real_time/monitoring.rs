@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::clock;
 use crate::components::chart::{Bar, BarChart};
 use crate::components::form::{input_id, message_id, FieldMessage};
+use crate::i18n::{say, t};
 use crate::state::use_store;
 
 /// Minutes the table shows, newest first.
@@ -17,6 +18,7 @@ const SHOWN_MINUTES: usize = 15;
 #[component]
 pub fn Monitoring(service: Memo<Option<RealTimeService>>) -> impl IntoView {
     let store = use_store();
+    let words = &t().real_time;
     let points = Memo::new(move |_| {
         let now = store.ticking_now();
         service.with(|s| s.as_ref().map(|s| s.monitoring(now)).unwrap_or_default())
@@ -73,43 +75,42 @@ pub fn Monitoring(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                 .max()
                 .unwrap_or(0)
         });
-        format!(
-            "Calls per minute in the last hour: {} calls, at most {} in a minute; {} failed.",
-            console_core::format::thousands(total),
-            console_core::format::thousands(peak),
-            console_core::format::thousands(failed())
+        (words.calls_summary)(
+            &console_core::format::thousands(total),
+            &console_core::format::thousands(peak),
+            &console_core::format::thousands(failed()),
         )
     });
     let series = Signal::derive(move || {
         versions
             .get()
             .into_iter()
-            .map(|v| format!("Version {v}"))
+            .map(|v| (words.version_series)(&v))
             .collect::<Vec<_>>()
     });
     view! {
         <BarChart
-            title="Calls per Minute"
+            title=say().field(Field::CallsPerMinute)
             series=series
             bars=bars
             summary=summary
-            line=("Failed calls".to_string(), failed_per_minute)
+            line=(words.failed_calls_series.to_string(), failed_per_minute)
             format=|v| console_core::format::thousands(v.round() as u64)
         />
-        <h2 class="section-title">"Calls in the Last Hour"</h2>
-        <ul class="plain-list" aria-label="Calls per model version">
-            {move || totals().into_iter().map(|(v, n)| view! { <li>{format!("Version {v}: {} calls", console_core::format::thousands(n))}</li> }).collect_view()}
-            <li>{move || format!("Failed calls: {}", console_core::format::thousands(failed()))}</li>
+        <h2 class="section-title">{words.calls_last_hour}</h2>
+        <ul class="plain-list" aria-label=words.calls_per_version>
+            {move || totals().into_iter().map(|(v, n)| view! { <li>{(words.version_calls)(&v, &console_core::format::thousands(n))}</li> }).collect_view()}
+            <li>{move || (words.failed_calls_total)(&console_core::format::thousands(failed()))}</li>
         </ul>
         <div class="table-scroll">
-            <table class="table" aria-label="Calls per minute">
+            <table class="table" aria-label=words.calls_per_minute_table>
                 <thead>
                     <tr>
-                        <th>"Minute"</th>
-                        {move || versions.get().into_iter().map(|v| view! { <th>{format!("Calls: {v}")}</th> }).collect_view()}
-                        <th>"Failed Calls"</th>
-                        <th>"CPU Usage"</th>
-                        <th>"Memory Usage"</th>
+                        <th>{words.minute}</th>
+                        {move || versions.get().into_iter().map(|v| view! { <th>{(words.calls_of)(&v)}</th> }).collect_view()}
+                        <th>{words.failed_calls}</th>
+                        <th>{words.cpu_usage}</th>
+                        <th>{words.memory_usage}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -157,12 +158,13 @@ fn SimulateTraffic(service: Memo<Option<RealTimeService>>) -> impl IntoView {
             Err(message) => error.set(Some(message)),
         }
     };
+    let words = &t().real_time;
     view! {
         <section class="sandbox-panel" aria-labelledby="simulate-traffic">
-            <h2 id="simulate-traffic" class="section-title">"Simulate Traffic"</h2>
-            <p class="muted">"Sandbox only: not part of the real ModelArts console. Calls are sent every simulated minute while the service runs, split by the traffic ratios."</p>
+            <h2 id="simulate-traffic" class="section-title">{words.simulate_traffic}</h2>
+            <p class="muted">{words.simulate_note}</p>
             <div class="field">
-                <label class="field-label" for=input_id(Field::CallsPerMinute)>{Field::CallsPerMinute.label()}</label>
+                <label class="field-label" for=input_id(Field::CallsPerMinute)>{say().field(Field::CallsPerMinute)}</label>
                 <input
                     id=input_id(Field::CallsPerMinute)
                     class="number-input"
@@ -176,8 +178,8 @@ fn SimulateTraffic(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                 />
                 <FieldMessage field=Field::CallsPerMinute message=error />
             </div>
-            <button type="button" class="button" disabled=move || action.pending().get() on:click=apply>"Apply"</button>
-            <p class="muted">{move || match current() { 0 => "No simulated traffic.".to_string(), n => format!("Now: {n} calls per minute.") }}</p>
+            <button type="button" class="button" disabled=move || action.pending().get() on:click=apply>{words.apply}</button>
+            <p class="muted">{move || match current() { 0 => words.no_traffic.to_string(), n => (words.traffic_now)(n) }}</p>
         </section>
     }
 }

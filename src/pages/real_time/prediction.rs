@@ -8,6 +8,7 @@ use console_core::{Command, Outcome, RealTimeService};
 use leptos::prelude::*;
 
 use crate::components::form::{input_id, message_id, FieldMessage};
+use crate::i18n::{say, t};
 use crate::state::use_store;
 
 #[component]
@@ -48,12 +49,13 @@ pub fn Prediction(service: Memo<Option<RealTimeService>>) -> impl IntoView {
             body: text,
         });
     };
+    let words = &t().real_time;
     view! {
         <Show when=move || refusal.with(|r| r.is_some())>
             <p class="notice" role="status">{move || refusal.get()}</p>
         </Show>
         <div class="field">
-            <label class="field-label" for=input_id(Field::RequestBody)>"Request"</label>
+            <label class="field-label" for=input_id(Field::RequestBody)>{say().field(Field::RequestBody)}</label>
             <textarea
                 id=input_id(Field::RequestBody)
                 class="code-input"
@@ -73,15 +75,15 @@ pub fn Prediction(service: Memo<Option<RealTimeService>>) -> impl IntoView {
             disabled=move || predict.pending().get()
             on:click=move |ev| if refusal.get_untracked().is_none() { send(ev) } else { body_error.set(refusal.get_untracked()) }
         >
-            "Predict"
+            {words.predict}
         </button>
         <Show when=move || answer.with(|a| a.is_some())>
-            <section class="prediction-result" aria-label="Response">
-                <h2 class="section-title">"Response"</h2>
+            <section class="prediction-result" aria-label=words.response>
+                <h2 class="section-title">{words.response}</h2>
                 <dl class="details-grid">
-                    <div class="detail"><dt>"Result"</dt><dd>{move || answer.with(|a| a.as_ref().map_or("", |a| if a.failed { "Failed" } else { "Succeeded" }))}</dd></div>
-                    <div class="detail"><dt>"Model Version"</dt><dd>{move || answer.with(|a| a.as_ref().map(|a| a.model_version.clone()).unwrap_or_default())}</dd></div>
-                    <div class="detail"><dt>"Latency"</dt><dd>{move || answer.with(|a| a.as_ref().map(|a| format!("{} ms", a.latency_ms)).unwrap_or_default())}</dd></div>
+                    <div class="detail"><dt>{words.result}</dt><dd>{move || answer.with(|a| a.as_ref().map_or("", |a| if a.failed { words.failed } else { words.succeeded }))}</dd></div>
+                    <div class="detail"><dt>{words.model_version}</dt><dd>{move || answer.with(|a| a.as_ref().map(|a| a.model_version.clone()).unwrap_or_default())}</dd></div>
+                    <div class="detail"><dt>{words.latency}</dt><dd>{move || answer.with(|a| a.as_ref().map(|a| format!("{} ms", a.latency_ms)).unwrap_or_default())}</dd></div>
                 </dl>
                 <pre class="code-block">{move || answer.with(|a| a.as_ref().map(|a| a.body.clone()).unwrap_or_default())}</pre>
             </section>

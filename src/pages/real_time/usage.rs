@@ -5,12 +5,14 @@ use console_core::realtime::sample_request;
 use console_core::RealTimeService;
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::notices::ToastKind;
 use crate::state::use_store;
 
 #[component]
 pub fn UsageGuides(service: Memo<Option<RealTimeService>>) -> impl IntoView {
     let store = use_store();
+    let words = &t().real_time;
     let url = move || {
         service.with(|s| {
             s.as_ref()
@@ -43,47 +45,46 @@ pub fn UsageGuides(service: Memo<Option<RealTimeService>>) -> impl IntoView {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(_) => store
                     .notices()
-                    .toast(ToastKind::Success, "The API URL is copied.".into()),
-                Err(_) => store.notices().toast(
-                    ToastKind::Error,
-                    "The API URL could not be copied: select it and copy it by hand.".into(),
-                ),
+                    .toast(ToastKind::Success, words.url_copied.into()),
+                Err(_) => store
+                    .notices()
+                    .toast(ToastKind::Error, words.url_copy_failed.into()),
             }
         });
     };
     view! {
         <dl class="details-grid">
             <div class="detail wide">
-                <dt>"API URL"</dt>
+                <dt>{words.api_url}</dt>
                 <dd>
                     <code class="api-url">{url}</code>
                     " "
-                    <button type="button" class="link-button" on:click=copy>"Copy"</button>
+                    <button type="button" class="link-button" on:click=copy>{words.copy}</button>
                 </dd>
             </div>
-            <div class="detail"><dt>"Method"</dt><dd>"POST"</dd></div>
-            <div class="detail"><dt>"Header"</dt><dd><code>"X-Auth-Token"</code>": your IAM token"</dd></div>
+            <div class="detail"><dt>{words.method}</dt><dd>"POST"</dd></div>
+            <div class="detail"><dt>{words.header}</dt><dd><code>"X-Auth-Token"</code>{words.iam_token}</dd></div>
         </dl>
-        <p class="muted">"In this sandbox the host is not reachable: use the Prediction tab to call the service."</p>
-        <h2 class="section-title">"Input Parameters"</h2>
+        <p class="muted">{words.sandbox_unreachable}</p>
+        <h2 class="section-title">{words.input_parameters}</h2>
         <div class="table-scroll">
-            <table class="table" aria-label="Input parameters">
-                <thead><tr><th>"Parameter"</th><th>"Type"</th></tr></thead>
+            <table class="table" aria-label=words.input_parameters_table>
+                <thead><tr><th>{words.parameter}</th><th>{words.param_type}</th></tr></thead>
                 <tbody>
-                    {move || inputs().into_iter().map(|name| view! { <tr><td class="mono">{name}</td><td>"string"</td></tr> }).collect_view()}
+                    {move || inputs().into_iter().map(|name| view! { <tr><td class="mono" translate="no">{name}</td><td translate="no">"string"</td></tr> }).collect_view()}
                 </tbody>
             </table>
         </div>
-        <h2 class="section-title">"Output Parameters"</h2>
+        <h2 class="section-title">{words.output_parameters}</h2>
         <div class="table-scroll">
-            <table class="table" aria-label="Output parameters">
-                <thead><tr><th>"Parameter"</th><th>"Type"</th></tr></thead>
+            <table class="table" aria-label=words.output_parameters_table>
+                <thead><tr><th>{words.parameter}</th><th>{words.param_type}</th></tr></thead>
                 <tbody>
-                    {move || outputs().into_iter().map(|p| view! { <tr><td class="mono">{p.name}</td><td>{p.param_type}</td></tr> }).collect_view()}
+                    {move || outputs().into_iter().map(|p| view! { <tr><td class="mono" translate="no">{p.name}</td><td translate="no">{p.param_type}</td></tr> }).collect_view()}
                 </tbody>
             </table>
         </div>
-        <h2 class="section-title">"Example"</h2>
-        <pre class="code-block" aria-label="curl example">{curl}</pre>
+        <h2 class="section-title">{words.example}</h2>
+        <pre class="code-block" aria-label=words.curl_example>{curl}</pre>
     }
 }

@@ -1,6 +1,6 @@
 //! English.
 
-mod labels;
 mod events;
+mod labels;
 mod messages;
 mod transfer;

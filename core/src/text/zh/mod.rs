@@ -1,6 +1,6 @@
 //! 简体中文, in the console's own terms (`shared/domain/GLOSSARY.md`).
 
-mod labels;
 mod events;
+mod labels;
 mod messages;
 mod transfer;

@@ -1,0 +1,112 @@
+// Two languages: English and 简体中文, chosen with the header's Language control, kept across
+// reloads, first taken from the browser's language, with <html lang> following; every page in
+// 简体中文 leaves no English word outside the allow-list; the smoke path passes in 简体中文.
+import { assert, eventually } from '../pages.mjs';
+import { everyPage, open } from './layout.mjs';
+
+const KEY = 'modelarts-console.lang';
+
+/** Opens the console in 简体中文 (as if chosen before), at `route`. */
+export async function inChinese(page, base, route = '#/batch-services') {
+  await page.addInitScript((key) => localStorage.setItem(key, 'zh-CN'), KEY);
+  await open(page, base, route);
+}
+
+// Latin words a Chinese page may show: the product, units, acronyms the Chinese console shows
+// too, API values, the language's own name, the typed confirmation, and the demo's catalog
+// names (regions and models' input fields are data).
+const ALLOWED = new Set([
+  'ModelArts', 'OBS', 'VPC', 'CSV', 'JSON', 'USD', 'GB', 'MB', 'KB', 'GiB', 'MiB', 'vCPU', 'vCPUs', 'CPU', 'GPU', 'NPU',
+  'Ascend', 'WebSocket', 'GMT', 'HTTP', 'HTTPS', 'POST', 'API', 'URL', 'ID', 'AK', 'SK', 'English', 'DELETE', 'file', 'csv',
+  'CN', 'AP', 'x', 'h', 'min', 's', 'ms', 'confidence', 'scores', 'sentiment', 'default',
+]);
+
+/** The Latin words the page shows (text, names and descriptions), outside code and data. */
+async function latinWords(page) {
+  return page.evaluate(() => {
+    const words = [];
+    const skip = 'pre, code, textarea, script, style, [translate="no"]';
+    const shown = (el) => el.checkVisibility() || el.closest('.sr-only') || el.tagName === 'OPTION';
+    const take = (text, where) => {
+      for (const raw of text.split(/[^A-Za-z0-9_\-./:@]+/)) {
+        const word = raw.replace(/^[.:/-]+|[.:/-]+$/g, '');
+        if (!/[A-Za-z]/.test(word)) continue;
+        // Ids, names and paths: digits or punctuation inside, or lowercase hyphenated names.
+        if (/[0-9_./:@]/.test(word) || /^[a-z]+(-[a-z]+)+$/.test(word)) continue;
+        words.push(`${word} (${where})`);
+      }
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.currentNode; el; el = walker.nextNode()) {
+      if (el.closest(skip)) continue;
+      const where = el.id ? `#${el.id}` : el.className ? `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}` : el.tagName.toLowerCase();
+      if (!shown(el)) continue;
+      for (const node of el.childNodes) if (node.nodeType === Node.TEXT_NODE) take(node.textContent, where);
+      for (const attr of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description']) {
+        const value = el.getAttribute(attr);
+        if (value) take(value, `${where}[${attr}]`);
+      }
+    }
+    take(document.title, 'title');
+    return words;
+  });
+}
+
+/** The words of `found` outside the allow-list, each with where it was seen. */
+const english = (found) => found.filter((w) => !ALLOWED.has(w.split(' (')[0]));
+
+export default {
+  'the Language control switches to 简体中文 and back, kept across reloads, and <html lang> follows': async ({ page, base }) => {
+    await open(page, base, '#/batch-services');
+    assert((await page.evaluate(() => document.documentElement.lang)) === 'en', 'an English browser opens in English');
+    const language = page.getByRole('combobox', { name: 'Language' });
+    await Promise.all([page.waitForEvent('load'), language.selectOption({ label: '简体中文' })]);
+    await page.getByRole('heading', { name: '批量服务', level: 1 }).waitFor();
+    assert((await page.evaluate(() => document.documentElement.lang)) === 'zh-CN', '<html lang> is zh-CN');
+    await page.getByRole('navigation', { name: '控制台导航' }).getByRole('link', { name: '在线服务' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: '批量服务', level: 1 }).waitFor();
+    const 语言 = page.getByRole('combobox', { name: '语言' });
+    assert((await 语言.inputValue()) === 'zh-CN', 'the choice is kept across a reload');
+    await Promise.all([page.waitForEvent('load'), 语言.selectOption({ label: 'English' })]);
+    await page.getByRole('heading', { name: 'Batch Services', level: 1 }).waitFor();
+    assert((await page.evaluate(() => document.documentElement.lang)) === 'en', '<html lang> is en again');
+  },
+
+  'a browser set to Chinese opens in 简体中文': async ({ page, base }) => {
+    const context = await page.context().browser().newContext({ locale: 'zh-CN' });
+    try {
+      const chinese = await context.newPage();
+      await chinese.goto(`${base}#/pools`);
+      await chinese.getByRole('heading', { name: '专属资源池', level: 1 }).waitFor();
+      assert((await chinese.evaluate(() => document.documentElement.lang)) === 'zh-CN', '<html lang> is zh-CN');
+    } finally {
+      await context.close();
+    }
+  },
+
+  'every page and dialog in 简体中文 leaves no English word outside the allow-list': async ({ page, base }) => {
+    const left = [];
+    const check = async (what) => {
+      for (const w of english(await latinWords(page))) left.push(`${what}: ${w}`);
+    };
+    await inChinese(page, base);
+    for (const route of await everyPage(page, base)) {
+      await open(page, base, route);
+      await page.waitForTimeout(150);
+      await check(route);
+    }
+    for (const route of ['#/batch-services', '#/real-time-services']) {
+      await open(page, base, route);
+      await page.locator('tbody input[type=checkbox]').first().check();
+      await page.locator('.toolbar').getByRole('button', { name: '删除', exact: true }).click();
+      await page.getByRole('dialog').waitFor();
+      await check(`${route} Delete dialog`);
+      await page.keyboard.press('Escape');
+    }
+    await open(page, base, '#/batch-services/deploy');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await check('Deploy with its errors');
+    assert(left.length === 0, `English left in 简体中文:\n      ${[...new Set(left)].join('\n      ')}`);
+  },
+};
