@@ -133,11 +133,7 @@ pub struct Param {
 impl ModelSource {
     /// The console's label (Model Source).
     pub fn label(self) -> &'static str {
-        match self {
-            ModelSource::ContainerImage => "Container image",
-            ModelSource::TrainingJob => "Training job",
-            ModelSource::Obs => "OBS",
-        }
+        crate::text::Labels::model_source(&crate::text::English, self)
     }
 }
 
@@ -167,21 +163,54 @@ pub enum ModelState {
 
 impl ModelState {
     pub fn label(self) -> &'static str {
-        match self {
-            ModelState::Normal => "Normal",
-            ModelState::Building => "Building",
-            ModelState::Failed => "Failed",
-        }
+        crate::text::Labels::model_state(&crate::text::English, self)
     }
 }
 
-/// Why a catalog text was rejected.
+/// Why a catalog text was rejected ([`crate::text::Transfer::catalog_error`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CatalogError(pub String);
+pub enum CatalogError {
+    /// Not a catalog's JSON: serde_json's words.
+    Json(String),
+    NoRegions,
+    NoFlavors,
+    /// A region, VPC … with an empty id.
+    EmptyId(CatalogItem),
+    /// An id listed twice.
+    Duplicate(CatalogItem, String),
+    /// `default_region` is not among the regions.
+    DefaultRegion(String),
+    /// A region (its id) without AZs or node quota.
+    RegionIncomplete(String),
+    /// A flavor (its id) with a negative or non-finite price.
+    Price(String),
+    /// A flavor sold out in a region the catalog does not list.
+    SoldOutIn {
+        flavor: String,
+        region: String,
+    },
+    /// A model (its name) without versions.
+    NoVersions(String),
+    /// Its reader (a module the app loads on demand) could not be loaded.
+    ReaderNotLoaded,
+}
+
+/// What a catalog lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CatalogItem {
+    Region,
+    Vpc,
+    Subnet,
+    SecurityGroup,
+    Flavor,
+    Model,
+    ModelVersion,
+}
 
 impl fmt::Display for CatalogError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid catalog: {}", self.0)
+        use crate::text::Transfer;
+        f.write_str(&crate::text::English.catalog_error(self))
     }
 }
 
@@ -196,66 +225,75 @@ impl Catalog {
     /// Parses and validates a catalog, e.g. a `catalog.json` fetched from the static host.
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
         let catalog: Catalog =
-            serde_json::from_str(text).map_err(|e| CatalogError(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| CatalogError::Json(e.to_string()))?;
         catalog.validate()?;
         Ok(catalog)
     }
 
     fn validate(&self) -> Result<(), CatalogError> {
-        let fail = |m: String| Err(CatalogError(m));
+        use CatalogError as E;
         if self.regions.is_empty() {
-            return fail("no regions".into());
+            return Err(E::NoRegions);
         }
-        let region_ids = unique(self.regions.iter().map(|r| r.id.as_str()), "region")?;
+        let region_ids = unique(
+            self.regions.iter().map(|r| r.id.as_str()),
+            CatalogItem::Region,
+        )?;
         if !region_ids.contains(self.default_region.as_str()) {
-            return fail(format!(
-                "default region {} is not listed",
-                self.default_region
-            ));
+            return Err(E::DefaultRegion(self.default_region.clone()));
         }
         for region in &self.regions {
             if region.azs.is_empty() || region.node_quota == 0 {
-                return fail(format!("region {} needs AZs and a node quota", region.id));
+                return Err(E::RegionIncomplete(region.id.clone()));
             }
-            unique(region.vpcs.iter().map(|v| v.id.as_str()), "VPC")?;
+            unique(region.vpcs.iter().map(|v| v.id.as_str()), CatalogItem::Vpc)?;
             for vpc in &region.vpcs {
-                unique(vpc.subnets.iter().map(|s| s.id.as_str()), "subnet")?;
+                unique(
+                    vpc.subnets.iter().map(|s| s.id.as_str()),
+                    CatalogItem::Subnet,
+                )?;
                 unique(
                     vpc.security_groups.iter().map(|g| g.id.as_str()),
-                    "security group",
+                    CatalogItem::SecurityGroup,
                 )?;
             }
         }
         if self.flavors.is_empty() {
-            return fail("no flavors".into());
+            return Err(E::NoFlavors);
         }
-        unique(self.flavors.iter().map(|f| f.id.as_str()), "flavor")?;
+        unique(
+            self.flavors.iter().map(|f| f.id.as_str()),
+            CatalogItem::Flavor,
+        )?;
         for flavor in &self.flavors {
             let prices_ok = [flavor.price_per_hour, flavor.price_per_month]
                 .iter()
                 .all(|p| p.is_finite() && *p >= 0.0);
             if !prices_ok {
-                return fail(format!("flavor {} has an invalid price", flavor.id));
+                return Err(E::Price(flavor.id.clone()));
             }
             if let Some(r) = flavor
                 .sold_out_in
                 .iter()
                 .find(|r| !region_ids.contains(r.as_str()))
             {
-                return fail(format!(
-                    "flavor {} is sold out in unknown region {r}",
-                    flavor.id
-                ));
+                return Err(E::SoldOutIn {
+                    flavor: flavor.id.clone(),
+                    region: r.clone(),
+                });
             }
         }
-        unique(self.models.iter().map(|m| m.model_id.as_str()), "model")?;
+        unique(
+            self.models.iter().map(|m| m.model_id.as_str()),
+            CatalogItem::Model,
+        )?;
         for model in &self.models {
             if model.versions.is_empty() {
-                return fail(format!("model {} has no versions", model.model_name));
+                return Err(E::NoVersions(model.model_name.clone()));
             }
             unique(
                 model.versions.iter().map(|v| v.model_version.as_str()),
-                "model version",
+                CatalogItem::ModelVersion,
             )?;
         }
         Ok(())
@@ -281,15 +319,15 @@ impl Catalog {
 
 fn unique<'a>(
     ids: impl Iterator<Item = &'a str>,
-    what: &str,
+    what: CatalogItem,
 ) -> Result<BTreeSet<&'a str>, CatalogError> {
     let mut seen = BTreeSet::new();
     for id in ids {
         if id.is_empty() {
-            return Err(CatalogError(format!("a {what} has an empty id")));
+            return Err(CatalogError::EmptyId(what));
         }
         if !seen.insert(id) {
-            return Err(CatalogError(format!("duplicate {what} {id}")));
+            return Err(CatalogError::Duplicate(what, id.to_string()));
         }
     }
     Ok(seen)

@@ -4,8 +4,10 @@
 
 use crate::catalog::ModelState;
 use crate::console::Console;
-use crate::pool::{PoolPhase, PoolType};
+use crate::pool::{Pool, PoolPhase, PoolType};
 use crate::service::DeploymentLocation;
+use crate::text::{Lang, Speak};
+use crate::validation::Violation;
 
 /// One option of a select field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,8 +38,9 @@ impl Console {
             .collect()
     }
 
-    /// A model's versions; only Normal ones can be chosen.
-    pub fn version_choices(&self, model_id: &str) -> Vec<Choice<String>> {
+    /// A model's versions, in `lang`; only Normal ones can be chosen.
+    pub fn version_choices(&self, model_id: &str, lang: Lang) -> Vec<Choice<String>> {
+        let say = crate::speak(lang);
         self.catalog.model(model_id).map_or_else(Vec::new, |m| {
             m.versions
                 .iter()
@@ -45,14 +48,10 @@ impl Console {
                     value: v.model_version.clone(),
                     text: match v.state {
                         ModelState::Normal => v.model_version.clone(),
-                        state => format!("{} ({})", v.model_version, state.label()),
+                        state => say.with_note(&v.model_version, say.model_state(state)),
                     },
-                    disabled: (v.state != ModelState::Normal).then(|| {
-                        format!(
-                            "{}: only versions in the Normal state can be deployed.",
-                            v.state.label()
-                        )
-                    }),
+                    disabled: (v.state != ModelState::Normal)
+                        .then(|| say.version_unavailable(v.state)),
                 })
                 .collect()
         })
@@ -60,17 +59,21 @@ impl Console {
 
     /// The first version of a model that can be deployed.
     pub fn default_version(&self, model_id: &str) -> String {
-        let choices = self.version_choices(model_id);
-        choices
-            .iter()
-            .find(|c| c.disabled.is_none())
-            .or(choices.first())
-            .map(|c| c.value.clone())
+        self.catalog
+            .model(model_id)
+            .and_then(|m| {
+                m.versions
+                    .iter()
+                    .find(|v| v.state == ModelState::Normal)
+                    .or(m.versions.first())
+            })
+            .map(|v| v.model_version.clone())
             .unwrap_or_default()
     }
 
-    /// Flavors with their kind; sold-out ones in this region cannot be chosen.
-    pub fn flavor_choices(&self) -> Vec<Choice<String>> {
+    /// Flavors with their kind, in `lang`; sold-out ones in this region cannot be chosen.
+    pub fn flavor_choices(&self, lang: Lang) -> Vec<Choice<String>> {
+        let say = crate::speak(lang);
         self.catalog
             .flavors
             .iter()
@@ -79,11 +82,11 @@ impl Console {
                 Choice {
                     value: f.id.clone(),
                     text: if sold_out {
-                        format!("{} (Sold out)", f.display)
+                        say.with_note(&f.display, say.sold_out())
                     } else {
                         f.display.clone()
                     },
-                    disabled: sold_out.then(|| "Sold out".to_string()),
+                    disabled: sold_out.then(|| say.sold_out().to_string()),
                 }
             })
             .collect()
@@ -91,18 +94,20 @@ impl Console {
 
     /// The first flavor that is not sold out here.
     pub fn default_flavor(&self) -> String {
-        self.flavor_choices()
-            .into_iter()
-            .find(|c| c.disabled.is_none())
-            .map(|c| c.value)
+        self.catalog
+            .flavors
+            .iter()
+            .find(|f| !f.is_sold_out_in(&self.state.region))
+            .map(|f| f.id.clone())
             .unwrap_or_default()
     }
 
-    /// Where a service of this region can be deployed.
-    pub fn location_choices(&self) -> Vec<Choice<DeploymentLocation>> {
+    /// Where a service of this region can be deployed, in `lang`.
+    pub fn location_choices(&self, lang: Lang) -> Vec<Choice<DeploymentLocation>> {
+        let say = crate::speak(lang);
         let mut choices = vec![Choice::enabled(
             DeploymentLocation::PublicPool,
-            DeploymentLocation::PublicPool.label(),
+            say.location(&DeploymentLocation::PublicPool),
         )];
         let pools: Vec<_> = self
             .pools()
@@ -114,35 +119,25 @@ impl Console {
                 value: DeploymentLocation::DedicatedPool {
                     pool_name: String::new(),
                 },
-                text: "Dedicated resource pool: none in this region".into(),
-                disabled: Some(
-                    "No dedicated resource pool of type Dedicated for Service Deployment exists in this region."
-                        .into(),
-                ),
+                text: say.no_deployment_pool().into(),
+                disabled: Some(say.no_deployment_pool_reason().into()),
             });
         }
         for pool in pools {
             let running = pool.phase() == PoolPhase::Running;
+            let named = say.location(&DeploymentLocation::DedicatedPool {
+                pool_name: pool.display_name().to_string(),
+            });
             choices.push(Choice {
                 value: DeploymentLocation::DedicatedPool {
                     pool_name: pool.id().to_string(),
                 },
                 text: if running {
-                    format!("Dedicated resource pool: {}", pool.display_name())
+                    named
                 } else {
-                    format!(
-                        "Dedicated resource pool: {} ({})",
-                        pool.display_name(),
-                        pool.phase().label()
-                    )
+                    say.with_note(&named, say.pool_phase(pool.phase()))
                 },
-                disabled: (!running).then(|| {
-                    format!(
-                        "{} is {}: only Running pools can be chosen.",
-                        pool.display_name(),
-                        pool.phase().label()
-                    )
-                }),
+                disabled: (!running).then(|| not_running(say, pool)),
             });
         }
         if let Some(region) = self.catalog.region(&self.state.region) {
@@ -150,24 +145,25 @@ impl Console {
                 let value = DeploymentLocation::EdgeNode {
                     node_name: name.clone(),
                 };
-                choices.push(Choice::enabled(value.clone(), value.label()));
+                choices.push(Choice::enabled(value.clone(), say.location(&value)));
             }
             for name in &region.edge_pools {
                 let value = DeploymentLocation::EdgePool {
                     pool_name: name.clone(),
                 };
-                choices.push(Choice::enabled(value.clone(), value.label()));
+                choices.push(Choice::enabled(value.clone(), say.location(&value)));
             }
         }
         choices
     }
 
-    /// Where a real-time service of this region can run: the public pool, or a Running
-    /// Service Deployment pool, each with its free nodes.
-    pub fn resource_pool_choices(&self) -> Vec<Choice<DeploymentLocation>> {
+    /// Where a real-time service of this region can run, in `lang`: the public pool, or a
+    /// Running Service Deployment pool, each with its free nodes.
+    pub fn resource_pool_choices(&self, lang: Lang) -> Vec<Choice<DeploymentLocation>> {
+        let say = crate::speak(lang);
         let mut choices = vec![Choice::enabled(
             DeploymentLocation::PublicPool,
-            "Public resource pool",
+            say.location(&DeploymentLocation::PublicPool),
         )];
         for pool in self
             .pools()
@@ -176,32 +172,29 @@ impl Console {
         {
             let running = pool.phase() == PoolPhase::Running;
             let free = self.pool_free_nodes(pool.id());
+            let named = say.location(&DeploymentLocation::DedicatedPool {
+                pool_name: pool.display_name().to_string(),
+            });
             choices.push(Choice {
                 value: DeploymentLocation::DedicatedPool {
                     pool_name: pool.id().to_string(),
                 },
                 text: if running {
-                    format!(
-                        "Dedicated resource pool: {} ({free} of {} nodes free)",
-                        pool.display_name(),
-                        pool.node_count()
-                    )
+                    say.with_note(&named, &say.free_nodes(free, pool.node_count()))
                 } else {
-                    format!(
-                        "Dedicated resource pool: {} ({})",
-                        pool.display_name(),
-                        pool.phase().label()
-                    )
+                    say.with_note(&named, say.pool_phase(pool.phase()))
                 },
-                disabled: (!running).then(|| {
-                    format!(
-                        "{} is {}: only Running pools can be chosen.",
-                        pool.display_name(),
-                        pool.phase().label()
-                    )
-                }),
+                disabled: (!running).then(|| not_running(say, pool)),
             });
         }
         choices
     }
+}
+
+/// Why a pool that is not Running cannot be chosen.
+fn not_running(say: &dyn Speak, pool: &Pool) -> String {
+    say.violation(&Violation::PoolNotRunning {
+        pool_name: pool.display_name().to_string(),
+        phase: pool.phase(),
+    })
 }

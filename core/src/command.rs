@@ -11,7 +11,7 @@ use crate::error::DomainError;
 use crate::pool::create::PoolRequest;
 use crate::pool::scale::ScaleRequest;
 use crate::realtime::{Answer, RealTimeRequest, RealTimeUpdate, UpgradeKind};
-use crate::service::deploy::{DeployRequest, MAX_BATCH_SERVICES};
+use crate::service::deploy::DeployRequest;
 use crate::service::modify::ServiceUpdate;
 use crate::transfer::ExportScope;
 use crate::validation::Field;
@@ -99,7 +99,8 @@ pub enum Command {
     },
 }
 
-/// What an accepted command did; `Display` is the console's success message.
+/// What an accepted command did; `Display` is the console's success message in English
+/// (`speak(lang).outcome(..)` in a language).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     RegionSelected {
@@ -177,144 +178,9 @@ pub enum Outcome {
 }
 
 impl fmt::Display for Outcome {
+    /// The success message, in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Outcome::RegionSelected { region_name } => write!(f, "Region: {region_name}."),
-            Outcome::AgencyAuthorization { authorized: true } => {
-                f.write_str("Agency authorization added.")
-            }
-            Outcome::AgencyAuthorization { authorized: false } => {
-                f.write_str("Agency authorization removed.")
-            }
-            Outcome::EnforceQuotas { enforce: true } => write!(
-                f,
-                "Account quotas are enforced: at most {MAX_BATCH_SERVICES} batch services."
-            ),
-            Outcome::EnforceQuotas { enforce: false } => f.write_str(
-                "Account quotas are not enforced: the limit on batch services is lifted.",
-            ),
-            Outcome::SimulationSpeed { speed } => write!(f, "Simulation speed: {speed}x."),
-            Outcome::DemoReset => f.write_str("Demo data restored."),
-            Outcome::Deployed { service_name, .. } => {
-                write!(f, "{service_name}: the service is being deployed.")
-            }
-            Outcome::Started { service_name } => {
-                write!(f, "{service_name}: the service is starting.")
-            }
-            Outcome::Stopping { service_name } => {
-                write!(f, "{service_name}: the service is stopping.")
-            }
-            Outcome::Deleting { service_names } => match service_names.as_slice() {
-                [one] => write!(f, "{one}: the service is being deleted."),
-                many => write!(f, "{} services are being deleted.", many.len()),
-            },
-            Outcome::Modified {
-                service_name,
-                restarted: true,
-                ..
-            } => write!(
-                f,
-                "{service_name}: modified; the service is restarted for the modification to take effect."
-            ),
-            Outcome::Modified {
-                service_name,
-                fields,
-                ..
-            } if fields.is_empty() => write!(f, "{service_name}: nothing was changed."),
-            Outcome::Modified { service_name, .. } => {
-                write!(f, "{service_name}: the service information is modified.")
-            }
-            Outcome::Upgraded {
-                service_name,
-                changed: false,
-                ..
-            } => write!(f, "{service_name}: nothing was changed."),
-            Outcome::Upgraded { service_name, kind, .. } => match kind {
-                UpgradeKind::Information | UpgradeKind::Traffic => {
-                    write!(f, "{service_name}: the service information is modified.")
-                }
-                UpgradeKind::Hitless => write!(
-                    f,
-                    "{service_name}: the service is being updated by a hitless rolling upgrade."
-                ),
-                UpgradeKind::Interrupting => write!(
-                    f,
-                    "{service_name}: the service is being upgraded and is interrupted until it runs again."
-                ),
-            },
-            Outcome::Predicted {
-                service_name,
-                answer,
-            } if answer.failed => write!(
-                f,
-                "{service_name}: the call to version {} failed.",
-                answer.model_version
-            ),
-            Outcome::Predicted {
-                service_name,
-                answer,
-            } => write!(
-                f,
-                "{service_name}: version {} answered in {} ms.",
-                answer.model_version, answer.latency_ms
-            ),
-            Outcome::TrafficSimulated {
-                service_name,
-                calls_per_minute: 0,
-            } => write!(f, "{service_name}: simulated traffic stopped."),
-            Outcome::TrafficSimulated {
-                service_name,
-                calls_per_minute,
-            } => write!(
-                f,
-                "{service_name}: {} simulated calls per minute.",
-                crate::format::thousands(u64::from(*calls_per_minute))
-            ),
-            Outcome::PoolCreating { pool_name, .. } => {
-                write!(f, "{pool_name}: the dedicated resource pool is being created.")
-            }
-            Outcome::PoolScaling {
-                pool_name,
-                from,
-                to,
-            } => write!(
-                f,
-                "{pool_name}: scaling from {from} to {to} nodes has been submitted."
-            ),
-            Outcome::PoolDeleting {
-                pool_name,
-                failed_services: 0,
-            } => write!(f, "{pool_name}: the dedicated resource pool is being deleted."),
-            Outcome::PoolDeleting {
-                pool_name,
-                failed_services,
-            } => write!(
-                f,
-                "{pool_name}: the dedicated resource pool is being deleted; {failed_services} service(s) deployed on it failed."
-            ),
-            Outcome::PoolHealth {
-                pool_name,
-                abnormal: true,
-            } => write!(f, "{pool_name}: a node fault is simulated; the pool is Abnormal."),
-            Outcome::PoolHealth { pool_name, .. } => {
-                write!(f, "{pool_name}: the pool recovered and is Running.")
-            }
-            Outcome::Imported {
-                region_name,
-                scope,
-                services,
-                pools,
-                added,
-                replaced,
-            } => f.write_str(&crate::transfer::imported_message(
-                region_name,
-                *scope,
-                *services,
-                *pools,
-                *added,
-                *replaced,
-            )),
-        }
+        f.write_str(&crate::text::Events::outcome(&crate::text::English, self))
     }
 }
 

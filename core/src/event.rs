@@ -24,11 +24,9 @@ pub enum EventType {
 }
 
 impl EventType {
+    /// The English label (the console speaks through `crate::text`).
     pub fn label(self) -> &'static str {
-        match self {
-            EventType::Normal => "Normal",
-            EventType::Abnormal => "Abnormal",
-        }
+        crate::text::Labels::event_type(&crate::text::English, self)
     }
 }
 
@@ -118,68 +116,12 @@ impl EventKind {
 }
 
 impl fmt::Display for EventKind {
-    /// The Events tab's message.
+    /// The Events tab's message, in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EventKind::DeployRequested => f.write_str("Deploy the service."),
-            EventKind::StartRequested => f.write_str("Start the service. Deploying."),
-            EventKind::Running => f.write_str("The service is running."),
-            EventKind::Executed => f.write_str("The service has been executed."),
-            EventKind::StopRequested => f.write_str("Stop the service."),
-            EventKind::Stopped => f.write_str("The service has been stopped."),
-            EventKind::DeleteRequested => f.write_str("Delete the service."),
-            EventKind::Modified { fields } if fields.is_empty() => {
-                f.write_str("Service information saved with no changes.")
-            }
-            EventKind::Modified { fields } => {
-                let names: Vec<&str> = fields.iter().map(|f| f.label()).collect();
-                write!(f, "Service information modified: {}.", names.join(", "))
-            }
-            EventKind::RestartedForModification => f.write_str(
-                "The service is restarted for the modification to take effect. Deploying.",
-            ),
-            EventKind::Failed { reason } | EventKind::Alarm { reason } => f.write_str(reason),
-            EventKind::PoolAbnormal { pool_name } => write!(
-                f,
-                "Alarm: the dedicated resource pool {pool_name} is abnormal."
-            ),
-            EventKind::PoolRecovered { pool_name } => write!(
-                f,
-                "The dedicated resource pool {pool_name} recovered. The service is running."
-            ),
-            EventKind::PoolGone {
-                pool_name,
-                released,
-            } => f.write_str(&pool_gone_message(pool_name, *released)),
-            EventKind::Imported { replaced: false } => {
-                f.write_str("The service was imported from an export file.")
-            }
-            EventKind::Imported { replaced: true } => f.write_str(
-                "The service was imported from an export file, replacing the service with the same ID.",
-            ),
-            EventKind::DeployPhase { phase } => write!(
-                f,
-                "Deploying ({}/5): {}.",
-                phase.number(),
-                phase.label().to_ascii_lowercase()
-            ),
-            EventKind::WaitingForResources { retry: 0 } => f.write_str(
-                "Insufficient resources. Wait until idle resources are sufficient.",
-            ),
-            EventKind::WaitingForResources { retry } => write!(
-                f,
-                "Insufficient resources. Wait until idle resources are sufficient. (retry {retry} of 3)"
-            ),
-            EventKind::AutoStopped => {
-                f.write_str("The service stops when the auto stop time expires.")
-            }
-            EventKind::UpdateStarted => f.write_str("The service is being updated."),
-            EventKind::Updated => f.write_str("The service has been updated."),
-            EventKind::UpdateFailed => {
-                f.write_str("Failed to update the service. The update has been rolled back.")
-            }
-            EventKind::Legacy { message, .. } => f.write_str(message),
-        }
+        f.write_str(&crate::text::Events::service_event(
+            &crate::text::English,
+            self,
+        ))
     }
 }
 
@@ -399,17 +341,9 @@ impl ServiceEvent {
     }
 }
 
-/// The error message of a service whose dedicated pool is gone.
+/// The error message of a service whose dedicated pool is gone, in English (as saved).
 pub fn pool_gone_message(pool_name: &str, released: bool) -> String {
-    if released {
-        format!(
-            "The Yearly/Monthly term of the dedicated resource pool {pool_name} ended without renewal and the pool was released. The service cannot run on it."
-        )
-    } else {
-        format!(
-            "The dedicated resource pool {pool_name} has been deleted. The service cannot run on it."
-        )
-    }
+    crate::text::Events::pool_gone(&crate::text::English, pool_name, released)
 }
 
 /// An event together with the resource it happened to, as returned to the caller.

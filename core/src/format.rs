@@ -1,7 +1,7 @@
 //! How times, durations and money read in the console. Pure, so the UI's wording is tested
 //! natively; the browser supplies its time-zone offset.
 
-use crate::{Millis, DAY, HOUR, MINUTE, SECOND};
+use crate::Millis;
 
 /// `2026/11/23 18:45:36 GMT+08:00` for `ms` in a zone `offset_minutes` east of UTC.
 pub fn datetime(ms: Millis, offset_minutes: i32) -> String {
@@ -59,23 +59,10 @@ pub fn compact_datetime(ms: Millis, offset_minutes: i32) -> String {
     )
 }
 
-/// `2d 3h 4m 5s`, dropping leading zero units; `0s` for nothing.
+/// `2d 3h 4m 5s`, dropping leading zero units; `0s` for nothing. In English
+/// (`speak(lang).duration(..)` in a language).
 pub fn duration(ms: Millis) -> String {
-    let units = [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (SECOND, "s")];
-    let mut rest = ms;
-    let mut parts = Vec::new();
-    for (size, unit) in units {
-        let n = rest / size;
-        rest %= size;
-        if n > 0 || (!parts.is_empty()) {
-            parts.push(format!("{n}{unit}"));
-        }
-    }
-    if parts.is_empty() {
-        "0s".into()
-    } else {
-        parts.join(" ")
-    }
+    crate::text::Events::duration(&crate::text::English, ms)
 }
 
 /// `USD 12.35`, rounded to cents. Formatted from whole cents: `{:.2}` brings the float
@@ -117,6 +104,7 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{DAY, HOUR, SECOND};
 
     #[test]
     fn datetime_local_values_read_back() {

@@ -19,10 +19,9 @@ use std::fmt::Write as _;
 use rustc_hash::FxHashMap;
 
 use crate::catalog::{Catalog, Region};
-use crate::clock::{SimClock, MAX_SPEED};
+use crate::clock::SimClock;
 use crate::console::ConsoleState;
 use crate::event::{Timed, MAX_EVENTS};
-use crate::format::{datetime, thousands};
 use crate::pool::create::{self, PREPAID_DEPLOYMENT_REGION};
 use crate::pool::{BillingMode, NodeStatus, Pool, PoolNetwork, PoolPhase, PoolType, Scope};
 use crate::service::deploy::{self, ConfigInput};
@@ -30,14 +29,15 @@ use crate::service::{
     BatchService, Billing, DeploymentLocation, MappingType, ServiceConfig, ServiceStatus, MAX_RUNS,
 };
 use crate::snapshot::{MAX_PRICE, MAX_TIME};
-use crate::validation;
+use crate::transfer::{ImportError, ImportProblem, ResourceKind as Kind};
+use crate::validation::{self, Violation};
 use crate::Millis;
 
 mod real_time;
 
 /// Where broken rules go, and what they are checked against.
 pub(crate) trait Sink<'a> {
-    fn fail(&mut self, path: String, message: String);
+    fn fail(&mut self, path: String, problem: ImportProblem);
 
     /// Whether further broken rules are wanted.
     fn wants_more(&self) -> bool {
@@ -50,20 +50,20 @@ pub(crate) trait Sink<'a> {
     }
 }
 
-/// A load's sink: the first broken rule, as `path: message`.
+/// A load's sink: the first broken rule, at its path.
 #[derive(Default)]
-pub(crate) struct First(Option<String>);
+pub(crate) struct First(Option<ImportError>);
 
 impl First {
-    pub(crate) fn into_result(self) -> Result<(), String> {
+    pub(crate) fn into_result(self) -> Result<(), ImportError> {
         self.0.map_or(Ok(()), Err)
     }
 }
 
 impl Sink<'_> for First {
-    fn fail(&mut self, path: String, message: String) {
+    fn fail(&mut self, path: String, problem: ImportProblem) {
         if self.0.is_none() {
-            self.0 = Some(format!("{path}: {message}"));
+            self.0 = Some(ImportError { path, problem });
         }
     }
 
@@ -123,7 +123,8 @@ pub(crate) fn render(path: &[Step<'_>]) -> String {
     out
 }
 
-/// A string as a message quotes it: JSON-escaped, at most 40 characters.
+/// A string as a message quotes it (in every language): JSON-escaped, at most 40
+/// characters.
 pub(crate) fn quoted(text: &str) -> String {
     const MAX: usize = 40;
     if text.chars().count() <= MAX {
@@ -135,32 +136,12 @@ pub(crate) fn quoted(text: &str) -> String {
     q
 }
 
-/// `a, b or c`.
-pub(crate) fn one_of<S: AsRef<str>>(values: &[S]) -> String {
-    match values {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} or {}", init.join(", "), last.as_ref())
-        }
-    }
-}
-
 /// Ids (`service_id`, a pool's `metadata.name`) appear in addresses and element ids.
-fn resource_id(id: &str) -> Result<(), String> {
-    let ok = (1..=64).contains(&id.len())
+fn resource_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
         && id
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if ok {
-        Ok(())
-    } else {
-        Err(
-            "An ID has 1 to 64 characters: letters, digits, hyphens (-) and underscores (_)."
-                .into(),
-        )
-    }
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Checks a state: its clock, then region by region its services and pools.
@@ -204,24 +185,6 @@ pub(crate) fn check_state<'a>(state: &'a ConsoleState, sink: &mut impl Sink<'a>)
         c.pool_capacity(&resources.pools, &resources.real_time_services);
         if !c.sink.wants_more() {
             return;
-        }
-    }
-}
-
-/// What holds an id or a name.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Kind {
-    Service,
-    Pool,
-    RealTime,
-}
-
-impl Kind {
-    fn noun(self) -> &'static str {
-        match self {
-            Kind::Service => "service",
-            Kind::Pool => "resource pool",
-            Kind::RealTime => "real-time service",
         }
     }
 }
@@ -349,25 +312,25 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
 
     // ---- paths and errors ------------------------------------------------------------------
 
-    /// Records `message` at `path`, a path of its own.
-    pub(crate) fn fail_path(&mut self, path: String, message: String) {
-        self.sink.fail(path, message);
+    /// Records `problem` at `path`, a path of its own.
+    pub(crate) fn fail_path(&mut self, path: String, problem: ImportProblem) {
+        self.sink.fail(path, problem);
     }
 
-    /// Records `message` at the current path.
+    /// Records `problem` at the current path.
     #[cold]
-    pub(crate) fn fail(&mut self, message: impl Into<String>) {
+    pub(crate) fn fail(&mut self, problem: ImportProblem) {
         if self.sink.wants_more() {
             let path = render(self.path.steps());
-            self.sink.fail(path, message.into());
+            self.sink.fail(path, problem);
         }
     }
 
-    /// Records `message` at `key` of the current path.
+    /// Records `problem` at `key` of the current path.
     #[cold]
-    pub(crate) fn fail_at(&mut self, key: &'a str, message: impl Into<String>) {
+    pub(crate) fn fail_at(&mut self, key: &'a str, problem: ImportProblem) {
         self.path.push(Step::Key(key));
-        self.fail(message);
+        self.fail(problem);
         self.path.pop();
     }
 
@@ -409,16 +372,11 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
     pub(crate) fn time(&mut self, key: &'a str, time: Millis) {
         if let Some(now) = self.sink.import().map(|i| i.now) {
             if time > now {
-                let message = format!(
-                    "The time {} is after the console's current time, {}.",
-                    datetime(time, 0),
-                    datetime(now, 0)
-                );
-                return self.fail_at(key, message);
+                return self.fail_at(key, ImportProblem::AfterNow { time, now });
             }
         }
         if time > MAX_TIME {
-            self.fail_at(key, "The time is after the year 9999.");
+            self.fail_at(key, ImportProblem::AfterYear9999);
         }
     }
 
@@ -431,43 +389,37 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
     /// A duration (ms) the lifecycle adds to times.
     pub(crate) fn duration(&mut self, key: &'a str, ms: Millis) {
         if ms > MAX_TIME {
-            self.fail_at(key, format!("Must be at most {} ms.", thousands(MAX_TIME)));
+            self.fail_at(key, ImportProblem::TooLongMs);
         }
     }
 
     /// An amount (USD): 0 or more, and at most `max` (a rate or price).
     pub(crate) fn amount(&mut self, key: &'a str, amount: f64, max: Option<f64>) {
         if !amount.is_finite() || amount < 0.0 {
-            self.fail_at(key, "Must be a number of 0 or more.");
+            self.fail_at(key, ImportProblem::NotAmount);
         } else if let Some(max) = max.filter(|&max| amount > max) {
-            self.fail_at(key, format!("Must be at most {}.", thousands(max as u64)));
+            self.fail_at(key, ImportProblem::AtMost(max as u64));
         }
     }
 
     /// Text of an import: no control character but tab and newline, and `rule`.
-    pub(crate) fn text(
+    pub(crate) fn text<E: Into<ImportProblem>>(
         &mut self,
         key: &'a str,
         text: &str,
-        rule: impl FnOnce(&str) -> Result<(), String>,
+        rule: impl FnOnce(&str) -> Result<(), E>,
     ) -> bool {
         if let Some(c) = text
             .chars()
             .find(|c| c.is_control() && *c != '\t' && *c != '\n')
         {
-            self.fail_at(
-                key,
-                format!(
-                    "Contains the control character U+{:04X}: only tab and newline are allowed in text.",
-                    c as u32
-                ),
-            );
+            self.fail_at(key, ImportProblem::ControlCharacter(c as u32));
             return false;
         }
         match rule(text) {
             Ok(()) => true,
-            Err(message) => {
-                self.fail_at(key, message);
+            Err(rule) => {
+                self.fail_at(key, rule.into());
                 false
             }
         }
@@ -476,10 +428,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
     pub(crate) fn events<E: Timed>(&mut self, events: &[E]) {
         self.within(Step::Key("events"), |c| {
             if events.len() > MAX_EVENTS {
-                c.fail(format!(
-                    "At most {MAX_EVENTS} events are kept per resource; this one has {}.",
-                    thousands(events.len() as u64)
-                ));
+                c.fail(ImportProblem::TooManyEvents(events.len()));
             }
             for (i, event) in events.iter().enumerate() {
                 c.within(Step::Index(i), |c| c.time("time", event.time()));
@@ -491,8 +440,8 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
 
     /// A resource's id: well formed, and unique in the account.
     pub(crate) fn id(&mut self, kind: Kind, key: &'a str, id: &'a str, at: (List, usize)) {
-        if let Err(message) = resource_id(id) {
-            return self.fail_at(key, message);
+        if !resource_id(id) {
+            return self.fail_at(key, ImportProblem::BadId);
         }
         let holder = Holder {
             kind,
@@ -506,40 +455,34 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
                 return;
             }
         };
-        let message = if first.region != self.region {
-            format!(
-                "The ID {} already belongs to a {} in {}: IDs are unique in the account.",
-                quoted(id),
-                first.kind.noun(),
-                self.region_name(first.region)
-            )
+        let problem = if first.region != self.region {
+            ImportProblem::IdElsewhere {
+                id: id.to_string(),
+                kind: first.kind,
+                region: self.region_name(first.region).to_string(),
+            }
         } else if first.kind != kind {
-            format!(
-                "The ID {} is also a {}'s: IDs are unique in the account.",
-                quoted(id),
-                first.kind.noun()
-            )
+            ImportProblem::IdOfOtherKind {
+                id: id.to_string(),
+                kind: first.kind,
+            }
         } else {
-            let what = match kind {
-                Kind::Service | Kind::RealTime => "service_id",
-                Kind::Pool => "pool name (ID)",
-            };
-            format!(
-                "The {what} {} is also used by {}.",
-                quoted(id),
-                self.holder_path(first)
-            )
+            ImportProblem::IdUsed {
+                kind,
+                id: id.to_string(),
+                by: self.holder_path(first),
+            }
         };
-        self.fail_at(key, message);
+        self.fail_at(key, problem);
     }
 
     /// A resource's name: an import's follows `rule`; unique in the region.
-    pub(crate) fn name(
+    pub(crate) fn name<E: Into<ImportProblem>>(
         &mut self,
         kind: Kind,
         key: &'a str,
         name: &'a str,
-        rule: fn(&str) -> Result<(), String>,
+        rule: fn(&str) -> Result<(), E>,
         at: (List, usize),
     ) {
         if self.sink.import().is_some() && !self.text(key, name, rule) {
@@ -557,20 +500,18 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
                 return;
             }
         };
-        let message = match first.at {
-            Some(_) => format!(
-                "The name {name} is also used by {}; names are unique in the region.",
-                self.holder_path(first)
-            ),
-            None => {
-                let noun = kind.noun();
-                format!(
-                    "A {noun} named {name} already exists in {}.",
-                    self.region_name(self.region)
-                )
-            }
+        let problem = match first.at {
+            Some(_) => ImportProblem::NameUsed {
+                name: name.to_string(),
+                by: self.holder_path(first),
+            },
+            None => ImportProblem::NameExists {
+                kind,
+                name: name.to_string(),
+                region: self.region_name(self.region).to_string(),
+            },
         };
-        self.fail_at(key, message);
+        self.fail_at(key, problem);
     }
 
     fn holder_path(&self, holder: Holder<'a>) -> String {
@@ -588,10 +529,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
 
     fn clock(&mut self, clock: &SimClock) {
         if !SimClock::is_valid_speed(clock.speed) {
-            self.fail_at(
-                "speed",
-                format!("The simulation speed is 1x to {MAX_SPEED}x."),
-            );
+            self.fail_at("speed", ImportProblem::Speed);
         }
         self.time("wall_anchor", clock.wall_anchor);
         self.time("sim_anchor", clock.sim_anchor);
@@ -615,38 +553,24 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             self.text("description", &s.description, validation::description);
         }
         if s.infer_type != "batch" {
-            self.fail_at(
-                "infer_type",
-                format!(
-                    "Unknown infer_type {}: use batch or real-time.",
-                    quoted(&s.infer_type)
-                ),
-            );
+            let problem = ImportProblem::UnknownInferType(s.infer_type.clone());
+            self.fail_at("infer_type", problem);
         }
         if s.status == ServiceStatus::Waiting {
-            self.fail_at(
-                "status",
-                "A batch service never waits for resources: \"waiting\" is a real-time service's status.",
-            );
+            self.fail_at("status", ImportProblem::BatchWaits);
         }
         if s.progress > 100 {
-            self.fail_at("progress", "Must be a percentage from 0 to 100.");
+            self.fail_at("progress", ImportProblem::Percentage);
         }
         self.time("publish_at", s.publish_at);
         self.time("transition_at", s.transition_at);
         self.opt_time("start_time", s.start_time);
         self.opt_time("finished_time", s.finished_time);
         if s.status == ServiceStatus::Failed && s.error_msg.is_none() {
-            self.fail_at("error_msg", "A failed service needs its error message.");
+            self.fail_at("error_msg", ImportProblem::NoErrorMessage);
         }
         if s.config.len() != 1 {
-            self.fail_at(
-                "config",
-                format!(
-                    "A batch service has exactly one config entry; this one has {}.",
-                    s.config.len()
-                ),
-            );
+            self.fail_at("config", ImportProblem::ConfigEntries(s.config.len()));
         }
         self.within(Step::Key("config"), |c| {
             for (i, config) in s.config.iter().enumerate() {
@@ -668,53 +592,40 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             match model {
                 None => self.fail_at(
                     "model_id",
-                    format!(
-                        "The model {} is not in the catalog.",
-                        quoted(&config.model_id)
-                    ),
+                    ImportProblem::UnknownModel(config.model_id.clone()),
                 ),
                 Some(model) => {
                     if config.model_name != model.model_name {
-                        self.fail_at(
-                            "model_name",
-                            format!(
-                                "The model {} is named {}, not {}.",
-                                model.model_id,
-                                model.model_name,
-                                quoted(&config.model_name)
-                            ),
-                        );
+                        let problem = ImportProblem::ModelName {
+                            model_id: model.model_id.clone(),
+                            name: model.model_name.clone(),
+                            given: config.model_name.clone(),
+                        };
+                        self.fail_at("model_name", problem);
                     }
-                    let versions: Vec<&str> = model
-                        .versions
-                        .iter()
-                        .map(|v| v.model_version.as_str())
-                        .collect();
-                    if !versions.contains(&config.model_version.as_str()) {
-                        self.fail_at(
-                            "model_version",
-                            format!(
-                                "The model {} has no version {}: its versions are {}.",
-                                model.model_name,
-                                quoted(&config.model_version),
-                                one_of(&versions)
-                            ),
-                        );
+                    let versions = || model.versions.iter().map(|v| &v.model_version);
+                    if !versions().any(|v| *v == config.model_version) {
+                        let problem = ImportProblem::NoVersion {
+                            model: model.model_name.clone(),
+                            version: config.model_version.clone(),
+                            versions: Some(versions().cloned().collect()),
+                        };
+                        self.fail_at("model_version", problem);
                     }
                 }
             }
             self.flavor(catalog, "specification", &config.specification);
         }
-        if let Err(message) = validation::instance_count(config.instance_count) {
-            self.fail_at("instance_count", message);
+        if let Err(rule) = validation::instance_count(config.instance_count) {
+            self.fail_at("instance_count", rule.into());
         }
         let Some(catalog) = catalog else {
             return;
         };
         self.within(Step::Key("envs"), |c| {
             for key in config.envs.keys() {
-                if let Err(message) = validation::env_key(key) {
-                    c.fail_at(key, message);
+                if let Err(rule) = validation::env_key(key) {
+                    c.fail_at(key, rule.into());
                 }
             }
         });
@@ -732,23 +643,19 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
                     .collect(),
                 ..ConfigInput::default()
             };
-            if let Err(message) = deploy::csv_mapping(catalog, &input) {
-                self.fail_at("mapping_rule", message);
+            if let Err(rule) = deploy::csv_mapping(catalog, &input) {
+                self.fail_at("mapping_rule", rule.into());
             }
         }
     }
 
     pub(crate) fn flavor(&mut self, catalog: &Catalog, key: &'a str, flavor: &str) {
         if catalog.flavor(flavor).is_none() {
-            let ids: Vec<&str> = catalog.flavors.iter().map(|f| f.id.as_str()).collect();
-            self.fail_at(
-                key,
-                format!(
-                    "Unknown specifications {}: the catalog has {}.",
-                    quoted(flavor),
-                    one_of(&ids)
-                ),
-            );
+            let problem = ImportProblem::UnknownFlavor {
+                flavor: flavor.to_string(),
+                flavors: catalog.flavors.iter().map(|f| f.id.clone()).collect(),
+            };
+            self.fail_at(key, problem);
         }
     }
 
@@ -759,7 +666,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             return;
         };
         let region = import.region;
-        let (key, message) = match location {
+        let (key, problem) = match location {
             DeploymentLocation::PublicPool => return,
             DeploymentLocation::DedicatedPool { pool_name } => {
                 let Some(pools) = &import.pools else {
@@ -768,18 +675,16 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
                 match pools.get(pool_name.as_str()) {
                     None => (
                         "pool_name",
-                        format!(
-                            "The dedicated resource pool {} is neither in the file nor in {}.",
-                            quoted(pool_name),
-                            self.region_name(self.region)
-                        ),
+                        ImportProblem::PoolNotFound {
+                            pool: pool_name.clone(),
+                            region: self.region_name(self.region).to_string(),
+                        },
                     ),
-                    Some(t @ PoolType::DevelopmentTraining) => (
+                    Some(PoolType::DevelopmentTraining) => (
                         "pool_name",
-                        format!(
-                            "{pool_name} is {}: only pools of type Dedicated for Service Deployment can run services.",
-                            t.label()
-                        ),
+                        ImportProblem::PoolNotForServices {
+                            pool: pool_name.clone(),
+                        },
                     ),
                     Some(PoolType::ServiceDeployment) => return,
                 }
@@ -787,27 +692,25 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             DeploymentLocation::EdgeNode { node_name } => match region {
                 Some(r) if !r.edge_nodes.contains(node_name) => (
                     "node_name",
-                    format!(
-                        "The edge node {} is not registered in {}.",
-                        quoted(node_name),
-                        r.name
-                    ),
+                    ImportProblem::UnknownEdgeNode {
+                        node: node_name.clone(),
+                        region: r.name.clone(),
+                    },
                 ),
                 _ => return,
             },
             DeploymentLocation::EdgePool { pool_name } => match region {
                 Some(r) if !r.edge_pools.contains(pool_name) => (
                     "pool_name",
-                    format!(
-                        "The edge resource pool {} is not registered in {}.",
-                        quoted(pool_name),
-                        r.name
-                    ),
+                    ImportProblem::UnknownEdgePool {
+                        pool: pool_name.clone(),
+                        region: r.name.clone(),
+                    },
                 ),
                 _ => return,
             },
         };
-        self.fail_at(key, message);
+        self.fail_at(key, problem);
     }
 
     pub(crate) fn service_billing(&mut self, billing: &'a Billing) {
@@ -819,18 +722,12 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             // the bit (another figure would make the next accrual change the cost by it).
             let open = billing.open_run().map(|r| r.cost);
             if open.is_none_or(|run| settled + run != billing.cost) {
-                self.fail_at(
-                    "settled_cost",
-                    "Must be the cost before the open run: with a run open, the cost is this plus the run's cost.",
-                );
+                self.fail_at("settled_cost", ImportProblem::SettledCost);
             }
         }
         self.within(Step::Key("runs"), |c| {
             if billing.runs.len() > MAX_RUNS {
-                c.fail(format!(
-                    "At most {MAX_RUNS} runs are kept per service; this one has {}.",
-                    thousands(billing.runs.len() as u64)
-                ));
+                c.fail(ImportProblem::TooManyRuns(billing.runs.len()));
             }
             for (i, run) in billing.runs.iter().enumerate() {
                 c.within(Step::Index(i), |c| {
@@ -868,25 +765,20 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
         });
         self.within(Step::Key("spec"), |c| {
             if p.spec.pool_kind != "Dedicated" {
-                c.fail_at(
-                    "type",
-                    format!("Expected \"Dedicated\", found {}.", quoted(&p.spec.pool_kind)),
-                );
+                let problem = ImportProblem::ExpectedText {
+                    expected: "Dedicated",
+                    found: p.spec.pool_kind.clone(),
+                };
+                c.fail_at("type", problem);
             }
             if !scope_ok {
-                c.fail_at(
-                    "scope",
-                    "Use [\"Infer\"] (Dedicated for Service Deployment) or [\"Train\", \"Notebook\"] (Dedicated for Development/Training).",
-                );
+                c.fail_at("scope", ImportProblem::PoolScope);
             }
             c.pool_resources(p);
             if let Some(network) = &p.spec.network {
                 let import = c.sink.import().is_some();
                 if import && pool_type == Some(PoolType::DevelopmentTraining) {
-                    c.fail_at(
-                        "network",
-                        "Only Dedicated for Service Deployment pools have a custom network.",
-                    );
+                    c.fail_at("network", ImportProblem::NetworkOfTraining);
                 }
                 c.within(Step::Key("network"), |c| c.network(network));
             }
@@ -903,13 +795,10 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             c.amount("term_price", billing.term_price, Some(MAX_PRICE));
             match billing.expires_at {
                 None if yearly => {
-                    c.fail_at(
-                        "expires_at",
-                        "A Yearly/Monthly pool needs the end of its term.",
-                    );
+                    c.fail_at("expires_at", ImportProblem::NoTermEnd);
                 }
                 Some(t) if t > MAX_TIME => {
-                    c.fail_at("expires_at", "The time is after the year 9999.");
+                    c.fail_at("expires_at", ImportProblem::AfterYear9999);
                 }
                 _ => {}
             }
@@ -920,22 +809,22 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
         }
         // A term the pool's type may be bought for, and Service Deployment pools only where
         // they are sold so.
-        let in_annotations = |c: &mut Self, key, message: String| {
+        let in_annotations = |c: &mut Self, key, problem: ImportProblem| {
             c.within(Step::Key("metadata"), |c| {
-                c.within(Step::Key("annotations"), |c| c.fail_at(key, message))
+                c.within(Step::Key("annotations"), |c| c.fail_at(key, problem))
             })
         };
         if let (Some(t), Some(d)) = (pool_type, p.duration()) {
-            if let Err(message) = create::duration(t, Some(d)) {
-                in_annotations(self, "os.modelarts/period.num", message);
+            if let Err(rule) = create::duration(t, Some(d)) {
+                in_annotations(self, "os.modelarts/period.num", rule.into());
             }
         }
         if let Some(region) = self.import_region() {
             if pool_type == Some(PoolType::ServiceDeployment)
                 && region.id != PREPAID_DEPLOYMENT_REGION
             {
-                let message = create::prepaid_deployment_refusal(&region.name);
-                in_annotations(self, "os.modelarts/billing.mode", message);
+                let rule = create::prepaid_deployment_refusal(&region.name);
+                in_annotations(self, "os.modelarts/billing.mode", rule.into());
             }
         }
     }
@@ -955,19 +844,13 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             (Some("3"), _) | (Some("2"), Some(_)) => {}
             (Some("2"), None) => self.fail_at(
                 "os.modelarts/period.num",
-                "A term in months needs its number of months.",
+                ImportProblem::MonthsWithoutNumber,
             ),
             (Some(other), _) => self.fail_at(
                 "os.modelarts/period.type",
-                format!(
-                    "Unknown period type {}: use \"2\" (months) or \"3\" (year).",
-                    quoted(other)
-                ),
+                ImportProblem::UnknownPeriodType(other.to_string()),
             ),
-            (None, _) if yearly => self.fail_at(
-                "os.modelarts/period.type",
-                "A Yearly/Monthly pool needs its term: \"2\" (months) or \"3\" (year).",
-            ),
+            (None, _) if yearly => self.fail_at("os.modelarts/period.type", ImportProblem::NoTerm),
             (None, _) => {}
         }
     }
@@ -976,13 +859,8 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
     fn pool_resources(&mut self, p: &'a Pool) {
         let resources = &p.spec.resources;
         if resources.len() != 1 {
-            self.fail_at(
-                "resources",
-                format!(
-                    "A dedicated pool has exactly one resources entry; this one has {}.",
-                    resources.len()
-                ),
-            );
+            let problem = ImportProblem::ResourceEntries(resources.len());
+            self.fail_at("resources", problem);
         }
         let catalog = self.catalog();
         self.within(Step::Key("resources"), |c| {
@@ -992,7 +870,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
                         c.flavor(catalog, "flavor", &resource.flavor);
                     }
                     if resource.count == 0 {
-                        c.fail_at("count", "A pool has at least 1 node.");
+                        c.fail_at("count", ImportProblem::NoNodes);
                     }
                     c.within(Step::Key("azs"), |c| {
                         for (j, az) in resource.azs.iter().enumerate() {
@@ -1009,13 +887,12 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             return;
         };
         if !region.azs.iter().any(|a| a == az) {
-            let message = format!(
-                "Unknown AZ {}: {} has {}.",
-                quoted(az),
-                region.name,
-                one_of(&region.azs)
-            );
-            self.fail_at(key, message);
+            let problem = ImportProblem::UnknownAz {
+                az: az.to_string(),
+                region: region.name.clone(),
+                azs: region.azs.clone(),
+            };
+            self.fail_at(key, problem);
         }
     }
 
@@ -1026,32 +903,29 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             return;
         };
         let Some(vpc) = region.vpc(&network.vpc_id) else {
-            let message = format!(
-                "The VPC {} is not in {}.",
-                quoted(&network.vpc_id),
-                region.name
-            );
-            return self.fail_at("vpc_id", message);
+            let problem = ImportProblem::UnknownVpc {
+                vpc: network.vpc_id.clone(),
+                region: region.name.clone(),
+            };
+            return self.fail_at("vpc_id", problem);
         };
         if !vpc.subnets.iter().any(|s| s.id == network.subnet_id) {
-            let message = format!(
-                "The subnet {} is not in the VPC {}.",
-                quoted(&network.subnet_id),
-                vpc.id
-            );
-            self.fail_at("subnet_id", message);
+            let problem = ImportProblem::UnknownSubnet {
+                subnet: network.subnet_id.clone(),
+                vpc: vpc.id.clone(),
+            };
+            self.fail_at("subnet_id", problem);
         }
         if !vpc
             .security_groups
             .iter()
             .any(|g| g.id == network.security_group_id)
         {
-            let message = format!(
-                "The security group {} is not in the VPC {}.",
-                quoted(&network.security_group_id),
-                vpc.id
-            );
-            self.fail_at("security_group_id", message);
+            let problem = ImportProblem::UnknownSecurityGroup {
+                group: network.security_group_id.clone(),
+                vpc: vpc.id.clone(),
+            };
+            self.fail_at("security_group_id", problem);
         }
     }
 
@@ -1061,7 +935,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
         if let Some(catalog) = self.catalog() {
             for (i, node) in p.nodes.iter().enumerate() {
                 self.within(Step::Index(i), |c| {
-                    c.text("name", &node.name, |_| Ok(()));
+                    c.text("name", &node.name, |_| Ok::<(), Violation>(()));
                     c.known_az("az", &node.az);
                     c.flavor(catalog, "flavor", &node.flavor);
                 });
@@ -1074,9 +948,7 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             .filter(|n| n.status != NodeStatus::Deleting)
             .count();
         if count > 0 && p.phase() != PoolPhase::Deleting && live != count as usize {
-            self.fail(format!(
-                "The pool lists {live} nodes that are not being deleted, but spec.resources[0].count is {count}."
-            ));
+            self.fail(ImportProblem::LiveNodes { live, count });
         }
     }
 }
@@ -1121,7 +993,7 @@ mod tests {
         let mut first = First::default();
         check_state(&state, &mut first);
         assert_eq!(
-            first.into_result(),
+            first.into_result().map_err(|e| e.to_string()),
             Err("regions[\"cn-north-4\"].services[2].config[0].instance_count: Enter an integer from 1 to 128.".into())
         );
     }

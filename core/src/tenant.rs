@@ -163,6 +163,19 @@ impl Console {
         service: &S,
         action: ServiceAction,
     ) -> Result<(), DomainError> {
+        self.check_tenant_refusal(service, action)
+            .map_err(|refusal| DomainError::Refused {
+                service_name: service.name().to_string(),
+                refusal,
+            })
+    }
+
+    /// [`Self::check_tenant`]'s refusal alone.
+    fn check_tenant_refusal<S: Tenant>(
+        &self,
+        service: &S,
+        action: ServiceAction,
+    ) -> Result<(), Refusal> {
         service
             .allows(action, self.agency_authorized())
             .and_then(|()| match (service.location(), action) {
@@ -170,10 +183,6 @@ impl Console {
                     self.pool_available(pool_name)
                 }
                 _ => Ok(()),
-            })
-            .map_err(|refusal| DomainError::Refused {
-                service_name: service.name().to_string(),
-                refusal,
             })
     }
 
@@ -187,12 +196,12 @@ impl Console {
         let mut plan = DeletePlan::default();
         for service in service_ids.iter().filter_map(|id| find(id)) {
             let (id, name) = (service.id().to_string(), service.name().to_string());
-            match self.check_tenant(service, ServiceAction::Delete) {
+            match self.check_tenant_refusal(service, ServiceAction::Delete) {
                 Ok(()) => plan.allowed.push((id, name)),
-                Err(e) => plan.refused.push(RefusedDelete {
+                Err(refusal) => plan.refused.push(RefusedDelete {
                     service_id: id,
                     service_name: name,
-                    reason: e.reason(),
+                    refusal,
                 }),
             }
         }

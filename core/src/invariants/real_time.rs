@@ -10,6 +10,7 @@ use crate::realtime::{
 };
 use crate::service::ServiceStatus;
 use crate::snapshot::MAX_TIME;
+use crate::transfer::ImportProblem;
 use crate::validation;
 
 impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
@@ -29,65 +30,52 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
             self.text("description", &s.description, validation::description);
         }
         if s.infer_type != INFER_TYPE {
-            self.fail_at(
-                "infer_type",
-                format!(
-                    "Expected \"{INFER_TYPE}\", found {}.",
-                    quoted(&s.infer_type)
-                ),
-            );
+            let problem = ImportProblem::ExpectedText {
+                expected: INFER_TYPE,
+                found: s.infer_type.clone(),
+            };
+            self.fail_at("infer_type", problem);
         }
         if s.status == ServiceStatus::Finished {
-            self.fail_at(
-                "status",
-                "A real-time service never completes: \"finished\" is a batch service's status.",
-            );
+            self.fail_at("status", ImportProblem::RealTimeCompletes);
         }
         if s.progress > 100 {
-            self.fail_at("progress", "Must be a percentage from 0 to 100.");
+            self.fail_at("progress", ImportProblem::Percentage);
         }
         self.time("publish_at", s.publish_at);
         self.time("transition_at", s.transition_at);
         self.opt_time("start_time", s.start_time);
         if s.due_time.is_some_and(|due| due > MAX_TIME) {
-            self.fail_at("due_time", "The time is after the year 9999.");
+            self.fail_at("due_time", ImportProblem::AfterYear9999);
         }
         if s.status == ServiceStatus::Failed && s.error_msg.is_none() {
-            self.fail_at("error_msg", "A failed service needs its error message.");
+            self.fail_at("error_msg", ImportProblem::NoErrorMessage);
         }
         if s.failed_times > s.invocation_times {
-            self.fail_at(
-                "failed_times",
-                "There cannot be more failed calls than calls (invocation_times).",
-            );
+            self.fail_at("failed_times", ImportProblem::FailedInvocations);
         }
         self.within(Step::Key("config"), |c| c.real_time_config(&s.config));
         self.within(Step::Key("schedule"), |c| {
             if s.schedule.len() > 1 {
-                c.fail("A service has at most one Auto Stop schedule.");
+                c.fail(ImportProblem::Schedules);
             }
             for (i, schedule) in s.schedule.iter().enumerate() {
                 c.within(Step::Index(i), |c| {
                     if schedule.schedule_type != "stop" {
-                        c.fail_at("type", "The only schedule is \"stop\" (Auto Stop).");
+                        c.fail_at("type", ImportProblem::ScheduleType);
                     }
                     if schedule.time_unit != "HOURS" {
-                        c.fail_at("time_unit", "Auto Stop is counted in \"HOURS\".");
+                        c.fail_at("time_unit", ImportProblem::ScheduleUnit);
                     }
                     if !(1..=24).contains(&schedule.duration) {
-                        c.fail_at(
-                            "duration",
-                            "Auto Stop stops the service 1 to 24 hours later.",
-                        );
+                        c.fail_at("duration", ImportProblem::ScheduleHours);
                     }
                 });
             }
         });
         self.within(Step::Key("location"), |c| {
             if s.location.is_edge() {
-                c.fail(
-                    "A real-time service runs on the public resource pool or a dedicated resource pool.",
-                );
+                c.fail(ImportProblem::RealTimeOnEdge);
             } else {
                 c.location(&s.location);
             }
@@ -96,10 +84,10 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
         self.within(Step::Key("simulation"), |c| {
             c.time("accounted_at", s.simulation.accounted_at);
             if s.simulation.traffic > MAX_TRAFFIC {
-                c.fail_at("traffic", "Too many simulated calls per minute.");
+                c.fail_at("traffic", ImportProblem::Traffic);
             }
             if usize::from(s.simulation.phase) >= DeployPhase::ALL.len() {
-                c.fail_at("phase", "There are five deployment phases (0-4).");
+                c.fail_at("phase", ImportProblem::Phase);
             }
             if let Some(rolling) = &s.simulation.rolling {
                 c.within(Step::Key("rolling"), |c| c.rolling(s, rolling));
@@ -110,7 +98,7 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
                 c.within(Step::Index(i), |c| {
                     c.time("minute", minute.minute);
                     if minute.failed > minute.calls {
-                        c.fail_at("failed", "There cannot be more failed calls than calls.");
+                        c.fail_at("failed", ImportProblem::FailedCalls);
                     }
                 });
             }
@@ -127,45 +115,32 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
     /// 100, nodes and timeouts in range; an import's against the catalog.
     fn real_time_config(&mut self, config: &'a [RealTimeConfig]) {
         if config.is_empty() {
-            return self.fail("A real-time service has at least one model version.");
+            return self.fail(ImportProblem::NoModelVersions);
         }
         let sum: u32 = config.iter().map(|c| c.weight.min(101)).sum();
         if sum != 100 {
-            self.fail(format!(
-                "The traffic ratios (weight) add up to {sum}: they must add up to exactly 100."
-            ));
+            self.fail(ImportProblem::WeightSum(sum));
         }
         let catalog = self.catalog();
         let versions = config;
         for (i, config) in versions.iter().enumerate() {
             self.within(Step::Index(i), |c| {
                 if config.model_id != versions[0].model_id {
-                    c.fail_at(
-                        "model_id",
-                        "Every version must be of the same model as the first.",
-                    );
+                    c.fail_at("model_id", ImportProblem::OtherModel);
                 }
                 if versions[..i]
                     .iter()
                     .any(|o| o.model_version == config.model_version)
                 {
-                    c.fail_at(
-                        "model_version",
-                        format!(
-                            "The version {} is configured twice: the versions must be unique.",
-                            quoted(&config.model_version)
-                        ),
-                    );
+                    let problem = ImportProblem::VersionTwice(config.model_version.clone());
+                    c.fail_at("model_version", problem);
                 }
-                if let Err(message) = validation::instance_count(config.instance_count) {
-                    c.fail_at("instance_count", message);
+                if let Err(rule) = validation::instance_count(config.instance_count) {
+                    c.fail_at("instance_count", rule.into());
                 }
                 let (low, high, _) = TIMEOUT_MINUTES;
                 if !(low..=high).contains(&config.timeout) {
-                    c.fail_at(
-                        "timeout",
-                        format!("Must be a whole number of minutes from {low} to {high}."),
-                    );
+                    c.fail_at("timeout", ImportProblem::Timeout { low, high });
                 }
                 let Some(catalog) = catalog else {
                     return;
@@ -173,44 +148,36 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
                 match catalog.model(&config.model_id) {
                     None => c.fail_at(
                         "model_id",
-                        format!(
-                            "The model {} is not in the catalog.",
-                            quoted(&config.model_id)
-                        ),
+                        ImportProblem::UnknownModel(config.model_id.clone()),
                     ),
                     Some(model) => {
                         if model.model_name != config.model_name {
-                            c.fail_at(
-                                "model_name",
-                                format!(
-                                    "The model {} is named {}, not {}.",
-                                    model.model_id,
-                                    model.model_name,
-                                    quoted(&config.model_name)
-                                ),
-                            );
+                            let problem = ImportProblem::ModelName {
+                                model_id: model.model_id.clone(),
+                                name: model.model_name.clone(),
+                                given: config.model_name.clone(),
+                            };
+                            c.fail_at("model_name", problem);
                         }
                         if !model
                             .versions
                             .iter()
                             .any(|v| v.model_version == config.model_version)
                         {
-                            c.fail_at(
-                                "model_version",
-                                format!(
-                                    "The model {} has no version {}.",
-                                    model.model_name,
-                                    quoted(&config.model_version)
-                                ),
-                            );
+                            let problem = ImportProblem::NoVersion {
+                                model: model.model_name.clone(),
+                                version: config.model_version.clone(),
+                                versions: None,
+                            };
+                            c.fail_at("model_version", problem);
                         }
                     }
                 }
                 c.flavor(catalog, "specification", &config.specification);
                 c.within(Step::Key("envs"), |c| {
                     for key in config.envs.keys() {
-                        if let Err(message) = validation::env_key(key) {
-                            c.fail_at(key, message);
+                        if let Err(rule) = validation::env_key(key) {
+                            c.fail_at(key, rule.into());
                         }
                     }
                 });
@@ -222,19 +189,17 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
     /// ending within one rolling upgrade of its start, to a configuration valid as any.
     fn rolling(&mut self, s: &'a RealTimeService, rolling: &'a Rolling) {
         if !s.answers_calls() {
-            self.fail("Only a Running or Alarm service is upgraded without interruption.");
+            self.fail(ImportProblem::RollingNotAnswering);
         }
         match s.updates.last().filter(|u| u.result.is_none()) {
-            None => self.fail("A rolling upgrade belongs to the update in progress in updates."),
-            Some(update) if rolling.until != update.time.saturating_add(ROLLING_DURATION) => self
-                .fail_at(
-                    "until",
-                    "A rolling upgrade ends 30 seconds after its update started.",
-                ),
+            None => self.fail(ImportProblem::RollingWithoutUpdate),
+            Some(update) if rolling.until != update.time.saturating_add(ROLLING_DURATION) => {
+                self.fail_at("until", ImportProblem::RollingUntil)
+            }
             Some(_) => {}
         }
         if !(rolling.hourly_rate.is_finite() && rolling.hourly_rate >= 0.0) {
-            self.fail_at("hourly_rate", "Must be a price of zero or more.");
+            self.fail_at("hourly_rate", ImportProblem::NotPrice);
         }
         self.within(Step::Key("config"), |c| c.real_time_config(&rolling.config));
     }
@@ -254,14 +219,12 @@ impl<'a, S: Sink<'a>> Checker<'a, '_, S> {
                     quoted(self.region),
                     quoted(pool.id())
                 );
-                self.fail_path(
-                    path,
-                    format!(
-                        "Real-time services occupy {held} node(s) of {}, which has {}.",
-                        pool.display_name(),
-                        pool.node_count()
-                    ),
-                );
+                let problem = ImportProblem::PoolOccupied {
+                    held,
+                    pool: pool.display_name().to_string(),
+                    nodes: pool.node_count(),
+                };
+                self.fail_path(path, problem);
             }
         }
     }

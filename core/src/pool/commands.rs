@@ -10,7 +10,8 @@ use crate::error::DomainError;
 use crate::event::{EventKind, Record};
 use crate::query::{ListPage, PoolQuery};
 use crate::service::DeploymentLocation;
-use crate::validation::{Errors, Field, FieldError};
+use crate::text::Lang;
+use crate::validation::{Errors, Field, FieldError, Violation};
 use crate::Millis;
 
 use super::create::{self, AzChoice, PoolPrice, PoolRequest, PREPAID_DEPLOYMENT_REGION};
@@ -121,9 +122,9 @@ impl Console {
         if self.pools().iter().any(|p| p.display_name() == name) {
             errors.check(
                 Field::Name,
-                Err(format!(
-                    "A resource pool named {name} already exists in this region."
-                )),
+                Err(Violation::PoolNameTaken {
+                    name: name.to_string(),
+                }),
             );
         }
         errors.check(
@@ -159,57 +160,77 @@ impl Console {
         )
     }
 
-    /// Billing modes for a pool type; Yearly/Monthly for Service Deployment only in
+    /// Billing modes for a pool type in `lang`; Yearly/Monthly for Service Deployment only in
     /// CN North-Beijing4.
-    pub fn billing_mode_choices(&self, pool_type: PoolType) -> Vec<Choice<BillingMode>> {
+    pub fn billing_mode_choices(
+        &self,
+        pool_type: PoolType,
+        lang: Lang,
+    ) -> Vec<Choice<BillingMode>> {
+        let say = crate::speak(lang);
         BillingMode::ALL
             .into_iter()
             .map(|mode| Choice {
                 value: mode,
-                text: mode.label().to_string(),
+                text: say.billing_mode(mode).to_string(),
                 disabled: (mode == BillingMode::YearlyMonthly
                     && pool_type == PoolType::ServiceDeployment
                     && self.state.region != PREPAID_DEPLOYMENT_REGION)
-                    .then(|| create::prepaid_deployment_refusal(self.region_name())),
+                    .then(|| {
+                        say.violation(&create::prepaid_deployment_refusal(self.region_name()))
+                    }),
             })
             .collect()
     }
 
-    /// Required Duration choices: 1-11 months, and 1 year (10 months billed) for
+    /// Required Duration choices in `lang`: 1-11 months, and 1 year (10 months billed) for
     /// Development/Training only.
-    pub fn duration_choices(&self, pool_type: PoolType) -> Vec<Choice<RequiredDuration>> {
+    pub fn duration_choices(
+        &self,
+        pool_type: PoolType,
+        lang: Lang,
+    ) -> Vec<Choice<RequiredDuration>> {
+        let say = crate::speak(lang);
         RequiredDuration::all()
             .into_iter()
             .map(|d| Choice {
                 value: d,
                 text: match d {
-                    RequiredDuration::Year => format!("{} (billed as 10 months)", d.label()),
-                    _ => d.label(),
+                    RequiredDuration::Year => say.with_note(
+                        &say.required_duration(d),
+                        &say.billed_months(d.billed_months()),
+                    ),
+                    _ => say.required_duration(d),
                 },
-                disabled: create::duration(pool_type, Some(d)).err(),
+                disabled: create::duration(pool_type, Some(d))
+                    .err()
+                    .map(|v| say.violation(&v)),
             })
             .collect()
     }
 
     /// Random or one of the region's AZs.
-    pub fn az_choices(&self) -> Vec<Choice<AzChoice>> {
+    pub fn az_choices(&self, lang: Lang) -> Vec<Choice<AzChoice>> {
         let azs = self
             .catalog
             .region(&self.state.region)
             .map(|r| r.azs.clone())
             .unwrap_or_default();
-        std::iter::once(Choice::enabled(AzChoice::Random, "Random"))
-            .chain(
-                azs.into_iter()
-                    .map(|az| Choice::enabled(AzChoice::Az(az.clone()), az)),
-            )
-            .collect()
+        std::iter::once(Choice::enabled(
+            AzChoice::Random,
+            crate::speak(lang).random_az(),
+        ))
+        .chain(
+            azs.into_iter()
+                .map(|az| Choice::enabled(AzChoice::Az(az.clone()), az)),
+        )
+        .collect()
     }
 
     /// The region's VPCs, after a "Select" placeholder.
-    pub fn vpc_choices(&self) -> Vec<Choice<String>> {
+    pub fn vpc_choices(&self, lang: Lang) -> Vec<Choice<String>> {
         let region = self.catalog.region(&self.state.region);
-        placeholder("Select a VPC")
+        placeholder(crate::speak(lang).select_vpc())
             .chain(
                 region
                     .into_iter()
@@ -220,12 +241,12 @@ impl Console {
     }
 
     /// The subnets of a VPC, after a "Select" placeholder.
-    pub fn subnet_choices(&self, vpc_id: &str) -> Vec<Choice<String>> {
+    pub fn subnet_choices(&self, vpc_id: &str, lang: Lang) -> Vec<Choice<String>> {
         let vpc = self
             .catalog
             .region(&self.state.region)
             .and_then(|r| r.vpc(vpc_id));
-        placeholder("Select a subnet")
+        placeholder(crate::speak(lang).select_subnet())
             .chain(
                 vpc.into_iter()
                     .flat_map(|v| &v.subnets)
@@ -235,12 +256,12 @@ impl Console {
     }
 
     /// The security groups of a VPC, after a "Select" placeholder.
-    pub fn security_group_choices(&self, vpc_id: &str) -> Vec<Choice<String>> {
+    pub fn security_group_choices(&self, vpc_id: &str, lang: Lang) -> Vec<Choice<String>> {
         let vpc = self
             .catalog
             .region(&self.state.region)
             .and_then(|r| r.vpc(vpc_id));
-        placeholder("Select a security group")
+        placeholder(crate::speak(lang).select_security_group())
             .chain(
                 vpc.into_iter()
                     .flat_map(|v| &v.security_groups)
@@ -307,46 +328,30 @@ impl Console {
         let from = pool.node_count();
         let removed = request.removed.len() as u32;
         let result = match request.nodes {
-            None | Some(0) => Err(
-                "Enter an integer of 1 or more. To remove every node, delete the pool instead."
-                    .to_string(),
-            ),
-            Some(to) if to > from && removed > 0 => Err(
-                "Scale out and scale in cannot be combined: switch the nodes back on, or lower the node count."
-                    .into(),
-            ),
-            Some(to) if to > from && to - from > self.nodes_left() => Err(format!(
-                "The node quota of {} is {} nodes and {} are in use: at most {} more node(s) can be added.",
-                self.region_name(),
-                self.node_quota(),
-                self.nodes_in_use(),
-                self.nodes_left()
-            )),
+            None | Some(0) => Err(Violation::ScaleToNone),
+            Some(to) if to > from && removed > 0 => Err(Violation::ScaleBothWays),
+            Some(to) if to > from && to - from > self.nodes_left() => Err(Violation::ScaleQuota {
+                region_name: self.region_name().to_string(),
+                quota: self.node_quota(),
+                in_use: self.nodes_in_use(),
+                left: self.nodes_left(),
+            }),
             Some(to) if to < from && to < self.pool_occupied_nodes(pool_id) => {
-                let names: Vec<String> = self
-                    .real_time_on_pool(pool_id)
-                    .iter()
-                    .filter(|s| s.occupied_nodes() > 0)
-                    .map(|s| format!("{} ({} node(s))", s.service_name, s.occupied_nodes()))
-                    .collect();
-                Err(format!(
-                    "Real-time services occupy {} node(s) of this pool: {}. Scale in to {} nodes or more, or stop those services first.",
-                    self.pool_occupied_nodes(pool_id),
-                    names.join(", "),
-                    self.pool_occupied_nodes(pool_id)
-                ))
+                Err(Violation::ScaleBelowOccupied {
+                    occupied: self.pool_occupied_nodes(pool_id),
+                    services: self
+                        .real_time_on_pool(pool_id)
+                        .iter()
+                        .filter(|s| s.occupied_nodes() > 0)
+                        .map(|s| (s.service_name.clone(), s.occupied_nodes()))
+                        .collect(),
+                })
             }
-            Some(to) if to < from && from - to != removed => Err(format!(
-                "To scale in from {from} to {to} nodes, switch off {} node(s) in the node list.",
-                from - to
-            )),
-            Some(to) if to == from => Err(
-                "Change the number of nodes to scale out, or switch off nodes in the node list to scale in."
-                    .into(),
-            ),
-            Some(_) if has_duplicates(&request.removed) => {
-                Err("Each node can be switched off only once.".into())
+            Some(to) if to < from && from - to != removed => {
+                Err(Violation::SwitchOffNodes { from, to })
             }
+            Some(to) if to == from => Err(Violation::ScaleUnchanged),
+            Some(_) if has_duplicates(&request.removed) => Err(Violation::NodeTwice),
             Some(_) => {
                 let unknown = request.removed.iter().find(|name| {
                     !pool
@@ -355,26 +360,30 @@ impl Console {
                         .any(|n| &n.name == *name && n.status == NodeStatus::Available)
                 });
                 match unknown {
-                    Some(name) => Err(format!("The node {name} cannot be switched off.")),
+                    Some(name) => Err(Violation::NodeNotSwitchable { node: name.clone() }),
                     None => Ok(()),
                 }
             }
         };
         result
             .err()
-            .map(|message| vec![FieldError::new(Field::Nodes, message)])
+            .map(|violation| vec![FieldError::new(Field::Nodes, violation)])
             .unwrap_or_default()
     }
 
-    /// The console's label of a deployment location (a dedicated pool by its name).
-    pub fn location_label(&self, location: &DeploymentLocation) -> String {
+    /// The console's label of a deployment location in `lang` (a dedicated pool by its name).
+    pub fn location_label(&self, location: &DeploymentLocation, lang: Lang) -> String {
+        let say = crate::speak(lang);
         match location {
-            DeploymentLocation::DedicatedPool { pool_name } => format!(
-                "Dedicated resource pool: {}",
-                self.pool(pool_name)
-                    .map_or(pool_name.as_str(), |p| p.display_name())
-            ),
-            other => other.label(),
+            DeploymentLocation::DedicatedPool { pool_name } => {
+                say.location(&DeploymentLocation::DedicatedPool {
+                    pool_name: self
+                        .pool(pool_name)
+                        .map_or(pool_name.as_str(), |p| p.display_name())
+                        .to_string(),
+                })
+            }
+            other => say.location(other),
         }
     }
 

@@ -2,7 +2,8 @@
 //! order) and its live price.
 
 use crate::catalog::Catalog;
-use crate::validation::{Errors, Field, FieldError};
+use crate::text::Lang;
+use crate::validation::{Errors, Field, FieldError, Violation};
 
 use super::{BillingMode, PoolType, RequiredDuration};
 
@@ -23,9 +24,10 @@ pub enum AzChoice {
 }
 
 impl AzChoice {
-    pub fn label(&self) -> &str {
+    /// The choice as the form says it in `lang`.
+    pub fn label(&self, lang: Lang) -> &str {
         match self {
-            AzChoice::Random => "Random",
+            AzChoice::Random => crate::speak(lang).random_az(),
             AzChoice::Az(az) => az,
         }
     }
@@ -94,78 +96,86 @@ pub enum PoolPrice {
 }
 
 /// Why a Yearly/Monthly Service Deployment pool cannot be bought in `region_name`.
-pub fn prepaid_deployment_refusal(region_name: &str) -> String {
-    format!(
-        "The Yearly/Monthly billing mode of Dedicated for Service Deployment pools is supported only in CN North-Beijing4, not in {region_name}."
-    )
+pub fn prepaid_deployment_refusal(region_name: &str) -> Violation {
+    Violation::PrepaidDeploymentRegion {
+        region_name: region_name.to_string(),
+    }
 }
 
 /// Pool name: required; letters, digits, `-` and `_`; 4-64 characters.
-pub fn pool_name(name: &str) -> Result<(), String> {
+pub fn pool_name(name: &str) -> Result<(), Violation> {
     if name.is_empty() {
-        return Err("Enter a name.".into());
+        return Err(Violation::EnterName);
     }
     if !name
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        return Err("Only letters, digits, hyphens (-), and underscores (_) are allowed.".into());
+        return Err(Violation::PoolNameCharacters);
     }
     let len = name.chars().count();
     if !(MIN_NAME_CHARS..=MAX_NAME_CHARS).contains(&len) {
-        return Err(format!(
-            "Enter {MIN_NAME_CHARS} to {MAX_NAME_CHARS} characters."
-        ));
+        return Err(Violation::NameLength {
+            min: MIN_NAME_CHARS,
+            max: MAX_NAME_CHARS,
+        });
     }
     Ok(())
 }
 
 /// Pool description: at most 256 characters, any text but control characters (tab and line
 /// breaks aside), which an import refuses too.
-pub fn pool_description(text: &str) -> Result<(), String> {
+pub fn pool_description(text: &str) -> Result<(), Violation> {
     if text.chars().count() > MAX_POOL_DESCRIPTION_CHARS {
-        return Err(format!(
-            "Enter at most {MAX_POOL_DESCRIPTION_CHARS} characters."
-        ));
+        return Err(Violation::TooLong {
+            max: MAX_POOL_DESCRIPTION_CHARS,
+        });
     }
     if let Some(c) = text
         .chars()
         .find(|c| c.is_control() && *c != '\t' && *c != '\n')
     {
-        return Err(format!(
-            "Remove the control character U+{:04X}: only tabs and line breaks are allowed.",
-            c as u32
-        ));
+        return Err(Violation::ControlCharacter { code: c as u32 });
     }
     Ok(())
 }
 
 /// Nodes: 1 to what is left of the region's quota.
-pub fn nodes(nodes: Option<u32>, left: u32, quota: u32, region_name: &str) -> Result<(), String> {
+pub fn nodes(
+    nodes: Option<u32>,
+    left: u32,
+    quota: u32,
+    region_name: &str,
+) -> Result<(), Violation> {
     if left == 0 {
-        return Err(format!(
-            "The node quota of {region_name} ({quota} nodes) is used up. Delete or scale in pools to free nodes."
-        ));
+        return Err(Violation::NodeQuotaUsedUp {
+            region_name: region_name.to_string(),
+            quota,
+        });
     }
     match nodes {
         Some(n) if (1..=left).contains(&n) => Ok(()),
-        Some(n) if n > left => Err(format!(
-            "Only {left} of the {quota}-node quota of {region_name} are left: enter 1 to {left}."
-        )),
-        _ => Err(format!("Enter an integer from 1 to {left}.")),
+        Some(n) if n > left => Err(Violation::NodeQuotaLeft {
+            region_name: region_name.to_string(),
+            left,
+            quota,
+        }),
+        _ => Err(Violation::IntegerRange { min: 1, max: left }),
     }
 }
 
 /// Required Duration for the type: Development/Training 1-11 months or 1 year; Service
 /// Deployment 1-11 months.
-pub fn duration(pool_type: PoolType, duration: Option<RequiredDuration>) -> Result<(), String> {
+pub fn duration(pool_type: PoolType, duration: Option<RequiredDuration>) -> Result<(), Violation> {
     match (pool_type, duration) {
-        (_, None) => Err("Select the required duration.".into()),
-        (PoolType::ServiceDeployment, Some(RequiredDuration::Year)) => Err(format!(
-            "Dedicated for Service Deployment pools can be bought for 1 to {MAX_DEPLOYMENT_MONTHS} months."
-        )),
+        (_, None) => Err(Violation::SelectDuration),
+        (PoolType::ServiceDeployment, Some(RequiredDuration::Year)) => {
+            Err(Violation::DeploymentMonths {
+                max: MAX_DEPLOYMENT_MONTHS,
+            })
+        }
         (_, Some(RequiredDuration::Months(n))) if !(1..=11).contains(&n) => {
-            Err("Select 1 to 11 months, or 1 year.".into())
+            Err(Violation::DurationRange)
         }
         _ => Ok(()),
     }
@@ -197,22 +207,21 @@ pub(crate) fn check_request(
         }
         if let AzChoice::Az(az) = &request.az {
             if !region_info.is_some_and(|r| r.azs.contains(az)) {
-                errors.check(
-                    Field::Az,
-                    Err("Select Random or an AZ of this region.".into()),
-                );
+                errors.check(Field::Az, Err(Violation::SelectAz));
             }
         }
     }
     let flavor = catalog.flavor(&request.flavor);
     match flavor {
-        None => errors.check(Field::Specifications, Err("Select specifications.".into())),
+        None => errors.check(
+            Field::Specifications,
+            Err(Violation::SelectPoolSpecifications),
+        ),
         Some(f) if f.is_sold_out_in(region) => errors.check(
             Field::Specifications,
-            Err(format!(
-                "{} is sold out. It can be bought again once other users delete their pools.",
-                f.display
-            )),
+            Err(Violation::PoolFlavorSoldOut {
+                flavor: f.display.clone(),
+            }),
         ),
         Some(_) => {}
     }
@@ -226,11 +235,11 @@ fn check_network(
 ) {
     let vpc = region.and_then(|r| r.vpc(&network.vpc_id));
     if vpc.is_none() {
-        errors.check(Field::Vpc, Err("Select a VPC.".into()));
+        errors.check(Field::Vpc, Err(Violation::SelectVpc));
     }
     let subnet_ok = vpc.is_some_and(|v| v.subnets.iter().any(|s| s.id == network.subnet_id));
     if !subnet_ok {
-        errors.check(Field::Subnet, Err("Select a subnet of the VPC.".into()));
+        errors.check(Field::Subnet, Err(Violation::SelectSubnet));
     }
     let group_ok = vpc.is_some_and(|v| {
         v.security_groups
@@ -238,10 +247,7 @@ fn check_network(
             .any(|g| g.id == network.security_group_id)
     });
     if !group_ok {
-        errors.check(
-            Field::SecurityGroup,
-            Err("Select a security group of the VPC.".into()),
-        );
+        errors.check(Field::SecurityGroup, Err(Violation::SelectSecurityGroup));
     }
 }
 

@@ -53,40 +53,12 @@ impl PoolEventKind {
 }
 
 impl fmt::Display for PoolEventKind {
+    /// The message, in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PoolEventKind::CreateRequested { nodes } => {
-                write!(f, "Create the resource pool with {} node(s).", nodes)
-            }
-            PoolEventKind::Running => f.write_str("The resource pool is running."),
-            PoolEventKind::ScaleOutRequested { from, to } => {
-                write!(f, "Scale out the resource pool from {from} to {to} nodes.")
-            }
-            PoolEventKind::ScaleInRequested { from, to, nodes } => write!(
-                f,
-                "Scale in the resource pool from {from} to {to} nodes; nodes switched off: {}.",
-                nodes.join(", ")
-            ),
-            PoolEventKind::Scaled { nodes } => {
-                write!(
-                    f,
-                    "Scaling completed. The resource pool has {nodes} node(s)."
-                )
-            }
-            PoolEventKind::DeleteRequested => f.write_str("Delete the resource pool."),
-            PoolEventKind::Abnormal { reason } => f.write_str(reason),
-            PoolEventKind::Recovered => f.write_str("The resource pool recovered and is running."),
-            PoolEventKind::Renewed { months } => write!(
-                f,
-                "The subscription was renewed automatically for {months} month(s)."
-            ),
-            PoolEventKind::Imported { replaced: false } => {
-                f.write_str("The resource pool was imported from an export file.")
-            }
-            PoolEventKind::Imported { replaced: true } => f.write_str(
-                "The resource pool was imported from an export file, replacing the pool with the same ID.",
-            ),
-        }
+        f.write_str(&crate::text::Events::pool_event(
+            &crate::text::English,
+            self,
+        ))
     }
 }
 

@@ -34,10 +34,7 @@ impl PoolType {
 
     /// The console's name, also the tab's.
     pub fn label(self) -> &'static str {
-        match self {
-            PoolType::DevelopmentTraining => "Dedicated for Development/Training",
-            PoolType::ServiceDeployment => "Dedicated for Service Deployment",
-        }
+        crate::text::Labels::pool_type(&crate::text::English, self)
     }
 
     /// The URL form (`#/pools?type=deployment`).
@@ -82,10 +79,7 @@ impl BillingMode {
     pub const ALL: [BillingMode; 2] = [BillingMode::PayPerUse, BillingMode::YearlyMonthly];
 
     pub fn label(self) -> &'static str {
-        match self {
-            BillingMode::PayPerUse => "Pay-per-use",
-            BillingMode::YearlyMonthly => "Yearly/Monthly",
-        }
+        crate::text::Labels::billing_mode(&crate::text::English, self)
     }
 }
 
@@ -107,11 +101,7 @@ impl RequiredDuration {
     }
 
     pub fn label(self) -> String {
-        match self {
-            RequiredDuration::Months(1) => "1 month".into(),
-            RequiredDuration::Months(n) => format!("{n} months"),
-            RequiredDuration::Year => "1 year".into(),
-        }
+        crate::text::Labels::required_duration(&crate::text::English, self)
     }
 
     /// Months paid for: 1 year is billed as 10 months.
@@ -202,10 +192,7 @@ impl PoolAction {
     pub const OFFERED: [PoolAction; 2] = [PoolAction::Scale, PoolAction::Delete];
 
     pub fn label(self) -> &'static str {
-        match self {
-            PoolAction::Scale => "Scale",
-            PoolAction::Delete => "Delete",
-        }
+        crate::text::Labels::pool_action(&crate::text::English, self)
     }
 
     pub fn past_participle(self) -> &'static str {
@@ -235,12 +222,7 @@ pub enum NodeStatus {
 
 impl NodeStatus {
     pub fn label(self) -> &'static str {
-        match self {
-            NodeStatus::Creating => "Creating",
-            NodeStatus::Available => "Available",
-            NodeStatus::Abnormal => "Abnormal",
-            NodeStatus::Deleting => "Deleting",
-        }
+        crate::text::Labels::node_status(&crate::text::English, self)
     }
 }
 
@@ -428,19 +410,18 @@ impl Pool {
             .map(|a| a.az.as_str())
     }
 
-    /// The AZ column: the chosen AZ, or `Random` with where the nodes landed.
+    /// The AZ column in English: the chosen AZ, or `Random` with where the nodes landed
+    /// (`speak(lang).pool_az(..)` in a language).
     pub fn az_text(&self) -> String {
-        if let Some(az) = self.chosen_az() {
-            return az.to_string();
-        }
+        crate::text::Events::pool_az(&crate::text::English, self)
+    }
+
+    /// The AZs the pool's nodes are in, sorted, each once.
+    pub fn landed_azs(&self) -> Vec<&str> {
         let mut azs: Vec<&str> = self.nodes.iter().map(|n| n.az.as_str()).collect();
         crate::sort::sort(&mut azs);
         azs.dedup();
-        if azs.is_empty() {
-            "Random".into()
-        } else {
-            format!("Random ({})", azs.join(", "))
-        }
+        azs
     }
 
     /// Whether cost accrues with time: pay-per-use, until the deletion is requested.

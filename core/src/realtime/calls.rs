@@ -112,26 +112,61 @@ impl LogRange {
     }
 }
 
-/// One line of a model version's log.
+/// One line of a model version's log (`Display`: its text in English;
+/// `speak(lang).log_line(..)` in a language).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogLine {
     pub time: Millis,
+    /// `INFO` or `ERROR`, as the log writes it.
     pub level: &'static str,
-    pub text: String,
+    /// The version whose log it is (each line starts with it).
+    pub model_version: String,
+    pub text: LogText,
+}
+
+/// What a log line says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LogText {
+    /// A deployment phase started.
+    PhaseStarted(crate::realtime::DeployPhase),
+    ModelStarted,
+    ModelStopped,
+    ConfigurationUpdated,
+    /// The service failed with this reason.
+    Failed(String),
+    /// A minute's calls to the service.
+    Calls {
+        service_id: String,
+        calls: u64,
+        succeeded: u64,
+    },
+    /// A minute's failed calls.
+    CallsFailed(u64),
+}
+
+impl std::fmt::Display for LogLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::text::Events::log_line(&crate::text::English, self))
+    }
 }
 
 /// The largest request body the Prediction tab sends (FACTS.md: 8 MB there, 12 MB by API).
 pub const MAX_PREDICTION_BYTES: usize = 8 << 20;
 
 /// A Prediction request body: a JSON object of at most [`MAX_PREDICTION_BYTES`].
-pub fn check_request_body(body: &str) -> Result<(), String> {
+pub fn check_request_body(body: &str) -> Result<(), crate::validation::Violation> {
+    use crate::validation::Violation;
     if body.len() > MAX_PREDICTION_BYTES {
-        return Err("The request body is larger than 8 MB.".into());
+        return Err(Violation::RequestTooLarge);
     }
     match serde_json::from_str::<serde_json::Value>(body) {
         Ok(serde_json::Value::Object(_)) => Ok(()),
-        Ok(_) => Err("Enter a JSON object, such as {\"image\": \"...\"}.".into()),
-        Err(e) => Err(format!("The request is not valid JSON: {e}.")),
+        Ok(_) => Err(Violation::RequestNotObject),
+        Err(e) => Err(Violation::RequestNotJson {
+            error: e.to_string(),
+            line: e.line(),
+            column: e.column(),
+        }),
     }
 }
 
@@ -329,17 +364,11 @@ impl RealTimeService {
             .filter(|e| in_range(e.time))
             .filter_map(|e| {
                 let text = match &e.kind {
-                    EventKind::DeployPhase { phase } => {
-                        format!("[{model_version}] {}: started.", phase.label())
-                    }
-                    EventKind::Running => {
-                        format!("[{model_version}] Model started; listening on port 8080.")
-                    }
-                    EventKind::Stopped | EventKind::AutoStopped => {
-                        format!("[{model_version}] Model stopped.")
-                    }
-                    EventKind::Updated => format!("[{model_version}] Configuration updated."),
-                    EventKind::Failed { reason } => format!("[{model_version}] {reason}"),
+                    EventKind::DeployPhase { phase } => LogText::PhaseStarted(*phase),
+                    EventKind::Running => LogText::ModelStarted,
+                    EventKind::Stopped | EventKind::AutoStopped => LogText::ModelStopped,
+                    EventKind::Updated => LogText::ConfigurationUpdated,
+                    EventKind::Failed { reason } => LogText::Failed(reason.clone()),
                     _ => return None,
                 };
                 let level = if e.event_type() == crate::EventType::Abnormal {
@@ -350,6 +379,7 @@ impl RealTimeService {
                 Some(LogLine {
                     time: e.time,
                     level,
+                    model_version: model_version.to_string(),
                     text,
                 })
             })
@@ -362,21 +392,19 @@ impl RealTimeService {
             lines.push(LogLine {
                 time: c.minute,
                 level: "INFO",
-                text: format!(
-                    "[{model_version}] POST /v1/infers/{}: {} call(s), {} succeeded.",
-                    self.service_id,
-                    c.calls,
-                    c.calls - c.failed
-                ),
+                model_version: model_version.to_string(),
+                text: LogText::Calls {
+                    service_id: self.service_id.clone(),
+                    calls: c.calls,
+                    succeeded: c.calls - c.failed,
+                },
             });
             if c.failed > 0 {
                 lines.push(LogLine {
                     time: c.minute,
                     level: "ERROR",
-                    text: format!(
-                        "[{model_version}] {} call(s) failed: 503 The service is unstable.",
-                        c.failed
-                    ),
+                    model_version: model_version.to_string(),
+                    text: LogText::CallsFailed(c.failed),
                 });
             }
         }

@@ -11,7 +11,7 @@ use crate::ids;
 use crate::pool::{PoolPhase, PoolType};
 use crate::query::{ListPage, RealTimeQuery};
 use crate::service::{Billing, DeletePlan, DeploymentLocation, ServiceAction, ServiceStatus};
-use crate::validation::{self, Errors, Field, FieldError};
+use crate::validation::{self, Errors, Field, FieldError, Violation};
 use crate::Millis;
 
 use super::deploy::{self, RealTimeRequest, VersionInput, MAX_REAL_TIME_SERVICES};
@@ -215,9 +215,9 @@ impl Console {
         {
             errors.check(
                 Field::Name,
-                Err(format!(
-                    "A real-time service named {name} already exists in this region."
-                )),
+                Err(Violation::RealTimeNameTaken {
+                    name: name.to_string(),
+                }),
             );
         }
         errors.check(
@@ -237,26 +237,11 @@ impl Console {
         errors.0
     }
 
-    fn service_pool(&self, location: &DeploymentLocation) -> Result<(), String> {
+    fn service_pool(&self, location: &DeploymentLocation) -> Result<(), Violation> {
         match location {
             DeploymentLocation::PublicPool => Ok(()),
-            DeploymentLocation::DedicatedPool { pool_name } => match self.pool(pool_name) {
-                Some(p) if p.pool_type() != PoolType::ServiceDeployment => Err(format!(
-                    "{} is {}: only pools of type Dedicated for Service Deployment can run services.",
-                    p.display_name(),
-                    p.pool_type().label()
-                )),
-                Some(p) if p.phase() != PoolPhase::Running => Err(format!(
-                    "{} is {}: only Running pools can be chosen.",
-                    p.display_name(),
-                    p.phase().label()
-                )),
-                Some(_) => Ok(()),
-                None => Err(format!(
-                    "The dedicated resource pool {pool_name} does not exist in this region."
-                )),
-            },
-            _ => Err("Choose the public resource pool or a dedicated resource pool.".into()),
+            DeploymentLocation::DedicatedPool { pool_name } => self.deployment_pool(pool_name),
+            _ => Err(Violation::PublicOrDedicatedPool),
         }
     }
 
@@ -295,9 +280,7 @@ impl Console {
                 if more > free {
                     errors.check(
                         Field::ResourcePool,
-                        Err(format!(
-                            "The new configuration needs {more} more node(s) and the pool has {free} free: lower the compute nodes or scale out the pool."
-                        )),
+                        Err(Violation::PoolShortOfNodes { more, free }),
                     );
                 }
             }
@@ -568,10 +551,10 @@ impl Console {
         now: Millis,
     ) -> Result<Outcome, DomainError> {
         self.check_predict(service_id)?;
-        if let Err(message) = super::check_request_body(body) {
+        if let Err(violation) = super::check_request_body(body) {
             return Err(DomainError::Invalid(vec![FieldError::new(
                 Field::RequestBody,
-                message,
+                violation,
             )]));
         }
         let catalog = self.catalog.clone();
@@ -627,16 +610,13 @@ impl Console {
 }
 
 /// What Simulate Traffic accepts.
-fn calls_per_minute_rule() -> String {
-    format!(
-        "Enter a whole number of calls per minute from 0 to {}.",
-        crate::format::thousands(u64::from(MAX_TRAFFIC))
-    )
+fn calls_per_minute_rule() -> Violation {
+    Violation::CallsPerMinute { max: MAX_TRAFFIC }
 }
 
 /// Simulate Traffic's field as typed: a whole number of calls per minute up to
 /// [`MAX_TRAFFIC`].
-pub fn parse_calls_per_minute(text: &str) -> Result<u32, String> {
+pub fn parse_calls_per_minute(text: &str) -> Result<u32, Violation> {
     text.trim()
         .parse::<u32>()
         .ok()

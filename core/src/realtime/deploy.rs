@@ -2,9 +2,10 @@
 //! services). Inputs stay as typed (a number that is not one is `None`), so the core says
 //! what is wrong with them.
 
-use crate::catalog::{Catalog, ModelSource, ModelState};
+use crate::catalog::{Catalog, ModelSource};
+use crate::service::deploy::{flavor, model_version};
 use crate::service::DeploymentLocation;
-use crate::validation::{self, Errors, Field};
+use crate::validation::{self, Errors, Field, Violation};
 
 use super::{RealTimeConfig, Schedule};
 
@@ -53,20 +54,16 @@ impl AutoStopChoice {
 
     /// The console's words, e.g. `1 hour later`.
     pub fn label(hours: u32) -> String {
-        if hours == 1 {
-            "1 hour later".into()
-        } else {
-            format!("{hours} hours later")
-        }
+        crate::text::Labels::auto_stop(&crate::text::English, hours)
     }
 
-    pub(crate) fn check(self) -> Result<(), String> {
+    pub(crate) fn check(self) -> Result<(), Violation> {
         match self {
             AutoStopChoice::Off => Ok(()),
             AutoStopChoice::Preset(h) if AUTO_STOP_PRESETS.contains(&h) => Ok(()),
-            AutoStopChoice::Preset(_) => Err("Choose 1, 2, 4 or 6 hours, or Custom.".into()),
+            AutoStopChoice::Preset(_) => Err(Violation::AutoStopPreset),
             AutoStopChoice::Custom(Some(h)) if (1..=24).contains(&h) => Ok(()),
-            AutoStopChoice::Custom(_) => Err("Enter a whole number of hours from 1 to 24.".into()),
+            AutoStopChoice::Custom(_) => Err(Violation::AutoStopCustom),
         }
     }
 
@@ -166,10 +163,7 @@ pub(crate) fn check_versions(
     errors: &mut Errors,
 ) {
     if versions.is_empty() {
-        errors.check(
-            Field::ModelVersions,
-            Err("Add at least one model version.".into()),
-        );
+        errors.check(Field::ModelVersions, Err(Violation::NoVersions));
         return;
     }
     let first_model = versions[0].model_id.as_str();
@@ -179,19 +173,18 @@ pub(crate) fn check_versions(
             .iter()
             .find(|c| c.model_id == v.model_id && c.model_version == v.model_version);
         let result = if i > 0 && v.model_id != first_model {
-            Err("Every version must be of the same model as the first.".to_string())
+            Err(Violation::VersionsSameModel)
         } else if versions[..i]
             .iter()
             .any(|o| o.model_id == v.model_id && o.model_version == v.model_version)
         {
-            Err(format!(
-                "Version {} is already configured: the versions must be unique.",
-                v.model_version
-            ))
+            Err(Violation::VersionRepeated {
+                version: v.model_version.clone(),
+            })
         } else if kept.is_some() {
             Ok(())
         } else {
-            model_version(catalog, v)
+            model_version(catalog, &v.model_id, &v.model_version)
         };
         errors.check_at(at, Field::ModelVersion, result);
         errors.check_at(
@@ -199,12 +192,16 @@ pub(crate) fn check_versions(
             Field::TrafficRatio,
             match v.weight {
                 Some(w) if w <= 100 => Ok(()),
-                _ => Err("Enter a whole number from 0 to 100.".into()),
+                _ => Err(Violation::TrafficRatio),
             },
         );
         let same_flavor = kept.is_some_and(|c| c.specification == v.specification);
         if !same_flavor {
-            errors.check_at(at, Field::Specifications, flavor(catalog, region, v));
+            errors.check_at(
+                at,
+                Field::Specifications,
+                flavor(catalog, region, &v.specification),
+            );
         }
         errors.check_at(
             at,
@@ -222,28 +219,21 @@ pub(crate) fn check_versions(
             Field::Timeout,
             match v.timeout {
                 Some(t) if (low..=high).contains(&t) => Ok(()),
-                _ => Err(format!(
-                    "Enter a whole number of minutes from {low} to {high}."
-                )),
+                _ => Err(Violation::TimeoutRange {
+                    min: low,
+                    max: high,
+                }),
             },
         );
     }
     if versions.iter().all(|v| v.weight.is_some_and(|w| w <= 100)) {
         let sum: u32 = versions.iter().filter_map(|v| v.weight).sum();
         if sum != 100 {
-            errors.check(
-                Field::TrafficRatio,
-                Err(format!(
-                    "The traffic ratios add up to {sum}%: they must add up to exactly 100%."
-                )),
-            );
+            errors.check(Field::TrafficRatio, Err(Violation::TrafficSum { sum }));
         }
     }
     if websocket && !all_container_images(catalog, versions.iter().map(|v| v.model_id.as_str())) {
-        errors.check(
-            Field::WebSocket,
-            Err("WebSocket is available only for models from a container image.".into()),
-        );
+        errors.check(Field::WebSocket, Err(Violation::WebSocketContainerOnly));
     }
 }
 
@@ -257,33 +247,4 @@ pub(crate) fn all_container_images<'a>(
             .model(id)
             .is_some_and(|m| m.source == ModelSource::ContainerImage)
     })
-}
-
-fn model_version(catalog: &Catalog, v: &VersionInput) -> Result<(), String> {
-    let Some(model) = catalog.model(&v.model_id) else {
-        return Err("Select a model from the list.".into());
-    };
-    match model
-        .versions
-        .iter()
-        .find(|x| x.model_version == v.model_version)
-    {
-        None => Err("Select a model version from the list.".into()),
-        Some(x) if x.state != ModelState::Normal => Err(format!(
-            "Version {} is {}. Only versions in the Normal state can be deployed.",
-            x.model_version,
-            x.state.label()
-        )),
-        Some(_) => Ok(()),
-    }
-}
-
-fn flavor(catalog: &Catalog, region: &str, v: &VersionInput) -> Result<(), String> {
-    match catalog.flavor(&v.specification) {
-        None => Err("Select specifications from the list.".into()),
-        Some(f) if f.is_sold_out_in(region) => {
-            Err(format!("{} is sold out in this region.", f.display))
-        }
-        Some(_) => Ok(()),
-    }
 }

@@ -23,7 +23,8 @@ pub const WAITING_RETRIES: u8 = 3;
 /// How long a hitless rolling upgrade takes to replace every instance.
 pub const ROLLING_DURATION: Millis = 30 * SECOND;
 
-/// The message of a deployment that found too few free nodes (FACTS.md).
+/// The message of a deployment that found too few free nodes (FACTS.md), in English as the
+/// failed service keeps it (`speak(lang).reason(..)` says it in a language).
 pub const INSUFFICIENT_RESOURCES: &str =
     "Insufficient resources. Wait until idle resources are sufficient.";
 
@@ -48,13 +49,7 @@ impl DeployPhase {
     ];
 
     pub fn label(self) -> &'static str {
-        match self {
-            DeployPhase::ImageBuilding => "Image building",
-            DeployPhase::EnvironmentPreparation => "Environment preparation",
-            DeployPhase::ResourceScheduling => "Resource scheduling",
-            DeployPhase::ImagePulling => "Image pulling",
-            DeployPhase::ModelStartup => "Model startup",
-        }
+        crate::text::Labels::deploy_phase(&crate::text::English, self)
     }
 
     /// 1-5.

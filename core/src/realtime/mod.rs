@@ -21,14 +21,16 @@ use crate::service::{Billing, DeploymentLocation, ServiceAction, ServiceStatus};
 use crate::Millis;
 
 pub use calls::{
-    check_request_body, sample_request, Answer, LogLine, LogRange, MinutePoint, MAX_TRAFFIC,
+    check_request_body, sample_request, Answer, LogLine, LogRange, LogText, MinutePoint,
+    MAX_TRAFFIC,
 };
 pub use commands::parse_calls_per_minute;
 pub use deploy::{AutoStopChoice, RealTimeRequest, VersionInput, MAX_REAL_TIME_SERVICES};
+pub(crate) use lifecycle::INSUFFICIENT_RESOURCES;
 pub use lifecycle::{
     DeployPhase, PHASE_DURATION, RETRY_INTERVAL, ROLLING_DURATION, WAITING_RETRIES,
 };
-pub use upgrade::{RealTimeUpdate, UpgradeKind, VersionChange};
+pub use upgrade::{ChangeValue, RealTimeUpdate, UpgradeKind, VersionChange, VersionSummary};
 
 /// The API's `infer_type` of a real-time service.
 pub const INFER_TYPE: &str = "real-time";
@@ -101,10 +103,7 @@ pub enum UpdateResult {
 
 impl UpdateResult {
     pub fn label(self) -> &'static str {
-        match self {
-            UpdateResult::Success => "SUCCESS",
-            UpdateResult::Fail => "FAIL",
-        }
+        crate::text::Labels::update_result(&crate::text::English, self)
     }
 }
 
@@ -290,16 +289,10 @@ impl RealTimeService {
 }
 
 /// Auto Stop as the list shows it: the time left to `due_time` at `now`, the setting of
-/// `hours` when it is not counting, or Off.
+/// `hours` when it is not counting, or Off; in English (`speak(lang).auto_stop_text(..)` in
+/// a language).
 pub fn auto_stop_text(due_time: Option<Millis>, hours: Option<u32>, now: Millis) -> String {
-    match (due_time, hours) {
-        (Some(due), _) => format!(
-            "{} left",
-            crate::format::duration(due.saturating_sub(now) / 1_000 * 1_000)
-        ),
-        (None, Some(hours)) => deploy::AutoStopChoice::label(hours),
-        (None, None) => "Off".into(),
-    }
+    crate::text::Events::auto_stop_text(&crate::text::English, due_time, hours, now)
 }
 
 /// The API URL of a service in the sandbox.

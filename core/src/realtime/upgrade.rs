@@ -52,12 +52,7 @@ impl UpgradeKind {
 
     /// The upgrade dialog's words.
     pub fn label(self) -> &'static str {
-        match self {
-            UpgradeKind::Information => "The service information is modified at once.",
-            UpgradeKind::Traffic => "The traffic ratios apply at once.",
-            UpgradeKind::Hitless => "Hitless rolling upgrade: the service keeps running and answering calls while it is updated.",
-            UpgradeKind::Interrupting => "The service will be interrupted during the upgrade.",
-        }
+        crate::text::Labels::upgrade_kind(&crate::text::English, self)
     }
 }
 
@@ -74,55 +69,80 @@ pub const TABLE_SOURCES: [ModelSource; 3] = [
     ModelSource::Obs,
 ];
 
-/// One change a modification makes, as the dialog and the history show it.
+/// One change a modification makes, as the dialog and the history show it (`Display`: in
+/// English; `speak(lang).version_change(..)` in a language).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VersionChange {
     /// The model version the change belongs to (`None`: the service's own field).
     pub version: Option<String>,
     pub field: Field,
-    pub old: String,
-    pub new: String,
+    pub old: ChangeValue,
+    pub new: ChangeValue,
+}
+
+/// A changed field's value, before or after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeValue {
+    /// Empty, or none (`-`).
+    Nothing,
+    /// As written or as the catalog names it: a description, a model and version, a ratio,
+    /// specifications, compute nodes, environment variables.
+    Text(String),
+    /// Auto Stop: off, or after so many hours.
+    AutoStop(Option<u32>),
+    /// A call timeout in minutes.
+    Minutes(u32),
+    /// A version added (the new value) or removed (the old value).
+    Added(VersionSummary),
+    Removed(VersionSummary),
+}
+
+/// A model version as one line, for an added or removed one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionSummary {
+    pub model_name: String,
+    pub model_version: String,
+    /// Traffic ratio in percent.
+    pub weight: u32,
+    /// The specifications as the catalog names them.
+    pub specification: String,
+    pub nodes: u32,
 }
 
 impl std::fmt::Display for VersionChange {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(v) = &self.version {
-            write!(f, "Version {v}: ")?;
-        }
-        write!(f, "{}: {} -> {}", self.field.label(), self.old, self.new)
+        f.write_str(&crate::text::Events::version_change(
+            &crate::text::English,
+            self,
+        ))
     }
 }
 
-fn text(s: &str) -> String {
+fn text(s: &str) -> ChangeValue {
     if s.is_empty() {
-        "-".into()
+        ChangeValue::Nothing
     } else {
-        s.to_string()
+        ChangeValue::Text(s.to_string())
     }
 }
 
-fn auto_stop_text(hours: Option<u32>) -> String {
-    hours.map_or("Off".into(), AutoStopChoice::label)
-}
-
-fn envs_text(c: &RealTimeConfig) -> String {
+fn envs_text(c: &RealTimeConfig) -> ChangeValue {
     if c.envs.is_empty() {
-        return "-".into();
+        return ChangeValue::Nothing;
     }
     let pairs: Vec<String> = c.envs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    pairs.join(", ")
+    ChangeValue::Text(pairs.join(", "))
 }
 
 /// A version as one line, for an added or removed one.
-fn version_text(catalog: &Catalog, c: &RealTimeConfig) -> String {
-    format!(
-        "{} {} ({}%, {}, {} node(s))",
-        c.model_name,
-        c.model_version,
-        c.weight,
-        catalog.flavor_display(&c.specification),
-        c.instance_count
-    )
+fn version_summary(catalog: &Catalog, c: &RealTimeConfig) -> VersionSummary {
+    VersionSummary {
+        model_name: c.model_name.clone(),
+        model_version: c.model_version.clone(),
+        weight: c.weight,
+        specification: catalog.flavor_display(&c.specification).to_string(),
+        nodes: c.instance_count,
+    }
 }
 
 /// Pairs the new versions with the deployed ones: the same version first, then a changed
@@ -179,7 +199,7 @@ pub(crate) fn changes(
     new: &[RealTimeConfig],
 ) -> Vec<VersionChange> {
     let mut out = Vec::new();
-    let mut push = |version: Option<&str>, field, old: String, new: String| {
+    let mut push = |version: Option<&str>, field, old: ChangeValue, new: ChangeValue| {
         if old != new {
             out.push(VersionChange {
                 version: version.map(str::to_string),
@@ -198,8 +218,8 @@ pub(crate) fn changes(
     push(
         None,
         Field::AutoStop,
-        auto_stop_text(service.auto_stop_hours()),
-        auto_stop_text(auto_stop),
+        ChangeValue::AutoStop(service.auto_stop_hours()),
+        ChangeValue::AutoStop(auto_stop),
     );
     let (pairs, added, removed) = pair(&service.config, new);
     for (o, n) in pairs {
@@ -207,49 +227,49 @@ pub(crate) fn changes(
         push(
             v,
             Field::ModelVersion,
-            format!("{} {}", o.model_name, o.model_version),
-            format!("{} {}", n.model_name, n.model_version),
+            ChangeValue::Text(format!("{} {}", o.model_name, o.model_version)),
+            ChangeValue::Text(format!("{} {}", n.model_name, n.model_version)),
         );
         push(
             v,
             Field::TrafficRatio,
-            o.weight.to_string(),
-            n.weight.to_string(),
+            ChangeValue::Text(o.weight.to_string()),
+            ChangeValue::Text(n.weight.to_string()),
         );
         push(
             v,
             Field::Specifications,
-            catalog.flavor_display(&o.specification).to_string(),
-            catalog.flavor_display(&n.specification).to_string(),
+            ChangeValue::Text(catalog.flavor_display(&o.specification).to_string()),
+            ChangeValue::Text(catalog.flavor_display(&n.specification).to_string()),
         );
         push(
             v,
             Field::ComputeNodes,
-            o.instance_count.to_string(),
-            n.instance_count.to_string(),
+            ChangeValue::Text(o.instance_count.to_string()),
+            ChangeValue::Text(n.instance_count.to_string()),
         );
         push(v, Field::EnvironmentVariables, envs_text(o), envs_text(n));
         push(
             v,
             Field::Timeout,
-            format!("{} min", o.timeout),
-            format!("{} min", n.timeout),
+            ChangeValue::Minutes(o.timeout),
+            ChangeValue::Minutes(n.timeout),
         );
     }
     for n in added {
         push(
             None,
             Field::ModelVersions,
-            "-".into(),
-            format!("added {}", version_text(catalog, n)),
+            ChangeValue::Nothing,
+            ChangeValue::Added(version_summary(catalog, n)),
         );
     }
     for o in removed {
         push(
             None,
             Field::ModelVersions,
-            format!("removed {}", version_text(catalog, o)),
-            "-".into(),
+            ChangeValue::Removed(version_summary(catalog, o)),
+            ChangeValue::Nothing,
         );
     }
     out

@@ -5,10 +5,10 @@
 
 use crate::command::Outcome;
 use crate::console::Console;
-use crate::error::DomainError;
+use crate::error::{DomainError, Refusal};
 use crate::event::EventKind;
 use crate::ids;
-use crate::validation::{self, Errors, Field, FieldError};
+use crate::validation::{self, Errors, Field, FieldError, Violation};
 use crate::Millis;
 
 use super::deploy::{self, ConfigInput, DeployRequest, MAX_BATCH_SERVICES};
@@ -29,7 +29,8 @@ pub struct DeletePlan {
 pub struct RefusedDelete {
     pub service_id: String,
     pub service_name: String,
-    pub reason: String,
+    /// Why it may not be deleted ([`crate::text::Messages::refusal`] says it).
+    pub refusal: Refusal,
 }
 
 impl DeletePlan {
@@ -93,9 +94,9 @@ impl Console {
         if self.services().iter().any(|s| s.service_name == name) {
             errors.check(
                 Field::Name,
-                Err(format!(
-                    "A service named {name} already exists in this region."
-                )),
+                Err(Violation::ServiceNameTaken {
+                    name: name.to_string(),
+                }),
             );
         }
         errors.check(
@@ -124,43 +125,49 @@ impl Console {
         Ok(())
     }
 
-    fn location(&self, location: &DeploymentLocation) -> Result<(), String> {
+    fn location(&self, location: &DeploymentLocation) -> Result<(), Violation> {
         let region = self.catalog.region(&self.state.region);
         let listed = |names: Option<&Vec<String>>, name: &str| {
             names.is_some_and(|n| n.iter().any(|x| x == name))
         };
         match location {
             DeploymentLocation::PublicPool => Ok(()),
-            DeploymentLocation::DedicatedPool { pool_name } => match self.pool(pool_name) {
-                Some(p) if p.pool_type() != PoolType::ServiceDeployment => Err(format!(
-                    "{} is {}: only pools of type Dedicated for Service Deployment can run services.",
-                    p.display_name(),
-                    p.pool_type().label()
-                )),
-                Some(p) if p.phase() != PoolPhase::Running => Err(format!(
-                    "{} is {}: only Running pools can be chosen.",
-                    p.display_name(),
-                    p.phase().label()
-                )),
-                Some(_) => Ok(()),
-                None => Err(format!(
-                    "The dedicated resource pool {pool_name} does not exist in this region."
-                )),
-            },
+            DeploymentLocation::DedicatedPool { pool_name } => self.deployment_pool(pool_name),
             DeploymentLocation::EdgeNode { node_name } => {
                 if listed(region.map(|r| &r.edge_nodes), node_name) {
                     Ok(())
                 } else {
-                    Err("Select an edge node of this region.".into())
+                    Err(Violation::SelectEdgeNode)
                 }
             }
             DeploymentLocation::EdgePool { pool_name } => {
                 if listed(region.map(|r| &r.edge_pools), pool_name) {
                     Ok(())
                 } else {
-                    Err("Select an edge resource pool of this region.".into())
+                    Err(Violation::SelectEdgePool)
                 }
             }
+        }
+    }
+
+    /// A dedicated pool a service of either kind may be deployed on: one of the region, of
+    /// type Service Deployment, Running.
+    pub(crate) fn deployment_pool(&self, pool_id: &str) -> Result<(), Violation> {
+        match self.pool(pool_id) {
+            Some(p) if p.pool_type() != PoolType::ServiceDeployment => {
+                Err(Violation::PoolNotForDeployment {
+                    pool_name: p.display_name().to_string(),
+                    pool_type: p.pool_type(),
+                })
+            }
+            Some(p) if p.phase() != PoolPhase::Running => Err(Violation::PoolNotRunning {
+                pool_name: p.display_name().to_string(),
+                phase: p.phase(),
+            }),
+            Some(_) => Ok(()),
+            None => Err(Violation::PoolMissing {
+                pool_name: pool_id.to_string(),
+            }),
         }
     }
 

@@ -3,7 +3,7 @@
 //! core, not the form, says what is wrong with them.
 
 use crate::catalog::{Catalog, ModelState};
-use crate::validation::{self, Errors, Field};
+use crate::validation::{self, Errors, Field, Violation};
 
 use super::{DeploymentLocation, MappingField, MappingType, ServiceConfig};
 
@@ -117,7 +117,10 @@ pub(crate) fn check_config(
     let model_changed = current
         .is_none_or(|c| c.model_id != input.model_id || c.model_version != input.model_version);
     if model_changed {
-        errors.check(Field::ModelVersion, model_version(catalog, input));
+        errors.check(
+            Field::ModelVersion,
+            model_version(catalog, &input.model_id, &input.model_version),
+        );
     }
     errors.check(
         Field::InputPath,
@@ -153,46 +156,52 @@ pub(crate) fn check_config(
     );
 }
 
-fn model_version(catalog: &Catalog, input: &ConfigInput) -> Result<(), String> {
-    let Some(model) = catalog.model(&input.model_id) else {
-        return Err("Select a model from the list.".into());
+/// The model and version chosen are in the catalog, and the version is Normal (the rule of
+/// both kinds of service).
+pub(crate) fn model_version(
+    catalog: &Catalog,
+    model_id: &str,
+    model_version: &str,
+) -> Result<(), Violation> {
+    let Some(model) = catalog.model(model_id) else {
+        return Err(Violation::SelectModel);
     };
     match model
         .versions
         .iter()
-        .find(|v| v.model_version == input.model_version)
+        .find(|v| v.model_version == model_version)
     {
-        None => Err("Select a model version from the list.".into()),
-        Some(v) if v.state != ModelState::Normal => Err(format!(
-            "Version {} is {}. Only versions in the Normal state can be deployed.",
-            v.model_version,
-            v.state.label()
-        )),
+        None => Err(Violation::SelectModelVersion),
+        Some(v) if v.state != ModelState::Normal => Err(Violation::VersionNotNormal {
+            version: v.model_version.clone(),
+            state: v.state,
+        }),
         Some(_) => Ok(()),
     }
 }
 
-fn flavor(catalog: &Catalog, region: &str, id: &str) -> Result<(), String> {
+/// The flavor chosen is in the catalog and not sold out in `region` (both kinds of service).
+pub(crate) fn flavor(catalog: &Catalog, region: &str, id: &str) -> Result<(), Violation> {
     match catalog.flavor(id) {
-        None => Err("Select specifications from the list.".into()),
-        Some(f) if f.is_sold_out_in(region) => {
-            Err(format!("{} is sold out in this region.", f.display))
-        }
+        None => Err(Violation::SelectSpecifications),
+        Some(f) if f.is_sold_out_in(region) => Err(Violation::SoldOutHere {
+            flavor: f.display.clone(),
+        }),
         Some(_) => Ok(()),
     }
 }
 
 /// CSV needs a column for every input field of the chosen model, each column once.
-pub(crate) fn csv_mapping(catalog: &Catalog, input: &ConfigInput) -> Result<(), String> {
+pub(crate) fn csv_mapping(catalog: &Catalog, input: &ConfigInput) -> Result<(), Violation> {
     let expected = catalog
         .model(&input.model_id)
         .map(|m| m.input_fields.clone())
         .unwrap_or_default();
     let given: Vec<&str> = input.mapping_rule.iter().map(|(f, _)| f.as_str()).collect();
     if let Some(missing) = expected.iter().find(|f| !given.contains(&f.as_str())) {
-        return Err(format!(
-            "Enter a column index (0 or more) for the input field \"{missing}\"."
-        ));
+        return Err(Violation::ColumnMissing {
+            field: missing.clone(),
+        });
     }
     validation::csv_columns(&input.mapping_rule)
 }

@@ -63,17 +63,7 @@ impl ServiceStatus {
 
     /// The console's label.
     pub fn label(self) -> &'static str {
-        match self {
-            ServiceStatus::Deploying => "Deploying",
-            ServiceStatus::Running => "Running",
-            ServiceStatus::Concerning => "Alarm",
-            ServiceStatus::Failed => "Failed",
-            ServiceStatus::Stopping => "Stopping",
-            ServiceStatus::Stopped => "Stopped",
-            ServiceStatus::Finished => "Completed",
-            ServiceStatus::Deleting => "Deleting",
-            ServiceStatus::Waiting => "Waiting for resources",
-        }
+        crate::text::Labels::service_status(&crate::text::English, self)
     }
 
     /// The API value, e.g. `concerning`.
@@ -158,13 +148,7 @@ impl ServiceAction {
     ];
 
     pub fn label(self) -> &'static str {
-        match self {
-            ServiceAction::Start => "Start",
-            ServiceAction::Stop => "Stop",
-            ServiceAction::Modify => "Modify",
-            ServiceAction::Delete => "Delete",
-            ServiceAction::Restart => "Restart",
-        }
+        crate::text::Labels::service_action(&crate::text::English, self)
     }
 
     pub fn past_participle(self) -> &'static str {
@@ -268,16 +252,7 @@ impl DeploymentLocation {
     }
 
     pub fn label(&self) -> String {
-        match self {
-            DeploymentLocation::PublicPool => "Public resource pool".into(),
-            DeploymentLocation::DedicatedPool { pool_name } => {
-                format!("Dedicated resource pool: {pool_name}")
-            }
-            DeploymentLocation::EdgeNode { node_name } => format!("Edge node: {node_name}"),
-            DeploymentLocation::EdgePool { pool_name } => {
-                format!("Edge resource pool: {pool_name}")
-            }
-        }
+        crate::text::Labels::location(&crate::text::English, self)
     }
 }
 

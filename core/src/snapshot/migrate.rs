@@ -4,12 +4,12 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{v1, SnapshotError, SCHEMA, VERSION};
+use super::{v1, Invalid, SnapshotError, Unreadable, SCHEMA, VERSION};
 use crate::console::ConsoleState;
 
 /// What one version step does to the JSON state of the version before it: `STEPS[n - 1]`
 /// takes version `n` to `n + 1`; `None` when a state of version `n` reads as one of `n + 1`.
-type Step = Option<fn(&mut Value) -> Result<(), String>>;
+type Step = Option<fn(&mut Value) -> Result<(), Invalid>>;
 
 pub(super) const STEPS: [Step; VERSION as usize - 1] = [
     // 1 -> 2: typed events, settings (quotas, simulation clock), billing runs.
@@ -78,16 +78,16 @@ pub(super) fn decode_json(text: &str) -> Result<ConsoleState, SnapshotError> {
             }
         }
     }
-    let header: Header =
-        serde_json::from_str(text).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
+    let header: Header = serde_json::from_str(text)
+        .map_err(|e| SnapshotError::Unreadable(Unreadable::Parser(e.to_string())))?;
     if header.schema != SCHEMA {
         return Err(SnapshotError::ForeignSchema(header.schema));
     }
     if header.version == 0 || header.version > VERSION {
         return Err(SnapshotError::UnsupportedVersion(header.version));
     }
-    let invalid = |e: serde_json::Error| SnapshotError::Invalid(e.to_string());
-    let no_state = || SnapshotError::Invalid("no state".into());
+    let invalid = |e: serde_json::Error| SnapshotError::Invalid(Invalid::Parser(e.to_string()));
+    let no_state = || SnapshotError::Invalid(Invalid::NoState);
     let steps = &STEPS[header.version as usize - 1..];
     let migrated;
     let current = if steps.iter().all(Option::is_none) {

@@ -21,6 +21,8 @@ use serde::Serialize;
 
 use crate::console::ConsoleState;
 use crate::invariants::{self, First};
+use crate::text::{English, Transfer};
+use crate::transfer::ImportError;
 use crate::Millis;
 
 /// Identifies our snapshots among whatever else sits in storage.
@@ -39,34 +41,92 @@ struct EnvelopeRef<'a> {
     state: &'a ConsoleState,
 }
 
+/// Why saved data cannot be used (the app's banner says it, [`Transfer::snapshot_error`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SnapshotError {
     /// Not JSON at all, or not our envelope.
-    Unreadable(String),
+    Unreadable(Unreadable),
     /// JSON of some other application.
     ForeignSchema(String),
     /// Written by a newer version of the console.
     UnsupportedVersion(u32),
     /// Our schema, but the content breaks an invariant.
-    Invalid(String),
+    Invalid(Invalid),
+}
+
+/// Why saved text cannot be read at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The parser's words (serde_json's, or the version-5 decoder's), quoted as they are.
+    Parser(String),
+    /// The packed text is damaged.
+    Damaged(Damage),
+    /// Its reader (a module the app loads on demand) could not be loaded; `older_form`: the
+    /// text was saved in an older form (which that reader reads).
+    ReaderNotLoaded { older_form: bool },
+}
+
+/// What is wrong with a packed text ([`packed`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Damage {
+    NoPrefix,
+    NoRevision,
+    NoCount,
+    BadCount,
+    TextAfterLastBlock,
+    TooLong,
+    ShorterThanSize,
+    NoLength,
+    BadLength,
+    Truncated,
+    UnexpectedCharacter,
+    NotText,
+    NoHead,
+    /// LZ4's words.
+    Lz4(String),
+}
+
+/// Why saved content that was read cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    /// The parser's words on the content (serde_json's, or the version-5 decoder's).
+    Parser(String),
+    /// The envelope holds no state.
+    NoState,
+    /// A stored form of this version (before 6), which only the current version writes.
+    OldStoredForm(u32),
+    /// A binary snapshot of another version than 5.
+    BinaryVersion(u64),
+    /// A chunk of a region the head does not list.
+    UnknownRegion(String),
+    /// A version-1 state that is not of that version's shape.
+    OldShape(OldShape),
+    /// A rule the state breaks, at its JSON path (the rules and words of an import).
+    Rule(ImportError),
+}
+
+/// What of a version-1 state is not of its shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OldShape {
+    /// The state is not an object.
+    State,
+    /// `regions` is not an object.
+    Regions,
+    /// `services` is not a list.
+    Services,
+    /// A service is not an object.
+    Service,
+    /// An event is not an object.
+    Event,
+    /// An event has no time.
+    EventTime,
+    /// An event's time is not a time.
+    EventTimeValue,
 }
 
 impl fmt::Display for SnapshotError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SnapshotError::Unreadable(e) => write!(f, "the saved data is not readable ({e})"),
-            SnapshotError::ForeignSchema(s) => {
-                write!(
-                    f,
-                    "the saved data belongs to another application (schema \"{s}\")"
-                )
-            }
-            SnapshotError::UnsupportedVersion(v) => write!(
-                f,
-                "the saved data has version {v}, but this console reads up to version {VERSION}"
-            ),
-            SnapshotError::Invalid(e) => write!(f, "the saved data is inconsistent ({e})"),
-        }
+        f.write_str(&English.snapshot_error(self))
     }
 }
 
@@ -102,7 +162,7 @@ pub fn encode(state: &ConsoleState, saved_at: Millis) -> String {
 pub fn decode_current(text: &str) -> Option<Result<ConsoleState, SnapshotError>> {
     packed::is_current(text).then(|| {
         let state = stored::decode(text)?;
-        validate(&state).map_err(SnapshotError::Invalid)?;
+        validate(&state)?;
         Ok(state)
     })
 }
@@ -120,7 +180,7 @@ pub fn decode_stored(text: &str) -> Result<(ConsoleState, bool), SnapshotError> 
     } else {
         migrate::decode_json(text)?
     };
-    validate(&state).map_err(SnapshotError::Invalid)?;
+    validate(&state)?;
     Ok((state, false))
 }
 
@@ -139,8 +199,10 @@ pub const MAX_TIME: Millis = 253_402_300_800_000;
 pub const MAX_PRICE: f64 = 1e12;
 
 /// The invariants of a state ([`crate::invariants`]), checked on load: the first broken one.
-pub(crate) fn validate(state: &ConsoleState) -> Result<(), String> {
+pub(crate) fn validate(state: &ConsoleState) -> Result<(), SnapshotError> {
     let mut first = First::default();
     invariants::check_state(state, &mut first);
-    first.into_result()
+    first
+        .into_result()
+        .map_err(|e| SnapshotError::Invalid(Invalid::Rule(e)))
 }

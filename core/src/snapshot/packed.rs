@@ -16,7 +16,7 @@
 //! - [`BINARY_PREFIX`] (version 5): the blocks joined are the binary snapshot (`v5.rs`).
 //! - [`PREFIX`] (version 4): the blocks joined are the JSON snapshot.
 
-use super::SnapshotError;
+use super::{Damage, SnapshotError, Unreadable};
 
 /// Marks a packed JSON snapshot (version 4).
 pub const PREFIX: &str = "modelarts-console:lz4:";
@@ -110,7 +110,7 @@ fn chars_for(bytes: usize) -> usize {
 
 /// Unpacks and decompresses a packed JSON text back to its JSON.
 pub fn unpack(text: &str) -> Result<String, SnapshotError> {
-    String::from_utf8(unpack_bytes(text)?).map_err(|_| damaged("not text"))
+    String::from_utf8(unpack_bytes(text)?).map_err(|_| damaged(Damage::NotText))
 }
 
 /// Unpacks and decompresses a packed text (any form) back to the bytes packed, its blocks
@@ -121,12 +121,12 @@ pub fn unpack_bytes(text: &str) -> Result<Vec<u8>, SnapshotError> {
 
 /// Unpacks and decompresses each block of a packed text (any form).
 pub fn blocks(text: &str) -> Result<Vec<Vec<u8>>, SnapshotError> {
-    let rest = strip_prefix(text).ok_or_else(|| damaged("no prefix"))?;
+    let rest = strip_prefix(text).ok_or_else(|| damaged(Damage::NoPrefix))?;
     let rest = match rest.strip_prefix('r') {
         Some(after) => {
             after
                 .split_once(':')
-                .ok_or_else(|| damaged("no revision"))?
+                .ok_or_else(|| damaged(Damage::NoRevision))?
                 .1
         }
         None => rest,
@@ -134,15 +134,17 @@ pub fn blocks(text: &str) -> Result<Vec<Vec<u8>>, SnapshotError> {
     let mut blocks = Vec::new();
     match rest.strip_prefix('b') {
         Some(listed) => {
-            let (count, mut rest) = listed.split_once(':').ok_or_else(|| damaged("no count"))?;
-            let count: usize = count.parse().map_err(|_| damaged("bad count"))?;
+            let (count, mut rest) = listed
+                .split_once(':')
+                .ok_or_else(|| damaged(Damage::NoCount))?;
+            let count: usize = count.parse().map_err(|_| damaged(Damage::BadCount))?;
             for _ in 0..count {
                 let (block, after) = read_block(rest, false)?;
                 blocks.push(block);
                 rest = after;
             }
             if !rest.is_empty() {
-                return Err(damaged("text after the last block"));
+                return Err(damaged(Damage::TextAfterLastBlock));
             }
         }
         None => blocks.push(read_block(rest, true)?.0),
@@ -151,7 +153,7 @@ pub fn blocks(text: &str) -> Result<Vec<Vec<u8>>, SnapshotError> {
     for (_, size) in &blocks {
         total += size;
         if total > MAX_JSON_BYTES {
-            return Err(damaged("too long"));
+            return Err(damaged(Damage::TooLong));
         }
     }
     blocks
@@ -160,7 +162,7 @@ pub fn blocks(text: &str) -> Result<Vec<Vec<u8>>, SnapshotError> {
             let mut out = vec![0u8; size];
             let written = decompress_into(&compressed[4..], &mut out)?;
             if written != size {
-                return Err(damaged("shorter than its size"));
+                return Err(damaged(Damage::ShorterThanSize));
             }
             Ok(out)
         })
@@ -171,17 +173,20 @@ pub fn blocks(text: &str) -> Result<Vec<Vec<u8>>, SnapshotError> {
 /// the reason [`bits_to_bytes`] is.
 #[inline(never)]
 fn decompress_into(compressed: &[u8], out: &mut [u8]) -> Result<usize, SnapshotError> {
-    lz4_flex::block::decompress_into(compressed, out).map_err(|e| damaged(&e.to_string()))
+    lz4_flex::block::decompress_into(compressed, out)
+        .map_err(|e| damaged(Damage::Lz4(e.to_string())))
 }
 
 /// Reads the block at the start of `text`: its LZ4 bytes (size first) and the size of the
 /// JSON they hold, and what follows it (the single block of the older layout runs to the
 /// end of the text).
 fn read_block(text: &str, to_end: bool) -> Result<((Vec<u8>, usize), &str), SnapshotError> {
-    let (len, data) = text.split_once(':').ok_or_else(|| damaged("no length"))?;
-    let len: usize = len.parse().map_err(|_| damaged("bad length"))?;
+    let (len, data) = text
+        .split_once(':')
+        .ok_or_else(|| damaged(Damage::NoLength))?;
+    let len: usize = len.parse().map_err(|_| damaged(Damage::BadLength))?;
     if len > MAX_JSON_BYTES {
-        return Err(damaged("too long"));
+        return Err(damaged(Damage::TooLong));
     }
     // Every character of the alphabet is three bytes of UTF-8 (`1110xxxx 10xxxxxx
     // 10xxxxxx`), so the values are read from the bytes three at a time, faster than the
@@ -192,18 +197,18 @@ fn read_block(text: &str, to_end: bool) -> Result<((Vec<u8>, usize), &str), Snap
         chars_for(len)
     };
     let Some(body) = data.as_bytes().get(..want * 3) else {
-        return Err(damaged("truncated"));
+        return Err(damaged(Damage::Truncated));
     };
     if to_end && body.len() != data.len() {
-        return Err(damaged("unexpected character"));
+        return Err(damaged(Damage::UnexpectedCharacter));
     }
     let bytes = bits_to_bytes(body, len)?;
     let size = bytes
         .get(..4)
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-        .ok_or_else(|| damaged("truncated"))?;
+        .ok_or_else(|| damaged(Damage::Truncated))?;
     if size > MAX_JSON_BYTES {
-        return Err(damaged("too long"));
+        return Err(damaged(Damage::TooLong));
     }
     Ok(((bytes, size), &data[body.len()..]))
 }
@@ -225,7 +230,7 @@ fn bits_to_bytes(body: &[u8], len: usize) -> Result<Vec<u8>, SnapshotError> {
             .filter(|v| *v <= 0x7FFF)
             .map(u64::from)
     };
-    let unexpected = || damaged("unexpected character");
+    let unexpected = || damaged(Damage::UnexpectedCharacter);
     let half = |chars: &[u8]| -> Result<u64, SnapshotError> {
         let mut acc = 0u64;
         for c in chars.chunks_exact(3) {
@@ -261,14 +266,14 @@ fn bits_to_bytes(body: &[u8], len: usize) -> Result<Vec<u8>, SnapshotError> {
         }
     }
     if at < len {
-        return Err(damaged("truncated"));
+        return Err(damaged(Damage::Truncated));
     }
     bytes.truncate(len);
     Ok(bytes)
 }
 
-fn damaged(why: &str) -> SnapshotError {
-    SnapshotError::Unreadable(format!("the packed data is damaged ({why})"))
+fn damaged(why: Damage) -> SnapshotError {
+    SnapshotError::Unreadable(Unreadable::Damaged(why))
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::{packed, SnapshotError, SCHEMA, VERSION};
+use super::{packed, Damage, Invalid, SnapshotError, Unreadable, SCHEMA, VERSION};
 use crate::console::{Console, ConsoleState, RegionState, Settings};
 use crate::pool::Pool;
 use crate::realtime::RealTimeService;
@@ -69,9 +69,9 @@ const MAX_CHUNK: usize = 256;
 /// the chunks), then chunk by chunk.
 pub(super) fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
     let mut blocks = packed::blocks(text)?.into_iter();
-    let head = blocks.next().ok_or_else(|| damaged("no head"))?;
+    let head = blocks.next().ok_or_else(|| damaged(Damage::NoHead))?;
     let head: Head = serde_json::from_str(text_of(&head)?)
-        .map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
+        .map_err(|e| SnapshotError::Unreadable(Unreadable::Parser(e.to_string())))?;
     if head.schema != SCHEMA {
         return Err(SnapshotError::ForeignSchema(head.schema.into_owned()));
     }
@@ -80,10 +80,7 @@ pub(super) fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
     }
     // Version 6's documents read as version 7's (which adds real-time services).
     if head.version < 6 {
-        return Err(SnapshotError::Invalid(format!(
-            "a stored form of version {} that only version {VERSION} writes",
-            head.version
-        )));
+        return Err(SnapshotError::Invalid(Invalid::OldStoredForm(head.version)));
     }
     let mut regions: BTreeMap<String, RegionState> = head
         .regions
@@ -92,9 +89,9 @@ pub(super) fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
         .collect();
     for block in blocks {
         let chunk = read_chunk(&block)?;
-        let region = regions
-            .get_mut(chunk.region.as_ref())
-            .ok_or_else(|| SnapshotError::Invalid(format!("unknown region {}", chunk.region)))?;
+        let region = regions.get_mut(chunk.region.as_ref()).ok_or_else(|| {
+            SnapshotError::Invalid(Invalid::UnknownRegion(chunk.region.to_string()))
+        })?;
         region.services.extend(chunk.services.into_owned());
         region.pools.extend(chunk.pools.into_owned());
         region
@@ -113,17 +110,18 @@ pub(super) fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
 /// after the first chunks.
 #[inline(never)]
 fn read_chunk(bytes: &[u8]) -> Result<Chunk<'static>, SnapshotError> {
-    serde_json::from_str(text_of(bytes)?).map_err(|e| SnapshotError::Invalid(e.to_string()))
+    serde_json::from_str(text_of(bytes)?)
+        .map_err(|e| SnapshotError::Invalid(Invalid::Parser(e.to_string())))
 }
 
 /// A document's text. JSON is read from `&str` only, as everywhere in the app: reading bytes
 /// too would put a second copy of every decoder in the wasm.
 fn text_of(bytes: &[u8]) -> Result<&str, SnapshotError> {
-    std::str::from_utf8(bytes).map_err(|_| damaged("not text"))
+    std::str::from_utf8(bytes).map_err(|_| damaged(Damage::NotText))
 }
 
-fn damaged(why: &str) -> SnapshotError {
-    SnapshotError::Unreadable(format!("the packed data is damaged ({why})"))
+fn damaged(why: Damage) -> SnapshotError {
+    SnapshotError::Unreadable(Unreadable::Damaged(why))
 }
 
 /// Writes stored forms again and again, compressing only the chunks that changed. One per

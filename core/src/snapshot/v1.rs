@@ -4,11 +4,13 @@
 
 use serde_json::{json, Map, Value};
 
+use super::{Invalid, OldShape};
 use crate::event::{EventKind, EventType, ServiceEvent};
 use crate::validation::Field;
 
-pub(super) fn migrate(state: &mut Value) -> Result<(), String> {
-    let state = state.as_object_mut().ok_or("state is not an object")?;
+pub(super) fn migrate(state: &mut Value) -> Result<(), Invalid> {
+    let shape = Invalid::OldShape;
+    let state = state.as_object_mut().ok_or(shape(OldShape::State))?;
     let authorized = state
         .remove("agency_authorized")
         .and_then(|v| v.as_bool())
@@ -24,16 +26,14 @@ pub(super) fn migrate(state: &mut Value) -> Result<(), String> {
     let regions = state
         .get_mut("regions")
         .and_then(Value::as_object_mut)
-        .ok_or("regions is not an object")?;
+        .ok_or(shape(OldShape::Regions))?;
     for region in regions.values_mut() {
         let services = region
             .get_mut("services")
             .and_then(Value::as_array_mut)
-            .ok_or("services is not a list")?;
+            .ok_or(shape(OldShape::Services))?;
         for service in services {
-            let service = service
-                .as_object_mut()
-                .ok_or("a service is not an object")?;
+            let service = service.as_object_mut().ok_or(shape(OldShape::Service))?;
             migrate_events(service)?;
             add_run(service);
         }
@@ -41,21 +41,23 @@ pub(super) fn migrate(state: &mut Value) -> Result<(), String> {
     Ok(())
 }
 
-fn migrate_events(service: &mut Map<String, Value>) -> Result<(), String> {
+fn migrate_events(service: &mut Map<String, Value>) -> Result<(), Invalid> {
+    let shape = Invalid::OldShape;
     let Some(events) = service.get_mut("events").and_then(Value::as_array_mut) else {
         return Ok(());
     };
     for event in events {
-        let old = event.as_object().ok_or("an event is not an object")?;
-        let time = old.get("time").cloned().ok_or("an event has no time")?;
+        let old = event.as_object().ok_or(shape(OldShape::Event))?;
+        let time = old.get("time").cloned().ok_or(shape(OldShape::EventTime))?;
         let message = old.get("message").and_then(Value::as_str).unwrap_or("");
         let event_type = match old.get("type").and_then(Value::as_str) {
             Some("abnormal") => EventType::Abnormal,
             _ => EventType::Normal,
         };
-        let time = time.as_u64().ok_or("an event's time is not a time")?;
+        let time = time.as_u64().ok_or(shape(OldShape::EventTimeValue))?;
         let kind = kind_of(message, event_type);
-        *event = serde_json::to_value(ServiceEvent { time, kind }).map_err(|e| e.to_string())?;
+        *event = serde_json::to_value(ServiceEvent { time, kind })
+            .map_err(|e| Invalid::Parser(e.to_string()))?;
     }
     Ok(())
 }

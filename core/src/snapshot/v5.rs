@@ -16,7 +16,7 @@
 
 use std::fmt;
 
-use super::{migrate, packed, SnapshotError, SCHEMA};
+use super::{migrate, packed, Invalid, SnapshotError, Unreadable, SCHEMA};
 use crate::console::ConsoleState;
 
 const NULL: u8 = 0;
@@ -138,16 +138,15 @@ fn head(bytes: &[u8]) -> Result<(&str, u64), Error> {
 /// they hold, which the JSON snapshot's reader reads.
 pub(super) fn decode(text: &str) -> Result<ConsoleState, SnapshotError> {
     let bytes = packed::unpack_bytes(text)?;
-    let (schema, version) = head(&bytes).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
+    let (schema, version) =
+        head(&bytes).map_err(|e| SnapshotError::Unreadable(Unreadable::Parser(e.0)))?;
     if schema != SCHEMA {
         return Err(SnapshotError::ForeignSchema(schema.to_string()));
     }
     if version != 5 {
-        return Err(SnapshotError::Invalid(format!(
-            "a binary snapshot of version {version}"
-        )));
+        return Err(SnapshotError::Invalid(Invalid::BinaryVersion(version)));
     }
-    let json = to_json(&bytes).map_err(|e| SnapshotError::Invalid(e.to_string()))?;
+    let json = to_json(&bytes).map_err(|e| SnapshotError::Invalid(Invalid::Parser(e.0)))?;
     migrate::decode_json(&json)
 }
 

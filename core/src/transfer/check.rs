@@ -5,10 +5,9 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::file::{AnyService, ImportFile, POOLS, SERVICES};
-use super::{ImportErrors, JsonStrings, MAX_IMPORT_DEPTH, MAX_IMPORT_VALUES};
+use super::{ImportErrors, ImportProblem, JsonStrings, MAX_IMPORT_DEPTH, MAX_IMPORT_VALUES};
 use crate::console::Console;
-use crate::format::thousands;
-use crate::invariants::{one_of, quoted, Checker, Import, Sink, Step};
+use crate::invariants::{Checker, Import, Sink, Step};
 use crate::pool::Pool;
 use crate::realtime::{RealTimeService, MAX_REAL_TIME_SERVICES};
 use crate::service::deploy::MAX_BATCH_SERVICES;
@@ -60,8 +59,8 @@ struct Errors<'a> {
 }
 
 impl<'a> Sink<'a> for Errors<'a> {
-    fn fail(&mut self, path: String, message: String) {
-        self.errors.push(path, message);
+    fn fail(&mut self, path: String, problem: ImportProblem) {
+        self.errors.push(path, problem);
     }
 
     fn import(&self) -> Option<&Import<'a>> {
@@ -120,28 +119,26 @@ pub(super) fn check(console: &Console, file: &ImportFile, now: Millis) -> Import
     let mut c = Checker::new(&mut sink);
     c.time("exported_at", file.exported_at);
     if region.is_none() {
-        let ids: Vec<&str> = catalog.regions.iter().map(|r| r.id.as_str()).collect();
-        let message = format!(
-            "Unknown region {}: use {}.",
-            quoted(&file.region),
-            one_of(&ids)
-        );
-        c.fail_at("region", message);
+        let problem = ImportProblem::UnknownRegion {
+            region: file.region.clone(),
+            regions: catalog.regions.iter().map(|r| r.id.clone()).collect(),
+        };
+        c.fail_at("region", problem);
     }
     if file.services.is_none() && file.pools.is_none() {
-        c.fail("The file holds neither services nor pools.");
+        c.fail(ImportProblem::NoResources);
     }
     if let Some(list) = &file.services {
         c.within(Step::Key("services"), |c| {
             if list.count != list.services.len() {
-                let held = thousands(list.services.len() as u64);
-                c.fail_at(
-                    "count",
-                    format!("The list holds {held} services, not {}.", list.count),
-                );
+                let problem = ImportProblem::CountMismatch {
+                    held: list.services.len(),
+                    count: list.count,
+                };
+                c.fail_at("count", problem);
             }
             if list.total_count < list.count {
-                c.fail_at("total_count", "Must not be less than count.");
+                c.fail_at("total_count", ImportProblem::TotalBelowCount);
             }
         });
     }
@@ -166,7 +163,7 @@ pub(super) fn check(console: &Console, file: &ImportFile, now: Millis) -> Import
         match (item.read(), item.error(&SERVICES, i)) {
             (Some(AnyService::Batch(s)), _) => c.service(list, i, s),
             (Some(AnyService::RealTime(s)), _) => c.real_time_service(list, i, s),
-            (None, Some((path, message))) => c.fail_path(path, message),
+            (None, Some((path, problem))) => c.fail_path(path, problem),
             (None, None) => {}
         }
     }
@@ -174,7 +171,7 @@ pub(super) fn check(console: &Console, file: &ImportFile, now: Millis) -> Import
     for (i, item) in pools.iter().enumerate() {
         match (item.read(), item.error(&POOLS, i)) {
             (Some(p), _) => c.pool(list, i, p),
-            (None, Some((path, message))) => c.fail_path(path, message),
+            (None, Some((path, problem))) => c.fail_path(path, problem),
             (None, None) => {}
         }
     }
@@ -228,9 +225,7 @@ fn real_time_limits(
     if state.settings.enforce_quotas && new > 0 && after > MAX_REAL_TIME_SERVICES {
         errors.push(
             "services.services".into(),
-            format!(
-                "The account may have at most {MAX_REAL_TIME_SERVICES} real-time services; with this file it would have {after}. Delete services that are no longer needed, or turn off Settings > Enforce account quotas."
-            ),
+            ImportProblem::TooManyRealTime { after },
         );
     }
     for pool in pools.iter().chain(kept_pools) {
@@ -243,11 +238,11 @@ fn real_time_limits(
         if held > pool.node_count() {
             errors.push(
                 "services.services".into(),
-                format!(
-                    "Real-time services would occupy {held} node(s) of the dedicated resource pool {}, which has {}.",
-                    pool.display_name(),
-                    pool.node_count()
-                ),
+                ImportProblem::PoolWouldOverfill {
+                    held,
+                    pool: pool.display_name().to_string(),
+                    nodes: pool.node_count(),
+                },
             );
         }
     }
@@ -271,11 +266,7 @@ fn quotas(
     if file.services.is_some() && state.settings.enforce_quotas && after > MAX_BATCH_SERVICES {
         errors.push(
             "services.services".into(),
-            format!(
-                "The account may have at most {} batch services; with this file it would have {}. Delete services that are no longer needed, or turn off Settings > Enforce account quotas.",
-                thousands(MAX_BATCH_SERVICES as u64),
-                thousands(after as u64)
-            ),
+            ImportProblem::TooManyBatch { after },
         );
     }
     let Some(region) = console.catalog.region(&file.region) else {
@@ -289,12 +280,11 @@ fn quotas(
     if file.pools.is_some() && nodes > u64::from(region.node_quota) {
         errors.push(
             "pools.items".into(),
-            format!(
-                "The region's pools would hold {} nodes, more than the node quota of {} ({} nodes).",
-                thousands(nodes),
-                region.name,
-                region.node_quota
-            ),
+            ImportProblem::NodeQuota {
+                nodes,
+                region: region.name.clone(),
+                quota: region.node_quota,
+            },
         );
     }
 }

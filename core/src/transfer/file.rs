@@ -13,8 +13,8 @@ use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visito
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use super::{ImportErrors, SCHEMA};
-use crate::invariants::{one_of, quoted, render, Step};
+use super::{Expected, Found, ImportErrors, ImportProblem, SCHEMA};
+use crate::invariants::{render, Step};
 use crate::pool::Pool;
 use crate::realtime::{RealTimeService, INFER_TYPE};
 use crate::service::BatchService;
@@ -162,8 +162,8 @@ impl<T> Decoded<T> {
     }
 
     /// The structural error of the `index`-th resource of the list at `list`, as a path and
-    /// a message.
-    pub(crate) fn error(&self, list: &[Step<'_>], index: usize) -> Option<(String, String)> {
+    /// a problem.
+    pub(crate) fn error(&self, list: &[Step<'_>], index: usize) -> Option<(String, ImportProblem)> {
         let Decoded::Unread(unread) = self else {
             return None;
         };
@@ -177,7 +177,7 @@ impl<T> Decoded<T> {
 impl Located {
     /// The error in the console's words, at its path after `prefix`; `value` is the JSON the
     /// path starts from (to say what was found).
-    fn worded(&self, prefix: &[Step<'_>], value: Option<&Value>) -> (String, String) {
+    fn worded(&self, prefix: &[Step<'_>], value: Option<&Value>) -> (String, ImportProblem) {
         let mut path = prefix.to_vec();
         let mut found = value;
         for step in &self.path {
@@ -398,9 +398,9 @@ struct Tag {
 /// before anything else, so a file of another kind gets that one error; so does an envelope
 /// that is not an export's (the resources cannot be judged without the region).
 pub(super) fn read(text: &str) -> Result<ImportFile, ImportErrors> {
-    let one = |(path, message)| {
+    let one = |(path, problem)| {
         let mut errors = ImportErrors::default();
-        errors.push(path, message);
+        errors.push(path, problem);
         errors
     };
     let error = match from_text::<ImportFile>(text) {
@@ -416,10 +416,9 @@ pub(super) fn read(text: &str) -> Result<ImportFile, ImportErrors> {
         Err(located) => return Err(one(located.worded(&[], None))),
     };
     if !root.is_object() {
-        return Err(ImportErrors::whole(format!(
-            "The file is not an export of this console: expected a JSON object, found {}.",
-            describe(&root)
-        )));
+        return Err(ImportErrors::whole(ImportProblem::NotAnObject(describe(
+            &root,
+        ))));
     }
     let tag = Tag::deserialize(&root).ok().and_then(|t| t.schema);
     if tag.as_ref().and_then(Value::as_str) != Some(SCHEMA) {
@@ -438,8 +437,8 @@ pub(super) fn read(text: &str) -> Result<ImportFile, ImportErrors> {
         match from_text::<ExportFile<IgnoredAny, IgnoredAny>>(&rest.to_string()) {
             Ok(_) => break,
             Err(next) => {
-                let (path, message) = next.worded(&[], Some(&rest));
-                errors.push(path, message);
+                let (path, problem) = next.worded(&[], Some(&rest));
+                errors.push(path, problem);
                 at = next.path;
             }
         }
@@ -484,48 +483,38 @@ fn structural_errors<T: Resource>(root: &Value, list: &[Step<'_>], errors: &mut 
         if let Err(located) = T::from_value(item) {
             let mut prefix = list.to_vec();
             prefix.push(Step::Index(index));
-            let (path, message) = located.worded(&prefix, Some(item));
-            errors.push(path, message);
+            let (path, problem) = located.worded(&prefix, Some(item));
+            errors.push(path, problem);
         }
     }
 }
 
 fn not_json(error: &serde_json::Error) -> ImportErrors {
-    ImportErrors::whole(format!("The file is not valid JSON: {error}."))
+    ImportErrors::whole(ImportProblem::NotJson(error.to_string()))
 }
 
 /// Why a file with this schema is not an export.
 fn schema_error(schema: Option<&Value>) -> ImportErrors {
-    let message = match schema {
-        Some(Value::String(s)) if s == crate::snapshot::SCHEMA => {
-            "This is a saved console state, not an export: export from the Batch Services list, a resource pools list or Settings.".to_string()
-        }
-        Some(Value::String(s)) => format!(
-            "Expected {}, found {}: the file is not an export of this console.",
-            quoted(SCHEMA),
-            quoted(s)
-        ),
-        Some(other) => format!(
-            "Expected {}, found {}: the file is not an export of this console.",
-            quoted(SCHEMA),
-            describe(other)
-        ),
-        None => "This field is required: the file is not an export of this console.".into(),
+    let problem = match schema {
+        Some(Value::String(s)) if s == crate::snapshot::SCHEMA => ImportProblem::SavedState,
+        Some(Value::String(s)) => ImportProblem::NotAnExport(Found::Text(s.clone())),
+        Some(other) => ImportProblem::NotAnExport(describe(other)),
+        None => ImportProblem::NoSchema,
     };
     let mut errors = ImportErrors::default();
-    errors.push("schema".into(), message);
+    errors.push("schema".into(), problem);
     errors
 }
 
 /// What a value is, for "Expected …, found …".
-pub(super) fn describe(value: &Value) -> String {
+pub(super) fn describe(value: &Value) -> Found {
     match value {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(_) => "a string".into(),
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
+        Value::Null => Found::Null,
+        Value::Bool(b) => Found::Bool(*b),
+        Value::Number(n) => Found::Number(n.to_string()),
+        Value::String(_) => Found::String,
+        Value::Array(_) => Found::Array,
+        Value::Object(_) => Found::Object,
     }
 }
 
@@ -535,7 +524,7 @@ fn worded(
     path: Vec<Step<'_>>,
     found: Option<&Value>,
     error: &serde_json::Error,
-) -> (String, String) {
+) -> (String, ImportProblem) {
     let mut text = error.to_string();
     if error.line() > 0 {
         if let Some(at) = text.rfind(" at line ") {
@@ -544,73 +533,72 @@ fn worded(
     }
     let field = |prefix: &str| text.strip_prefix(prefix)?.strip_suffix('`');
     let mut path: Vec<Step<'_>> = path.into_iter().collect();
-    let message = if let Some(key) = field("missing field `") {
+    let found_type = || found.map_or(Found::OtherType, describe);
+    let problem = if let Some(key) = field("missing field `") {
         path.push(Step::Key(key));
-        "This field is required.".to_string()
+        ImportProblem::Required
     } else if let Some(key) = field("duplicate field `") {
         path.push(Step::Key(key));
-        "This key is given twice.".to_string()
+        ImportProblem::GivenTwice
     } else if let Some(rest) = text.strip_prefix("unknown variant `") {
         let (variant, allowed) = rest.rsplit_once("`, expected ").unwrap_or((rest, ""));
-        let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
-        let noun = path.iter().rev().find_map(|s| match s {
-            Step::Key(key) => Some(humanized(key)),
+        let allowed = allowed.split('`').skip(1).step_by(2).map(str::to_string);
+        let key = path.iter().rev().find_map(|s| match s {
+            Step::Key(key) => Some(key.to_string()),
             Step::Index(_) => None,
         });
         let variant = found.and_then(Value::as_str).unwrap_or(variant);
-        format!(
-            "Unknown {} {}: use {}.",
-            noun.as_deref().unwrap_or("value"),
-            quoted(variant),
-            one_of(&allowed)
-        )
+        ImportProblem::UnknownVariant {
+            key,
+            value: variant.to_string(),
+            allowed: allowed.collect(),
+        }
     } else if text == "expected value" {
         // What serde_json says of a value where one of an enum's names belongs.
-        let found = found.map_or_else(|| "another type".into(), describe);
-        format!("Expected a string, found {found}.")
+        ImportProblem::Expected {
+            expected: Expected::String,
+            found: found_type(),
+        }
     } else if let Some((_, expected)) = text
         .strip_prefix("invalid type: ")
         .and_then(|rest| rest.rsplit_once(", expected "))
     {
-        let found = found.map_or_else(|| "another type".into(), describe);
-        format!("Expected {}, found {found}.", expected_noun(expected))
+        ImportProblem::Expected {
+            expected: expected_noun(expected),
+            found: found_type(),
+        }
     } else if let Some((_, expected)) = text
         .strip_prefix("invalid value: ")
         .and_then(|rest| rest.rsplit_once(", expected "))
     {
         match (found.and_then(Value::as_i64), unsigned_max(expected)) {
-            (Some(n), Some(_)) if n < 0 => "Must not be negative.".to_string(),
-            (_, Some(max)) => format!("Must be at most {}.", crate::format::thousands(max)),
-            _ => {
-                let found = found.map_or_else(|| "another value".into(), describe);
-                format!("Expected {}, found {found}.", expected_noun(expected))
-            }
+            (Some(n), Some(_)) if n < 0 => ImportProblem::Negative,
+            (_, Some(max)) => ImportProblem::AtMost(max),
+            _ => ImportProblem::Expected {
+                expected: expected_noun(expected),
+                found: found.map_or(Found::OtherValue, describe),
+            },
         }
     } else {
-        let mut chars = text.chars();
-        let first = chars.next().map(|c| c.to_ascii_uppercase());
-        format!(
-            "{}{}.",
-            first.map(String::from).unwrap_or_default(),
-            chars.as_str()
-        )
+        ImportProblem::Unreadable(text.clone())
     };
-    (render(&path), message)
+    (render(&path), problem)
 }
 
 /// What serde expected, as messages say it: `u32` is an integer, `struct Pool` an object.
-fn expected_noun(expected: &str) -> &str {
+fn expected_noun(expected: &str) -> Expected {
     match expected {
-        "a string" | "string or map" => "a string",
-        "a boolean" => "true or false",
-        "a sequence" => "an array",
-        "a map" => "an object",
-        "f32" | "f64" => "a number",
-        _ if expected.starts_with("struct ") => "an object",
+        "a string" | "string or map" => Expected::String,
+        "a boolean" => Expected::Bool,
+        "a sequence" => Expected::Array,
+        "a map" => Expected::Object,
+        "f32" | "f64" => Expected::Number,
+        "a number of nodes or a list of node names" => Expected::NodeCount,
+        _ if expected.starts_with("struct ") => Expected::Object,
         "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
-            "an integer"
+            Expected::Integer
         }
-        other => other,
+        other => Expected::Other(other.to_string()),
     }
 }
 
@@ -626,13 +614,6 @@ fn unsigned_max(expected: &str) -> Option<u64> {
     })
 }
 
-/// A field's key as a message names its value: `mapping_type` the mapping type,
-/// `os.modelarts/billing.mode` the billing mode.
-fn humanized(key: &str) -> String {
-    let key = key.rsplit('/').next().unwrap_or(key);
-    key.replace(['_', '.'], " ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -641,7 +622,8 @@ mod tests {
         let Err(located) = from_text::<T>(&json.to_string()) else {
             panic!("refused")
         };
-        located.worded(&[Step::Key("x")], Some(&json))
+        let (path, problem) = located.worded(&[Step::Key("x")], Some(&json));
+        (path, problem.to_string())
     }
 
     #[derive(Deserialize, Debug)]
@@ -711,10 +693,10 @@ mod tests {
         let Err(located) = from_text::<Strict>(text) else {
             panic!("refused")
         };
-        let (path, message) = located.worded(&[], None);
+        let (path, problem) = located.worded(&[], None);
         assert_eq!(
-            (path.as_str(), message.as_str()),
-            ("a[1].b", "This key is given twice.")
+            (path.as_str(), problem),
+            ("a[1].b", ImportProblem::GivenTwice)
         );
     }
 }

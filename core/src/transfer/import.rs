@@ -7,16 +7,14 @@ use std::collections::{HashMap, HashSet};
 
 use super::check::{check, scan, Scan};
 use super::file::{self, AnyService, Decoded, ImportFile};
-use super::{
-    count_of, ExportScope, ImportErrors, MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, MAX_IMPORT_VALUES,
-};
+use super::{ExportScope, ImportErrors, ImportProblem, MAX_IMPORT_BYTES};
 use crate::command::Outcome;
 use crate::console::{Console, RegionState};
 use crate::error::DomainError;
 use crate::event::EventKind;
-use crate::format::thousands;
 use crate::pool::PoolEventKind;
 use crate::tenant::Tenant;
+use crate::text::{English, Transfer};
 use crate::Millis;
 
 /// One resource of an import, as the preview lists it.
@@ -73,29 +71,10 @@ impl ImportPlan {
         self.services.replaced.len() + self.pools.replaced.len()
     }
 
-    /// The preview's sentence, e.g. `3 services and 1 pool will be imported into CN
-    /// North-Beijing4: 2 added, 2 replaced.`
+    /// The preview's sentence in English, e.g. `3 services and 1 pool will be imported into
+    /// CN North-Beijing4: 2 added, 2 replaced.` (see [`Transfer::import_summary`]).
     pub fn summary(&self) -> String {
-        let mut parts = Vec::new();
-        if self.scope.includes_services() {
-            parts.push(count_of(self.services.imported(), "service", "services"));
-        }
-        if self.scope.includes_pools() {
-            parts.push(count_of(self.pools.imported(), "pool", "pools"));
-        }
-        if self.added() + self.replaced() == 0 {
-            return format!(
-                "The file holds nothing to import into {}.",
-                self.region_name
-            );
-        }
-        format!(
-            "{} will be imported into {}: {} added, {} replaced.",
-            parts.join(" and "),
-            self.region_name,
-            thousands(self.added() as u64),
-            thousands(self.replaced() as u64)
-        )
+        English.import_summary(self)
     }
 }
 
@@ -167,17 +146,8 @@ pub(crate) fn prepare(
     }
     match scan(text) {
         Scan::Fits => {}
-        Scan::TooDeep => {
-            return Err(ImportErrors::whole(format!(
-                "The file nests arrays and objects more than {MAX_IMPORT_DEPTH} levels deep; an export nests 7."
-            )))
-        }
-        Scan::TooMany => {
-            return Err(ImportErrors::whole(format!(
-                "The file holds more than {} JSON values; an export holds about 50 per service.",
-                thousands(MAX_IMPORT_VALUES as u64)
-            )))
-        }
+        Scan::TooDeep => return Err(ImportErrors::whole(ImportProblem::TooDeep)),
+        Scan::TooMany => return Err(ImportErrors::whole(ImportProblem::TooManyValues)),
     }
     let file = file::read(text)?;
     let errors = check(console, &file, now);

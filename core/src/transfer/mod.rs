@@ -58,11 +58,15 @@ mod check;
 mod export;
 mod file;
 mod import;
+mod problem;
 
 use std::fmt;
 
 pub use export::export_file_name;
 pub use import::{ImportGroup, ImportItem, ImportPlan};
+pub use problem::{Expected, Found, ImportProblem, ResourceKind};
+
+use crate::text::{English, Transfer};
 
 /// Identifies an export file among other JSON (a saved state has `modelarts-console`).
 pub const SCHEMA: &str = "modelarts-console-export";
@@ -139,15 +143,16 @@ impl ExportScope {
 
 /// One problem of an import file: where (a JSON path such as
 /// `pools.items[0].metadata.labels["os.modelarts/name"]`, `$` for the whole file) and what.
+/// The path is the API's, in every language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportError {
     pub path: String,
-    pub message: String,
+    pub problem: ImportProblem,
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        f.write_str(&English.import_error(self))
     }
 }
 
@@ -170,9 +175,9 @@ impl ImportErrors {
         self.total() == 0
     }
 
-    pub(crate) fn push(&mut self, path: String, message: String) {
+    pub(crate) fn push(&mut self, path: String, problem: ImportProblem) {
         if self.errors.len() < MAX_LISTED_ERRORS {
-            self.errors.push(ImportError { path, message });
+            self.errors.push(ImportError { path, problem });
         } else {
             self.unlisted += 1;
         }
@@ -180,23 +185,18 @@ impl ImportErrors {
 
     /// A file of `bytes` over [`MAX_IMPORT_BYTES`] (the app says so before reading it).
     pub fn too_large(bytes: u64) -> ImportErrors {
-        ImportErrors::whole(format!(
-            "The file has {} bytes; at most {} bytes ({} MiB) can be imported.",
-            crate::format::thousands(bytes),
-            crate::format::thousands(MAX_IMPORT_BYTES as u64),
-            MAX_IMPORT_BYTES >> 20
-        ))
+        ImportErrors::whole(ImportProblem::TooLarge { bytes })
     }
 
     /// A file the browser could not read as text.
     pub fn unreadable_file() -> ImportErrors {
-        ImportErrors::whole("The file cannot be read as text.")
+        ImportErrors::whole(ImportProblem::UnreadableFile)
     }
 
     /// A file refused as a whole (`$`).
-    pub fn whole(message: impl Into<String>) -> ImportErrors {
+    pub fn whole(problem: ImportProblem) -> ImportErrors {
         let mut errors = ImportErrors::default();
-        errors.push("$".into(), message.into());
+        errors.push("$".into(), problem);
         errors
     }
 }
@@ -204,75 +204,11 @@ impl ImportErrors {
 impl fmt::Display for ImportErrors {
     /// One error per line, then `and N more errors.` when some are not listed.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.errors.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{error}")?;
-        }
-        match self.unlisted {
-            0 => Ok(()),
-            1 => f.write_str("\nand 1 more error."),
-            n => write!(
-                f,
-                "\nand {} more errors.",
-                crate::format::thousands(n as u64)
-            ),
-        }
+        f.write_str(&English.import_errors(self))
     }
 }
 
 impl std::error::Error for ImportErrors {}
-
-/// `1 service`, `3 pools`.
-pub(crate) fn count_of(n: usize, one: &str, many: &str) -> String {
-    format!(
-        "{} {}",
-        crate::format::thousands(n as u64),
-        if n == 1 { one } else { many }
-    )
-}
-
-/// The success message of an import (the `Outcome`'s text).
-pub(crate) fn imported_message(
-    region_name: &str,
-    scope: ExportScope,
-    services: usize,
-    pools: usize,
-    added: usize,
-    replaced: usize,
-) -> String {
-    let mut parts = Vec::new();
-    if scope.includes_services() {
-        parts.push(count_of(services, "service", "services"));
-    }
-    if scope.includes_pools() {
-        parts.push(count_of(pools, "pool", "pools"));
-    }
-    if services + pools == 0 {
-        let what = match scope {
-            ExportScope::All => "services or pools",
-            ExportScope::Services | ExportScope::RealTimeServices => "services",
-            ExportScope::Pools => "pools",
-        };
-        return format!("The file holds no {what}: nothing was imported.");
-    }
-    let mut changes = Vec::new();
-    if added > 0 {
-        changes.push(format!("{} added", crate::format::thousands(added as u64)));
-    }
-    if replaced > 0 {
-        changes.push(format!(
-            "{} replaced",
-            crate::format::thousands(replaced as u64)
-        ));
-    }
-    format!(
-        "Imported {} into {region_name}: {}.",
-        parts.join(" and "),
-        changes.join(", ")
-    )
-}
 
 /// Follows JSON text byte by byte and tells whether each byte is outside every string
 /// (escapes included), so a scan can act on the brackets, commas and colons between values

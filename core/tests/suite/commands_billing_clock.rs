@@ -33,7 +33,7 @@ fn a_batch_delete_plan_lists_what_may_not_be_deleted_and_why() {
     assert_eq!(plan.refused.len(), 1);
     assert_eq!(plan.refused[0].service_name, "svc-b");
     assert_eq!(
-        plan.refused[0].reason,
+        plan.refused[0].refusal.to_string(),
         "A service in the Deleting state cannot be deleted."
     );
     let outcome = c
@@ -52,7 +52,7 @@ fn a_batch_delete_plan_lists_what_may_not_be_deleted_and_why() {
     let plan = unauthorized.plan_delete(&["a".into()]);
     assert!(plan.allowed.is_empty());
     assert_eq!(
-        plan.refused[0].reason,
+        plan.refused[0].refusal.to_string(),
         "A service cannot be deleted without agency authorization."
     );
 }

@@ -6,8 +6,8 @@ use console_core::service::deploy::{simulated_input_mb, MAX_BATCH_SERVICES};
 use console_core::service::{DEPLOY_DURATION, WORK_PER_MB};
 use console_core::validation::Field;
 use console_core::{
-    Command, ConfigInput, DeployRequest, DeploymentLocation, DomainError, MappingType, Outcome,
-    ServiceStatus, SECOND,
+    Command, ConfigInput, DeployRequest, DeploymentLocation, DomainError, Lang, MappingType,
+    Outcome, ServiceStatus, SECOND,
 };
 
 fn request(console: &console_core::Console) -> DeployRequest {
@@ -37,7 +37,10 @@ fn refusal(console: &mut console_core::Console, req: DeployRequest) -> Vec<(Fiel
     let err = console.apply(Command::Deploy(req), T0).unwrap_err();
     assert_eq!(*console, before, "a refused deploy changes nothing");
     match err {
-        DomainError::Invalid(errors) => errors.into_iter().map(|e| (e.field, e.message)).collect(),
+        DomainError::Invalid(errors) => errors
+            .into_iter()
+            .map(|e| (e.field, e.violation.to_string()))
+            .collect(),
         other => panic!("expected field errors, got {other}"),
     }
 }
@@ -316,7 +319,7 @@ fn suggested_names_are_free_and_look_like_the_consoles() {
 fn choices_carry_the_reason_an_option_cannot_be_chosen() {
     let mut c = console_with(vec![], false);
     let mnist = c.catalog().models[0].model_id.clone();
-    let versions = c.version_choices(&mnist);
+    let versions = c.version_choices(&mnist, Lang::En);
     let building = versions.iter().find(|v| v.value == "0.0.3").unwrap();
     assert_eq!(building.text, "0.0.3 (Building)");
     assert!(building.disabled.as_deref().unwrap().contains("Normal"));
@@ -332,13 +335,13 @@ fn choices_carry_the_reason_an_option_cannot_be_chosen() {
     )
     .unwrap();
     let p4 = c
-        .flavor_choices()
+        .flavor_choices(Lang::En)
         .into_iter()
         .find(|f| f.value == "modelarts.vm.gpu.p4u8")
         .unwrap();
     assert_eq!(p4.disabled.as_deref(), Some("Sold out"));
     assert!(p4.text.ends_with("(Sold out)"));
-    let locations = c.location_choices();
+    let locations = c.location_choices(Lang::En);
     assert_eq!(locations[0].value, DeploymentLocation::PublicPool);
     assert!(locations.iter().any(
         |l| matches!(l.value, DeploymentLocation::DedicatedPool { .. }) && l.disabled.is_some()

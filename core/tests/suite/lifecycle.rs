@@ -286,7 +286,7 @@ fn invalid_modifications_are_refused_with_field_messages_and_change_nothing() {
             "Compute Nodes"
         ]
     );
-    assert!(errors[1].message.contains("Building"));
+    assert!(errors[1].violation.to_string().contains("Building"));
     assert_eq!(console, before);
 
     let mut update = update_of(&console, "a");

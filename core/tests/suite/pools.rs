@@ -4,13 +4,14 @@
 
 use crate::common::*;
 use console_core::pool::{CREATE_DURATION, DELETE_DURATION, MONTH, SCALE_DURATION, YEAR};
+use console_core::text::{English, Messages};
 use console_core::validation::Field;
 use console_core::{
     demo::demo_console, snapshot, AzChoice, BillingMode, Catalog, Command, Console,
     DeploymentLocation, DomainError, NetworkInput, NodeStatus, Outcome, PoolAction, PoolPhase,
     PoolPrice, PoolQuery, PoolRequest, PoolType, RequiredDuration, ScaleRequest, ServiceStatus,
 };
-use console_core::{ConfigInput, DeployRequest, EventType, HOUR, MINUTE};
+use console_core::{ConfigInput, DeployRequest, EventType, Lang, HOUR, MINUTE};
 
 fn request(pool_type: PoolType, name: &str, nodes: u32) -> PoolRequest {
     PoolRequest {
@@ -53,8 +54,8 @@ fn create_error(c: &mut Console, req: PoolRequest, field: Field) -> String {
         .iter()
         .find(|e| e.field == field)
         .unwrap_or_else(|| panic!("no error for {field:?}: {errors:?}"))
-        .message
-        .clone()
+        .violation
+        .to_string()
 }
 
 #[test]
@@ -177,7 +178,7 @@ fn sold_out_specifications_are_refused_and_shown_disabled() {
     req.flavor = "modelarts.vm.gpu.pnt004".into();
     assert!(create_error(&mut c, req, Field::Specifications).contains("is sold out"));
     let choice = c
-        .flavor_choices()
+        .flavor_choices(Lang::En)
         .into_iter()
         .find(|f| f.value == "modelarts.vm.gpu.pnt004")
         .unwrap();
@@ -230,7 +231,7 @@ fn required_duration_per_type_and_the_region_rule() {
 
     // The 1 year choice is disabled for Service Deployment with its reason.
     let year = |t| {
-        c.duration_choices(t)
+        c.duration_choices(t, Lang::En)
             .into_iter()
             .find(|d| d.value == RequiredDuration::Year)
             .unwrap()
@@ -241,7 +242,7 @@ fn required_duration_per_type_and_the_region_rule() {
 
     // Yearly/Monthly Service Deployment pools: only in CN North-Beijing4.
     let mode = |c: &Console, t| {
-        c.billing_mode_choices(t)
+        c.billing_mode_choices(t, Lang::En)
             .into_iter()
             .find(|m| m.value == BillingMode::YearlyMonthly)
             .unwrap()
@@ -308,9 +309,9 @@ fn custom_network_needs_vpc_subnet_and_security_group_of_the_region() {
         create_error(&mut c, with("vpc-sg", "subnet-sg", "sg-sg"), Field::Vpc),
         "Select a VPC."
     );
-    assert_eq!(c.vpc_choices().len(), 3, "placeholder and two VPCs");
-    assert_eq!(c.subnet_choices("vpc-default").len(), 3);
-    assert_eq!(c.security_group_choices("vpc-prod").len(), 2);
+    assert_eq!(c.vpc_choices(Lang::En).len(), 3, "placeholder and two VPCs");
+    assert_eq!(c.subnet_choices("vpc-default", Lang::En).len(), 3);
+    assert_eq!(c.security_group_choices("vpc-prod", Lang::En).len(), 2);
     // The AZ: Random or one of the region's.
     let mut az = request(PoolType::ServiceDeployment, "pool-az", 1);
     az.az = AzChoice::Az("AZ 9".into());
@@ -318,7 +319,7 @@ fn custom_network_needs_vpc_subnet_and_security_group_of_the_region() {
         create_error(&mut c, az, Field::Az),
         "Select Random or an AZ of this region."
     );
-    let azs: Vec<String> = c.az_choices().into_iter().map(|a| a.text).collect();
+    let azs: Vec<String> = c.az_choices(Lang::En).into_iter().map(|a| a.text).collect();
     assert_eq!(azs, ["Random", "AZ 1", "AZ 2", "AZ 3"]);
 }
 
@@ -536,7 +537,7 @@ fn scaling_is_for_running_pay_per_use_pools_within_the_quota() {
     assert!(c
         .check_pool(&id, PoolAction::Scale)
         .unwrap_err()
-        .reason()
+        .to_string()
         .contains("this one is Scaling"));
     c.tick(t1 + SCALE_DURATION);
     let pool = c.pool(&id).unwrap();
@@ -634,7 +635,7 @@ fn deleting_a_pool_fails_the_services_on_it() {
     assert!(c
         .check_pool(&id, PoolAction::Delete)
         .unwrap_err()
-        .reason()
+        .to_string()
         .contains("Deleting state"));
     c.tick(t + DELETE_DURATION);
     assert!(c.pool(&id).is_none());
@@ -643,7 +644,7 @@ fn deleting_a_pool_fails_the_services_on_it() {
     assert!(c
         .check(&on_a, console_core::ServiceAction::Start)
         .unwrap_err()
-        .reason()
+        .to_string()
         .contains("has been deleted"));
 
     // Yearly/Monthly pools cannot be deleted.
@@ -662,7 +663,7 @@ fn deleting_a_pool_fails_the_services_on_it() {
         )
         .unwrap_err();
     assert_eq!(
-        err.reason(),
+        English.error_reason(&err),
         "A dedicated resource pool in Yearly/Monthly billing mode cannot be deleted."
     );
     assert_eq!(c.state(), &before);
@@ -673,7 +674,7 @@ fn deploy_offers_only_running_service_deployment_pools() {
     let mut c = in_region("cn-north-4");
     // None yet: the choice is there, disabled, with the reason.
     let dedicated = |c: &Console| -> Vec<(String, Option<String>)> {
-        c.location_choices()
+        c.location_choices(Lang::En)
             .into_iter()
             .filter(|l| matches!(l.value, DeploymentLocation::DedicatedPool { .. }))
             .map(|l| (l.text, l.disabled))
@@ -700,7 +701,7 @@ fn deploy_offers_only_running_service_deployment_pools() {
     );
     let service = deploy_on(&mut c, &infer, "svc-a");
     assert_eq!(
-        c.location_label(&c.service(&service).unwrap().location),
+        c.location_label(&c.service(&service).unwrap().location, Lang::En),
         "Dedicated resource pool: infer-a"
     );
     // Deploying on a pool that is not Running is refused.
@@ -720,7 +721,9 @@ fn deploy_offers_only_running_service_deployment_pools() {
     req_fail.config = deploy_config();
     let errors = c.validate_deploy(&req_fail);
     assert_eq!(
-        console_core::validation::error_for(&errors, Field::DeploymentLocation),
+        console_core::validation::error_for(&errors, Field::DeploymentLocation)
+            .map(ToString::to_string)
+            .as_deref(),
         Some("infer-new is Creating: only Running pools can be chosen.")
     );
     let train = c
@@ -736,6 +739,7 @@ fn deploy_offers_only_running_service_deployment_pools() {
         Field::DeploymentLocation
     )
     .unwrap()
+    .to_string()
     .contains("only pools of type Dedicated for Service Deployment"));
 }
 
@@ -781,7 +785,7 @@ fn services_on_an_abnormal_pool_are_in_alarm_until_it_recovers() {
     // Abnormal pools cannot be scaled or chosen.
     assert!(c.check_pool(&id, PoolAction::Scale).is_err());
     assert!(c
-        .location_choices()
+        .location_choices(Lang::En)
         .iter()
         .any(|l| l.disabled.as_deref()
             == Some("infer-a is Abnormal: only Running pools can be chosen.")));
@@ -797,7 +801,7 @@ fn services_on_an_abnormal_pool_are_in_alarm_until_it_recovers() {
     assert!(c
         .check(&service, console_core::ServiceAction::Start)
         .unwrap_err()
-        .reason()
+        .to_string()
         .contains("infer-a is Abnormal"));
     c.apply(
         Command::SetPoolFault {
@@ -1023,7 +1027,7 @@ fn delete_needs_delete_typed_and_spares_services_that_are_not_working() {
     assert!(c
         .check(&stopped, console_core::ServiceAction::Start)
         .unwrap_err()
-        .reason()
+        .to_string()
         .contains("infer-a is Deleting"));
 }
 

@@ -1621,7 +1621,7 @@ fn the_core_answers_what_the_forms_offer() {
     assert_eq!(parse_calls_per_minute("10000"), Ok(10_000));
     for bad in ["10001", "-1", "1.5", "", "many"] {
         assert_eq!(
-            parse_calls_per_minute(bad).unwrap_err(),
+            parse_calls_per_minute(bad).unwrap_err().to_string(),
             "Enter a whole number of calls per minute from 0 to 10,000."
         );
     }

@@ -57,7 +57,7 @@ fn error_at(console: &Console, text: &str, path: &str) -> String {
     let all = errors(console, text);
     let found: Vec<_> = all.errors.iter().filter(|e| e.path == path).collect();
     assert_eq!(found.len(), 1, "one error at {path} in:\n{all}");
-    found[0].message.clone()
+    found[0].problem.to_string()
 }
 
 fn service_index(file: &Value, name: &str) -> usize {
