@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::t;
+use crate::i18n::{say, t};
 use crate::notices::BannerTopic;
 use crate::shell::on_demand;
 use crate::state::ConsoleStore;
@@ -56,7 +56,7 @@ impl fmt::Display for CatalogFetchError {
             CatalogFetchError::Status(status) => (words.catalog_status)(*status),
             CatalogFetchError::Read(why) => (words.catalog_not_read)(why),
             CatalogFetchError::ReaderNotLoaded => words.catalog_reader_not_loaded.into(),
-            CatalogFetchError::Invalid(e) => (words.catalog_ignored)(&e.to_string()),
+            CatalogFetchError::Invalid(e) => (words.catalog_ignored)(&say().catalog_error(e)),
         })
     }
 }

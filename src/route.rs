@@ -160,7 +160,7 @@ impl RealTimeTab {
 
     /// The tab's name in the page's language.
     pub fn label(self) -> &'static str {
-        let (words, common) = (&t().shell, &t().common);
+        let (words, common) = (&t().real_time, &t().common);
         match self {
             RealTimeTab::UsageGuides => words.usage_guides,
             RealTimeTab::Prediction => words.prediction,

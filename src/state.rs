@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::clock;
-use crate::i18n::t;
+use crate::i18n::{say, t};
 use crate::notices::{Banner, BannerTopic, Notices, ToastKind};
 use crate::persistence::{tab_lock, Changed, Loaded, Persistence, SnapshotStore, StorageError};
 use crate::shell::on_demand::{self, Reducer};
@@ -72,7 +72,7 @@ impl ConsoleStore {
                 error,
                 backup: Ok(key),
             } => {
-                banner = Some((words.load_kept)(&error.to_string(), &key));
+                banner = Some((words.load_kept)(&say().snapshot_error(&error), &key));
                 demo()
             }
             Loaded::Unreadable {
@@ -80,7 +80,10 @@ impl ConsoleStore {
                 backup: Err(why),
             } => {
                 saving_enabled = false;
-                banner = Some((words.load_not_kept)(&error.to_string(), &why.to_string()));
+                banner = Some((words.load_not_kept)(
+                    &say().snapshot_error(&error),
+                    &why.to_string(),
+                ));
                 demo()
             }
             Loaded::Unavailable(why) => {
@@ -172,8 +175,12 @@ impl ConsoleStore {
     pub async fn act_and_report(self, command: Command) -> Result<Outcome, DomainError> {
         let result = self.act(command).await;
         match &result {
-            Ok(outcome) => self.notices.toast(ToastKind::Success, outcome.to_string()),
-            Err(error) => self.notices.toast(ToastKind::Error, error.to_string()),
+            Ok(outcome) => self
+                .notices
+                .toast(ToastKind::Success, say().outcome(&outcome)),
+            Err(error) => self
+                .notices
+                .toast(ToastKind::Error, say().domain_error(&error)),
         }
         result
     }
@@ -252,7 +259,7 @@ impl ConsoleStore {
                 true
             }
             Changed::Unreadable { error, backup } => {
-                let (words, error) = (&t().shell, error.to_string());
+                let (words, error) = (&t().shell, say().snapshot_error(&error));
                 let text = match backup {
                     Ok(key) => (words.other_tab_kept)(&error, &key),
                     Err(why) => {

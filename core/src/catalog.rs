@@ -130,12 +130,7 @@ pub struct Param {
     pub param_type: String,
 }
 
-impl ModelSource {
-    /// The console's label (Model Source).
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::model_source(&crate::text::English, self)
-    }
-}
+impl ModelSource {}
 
 impl Model {
     /// Versions that can be deployed.
@@ -161,11 +156,7 @@ pub enum ModelState {
     Failed,
 }
 
-impl ModelState {
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::model_state(&crate::text::English, self)
-    }
-}
+impl ModelState {}
 
 /// Why a catalog text was rejected ([`crate::text::Transfer::catalog_error`]).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -24,9 +24,12 @@ pub enum EventType {
 }
 
 impl EventType {
-    /// The English label (the console speaks through `crate::text`).
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::event_type(&crate::text::English, self)
+    /// The API value, e.g. `abnormal` (also the badge's style).
+    pub fn api_value(self) -> &'static str {
+        match self {
+            EventType::Normal => "normal",
+            EventType::Abnormal => "abnormal",
+        }
     }
 }
 

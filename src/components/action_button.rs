@@ -52,8 +52,10 @@ pub fn ActionButton(
     let store = use_store();
     let id = service_id.clone();
     let reason = reason.unwrap_or_else(|| {
-        Memo::new(move |_| store.track_ticks(|c| c.check(&id, action).err().map(|e| e.reason())))
-            .into()
+        Memo::new(move |_| {
+            store.track_ticks(|c| c.check(&id, action).err().map(|e| say().error_reason(&e)))
+        })
+        .into()
     });
     view! {
         <GuardedButton

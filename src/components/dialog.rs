@@ -1,6 +1,7 @@
 use console_core::Command;
 use leptos::prelude::*;
 
+use crate::i18n::say;
 use crate::state::ConsoleStore;
 
 /// A confirmation dialog's action: once the core accepts its command the dialog closes (and
@@ -20,7 +21,7 @@ pub fn confirm_action(
             }
         }
         Err(e) => {
-            error.try_set(Some(e.to_string()));
+            error.try_set(Some(say().domain_error(&e)));
         }
     })
 }

@@ -29,8 +29,8 @@ pub fn EventsTable(#[prop(into)] events: Signal<Vec<ServiceEvent>>) -> impl Into
                             view! {
                                 <tr>
                                     <td class="nowrap">{clock::show(e.time)}</td>
-                                    <td><span class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{say().event_type(kind)}</span></td>
-                                    <td>{e.message()}</td>
+                                    <td><span class=format!("event-type event-{}", kind.api_value())>{say().event_type(kind)}</span></td>
+                                    <td>{say().service_event(&e.kind)}</td>
                                 </tr>
                             }
                         })
@@ -69,7 +69,7 @@ pub fn BillingView(
     };
     view! {
         <dl class="details-grid billing-summary">
-            <div class="detail"><dt>{words.billed_duration}</dt><dd>{text(|b| format::duration(b.billed_ms))}</dd></div>
+            <div class="detail"><dt>{words.billed_duration}</dt><dd>{text(|b| say().duration(b.billed_ms))}</dd></div>
             <div class="detail"><dt>{words.accrued_cost}</dt><dd>{text(|b| format::usd(b.cost))}</dd></div>
             <div class="detail"><dt>{words.price}</dt><dd>{price}</dd></div>
             <div class="detail"><dt>{words.billing_rule}</dt><dd>{words.billing_rule_text}</dd></div>
@@ -116,7 +116,7 @@ pub fn BillingView(
                                 <tr>
                                     <td class="nowrap">{clock::show(r.start)}</td>
                                     <td class="nowrap">{r.end.map_or_else(|| say().service_status(ServiceStatus::Running).to_string(), clock::show)}</td>
-                                    <td>{format::duration(r.billed_ms)}</td>
+                                    <td>{say().duration(r.billed_ms)}</td>
                                     <td>{(words.per_hour)(&format::usd(r.hourly_rate))}</td>
                                     <td>{format::usd(r.cost)}</td>
                                 </tr>

@@ -46,8 +46,6 @@ pub struct Common {
     pub add_environment_variable: &'static str,
     /// Above the list of a form's errors after a submit.
     pub correct_following: &'static str,
-    /// An error of a model version's field in that list: version (from 1), field, message.
-    pub version_error: fn(usize, &str, &str) -> String,
     // Export (list toolbars, Settings, the failed-save banner).
     pub export: &'static str,
     pub export_data: &'static str,

@@ -22,11 +22,6 @@ pub struct Pools {
     pub no_match: &'static str,
     /// `(expiry time, auto-renew)`.
     pub expiry: fn(&str, bool) -> String,
-    /// The AZ choice and column: no AZ chosen.
-    pub random: &'static str,
-    /// The AZ column of a Random pool: where its nodes landed.
-    /// With the AZs, joined.
-    pub random_in: fn(&str) -> String,
     // The Delete dialog.
     pub delete_title: &'static str,
     /// Before the pool's name.
@@ -59,14 +54,7 @@ pub struct Pools {
     pub nodes_hint: fn(u32, u32, &str) -> String,
     pub auto_renew: &'static str,
     pub auto_renew_hint: &'static str,
-    pub select_vpc: &'static str,
-    pub select_subnet: &'static str,
-    pub select_security_group: &'static str,
     pub sold_out: &'static str,
-    /// A flavor option that is sold out, with its text.
-    pub flavor_sold_out: fn(&str) -> String,
-    /// The 1-year Required Duration.
-    pub year_billed: &'static str,
     /// Before the estimate in the form's footer.
     pub price_colon: &'static str,
     pub price: &'static str,

@@ -10,11 +10,6 @@ pub struct Shell {
     pub pools: &'static str,
     pub settings: &'static str,
     // A real-time service's details tabs (the route's; Events and Billing are common).
-    pub usage_guides: &'static str,
-    pub prediction: &'static str,
-    pub configuration_updates: &'static str,
-    pub monitoring: &'static str,
-    pub logs: &'static str,
     // A module fetched on demand.
     pub loading: &'static str,
     pub loading_saved: &'static str,
@@ -22,10 +17,6 @@ pub struct Shell {
     pub demo_not_loaded: &'static str,
     pub page_not_loaded: &'static str,
     pub try_again: &'static str,
-    /// Why a text could not be read when its reader could not be loaded.
-    pub unread: &'static str,
-    /// Why saved data of an older form is unreadable for now.
-    pub older_form_unread: &'static str,
     // Not found.
     pub page_not_found: &'static str,
     /// Before the address of a missing page.

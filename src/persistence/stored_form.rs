@@ -2,11 +2,10 @@
 //! main module, older forms by the JSON reader, and every form is written by the encoder, both
 //! in modules fetched on demand ([`crate::shell::on_demand`]).
 
-use console_core::snapshot::{self, Encoder, SnapshotError};
+use console_core::snapshot::{self, Encoder, SnapshotError, Unreadable};
 use console_core::{Console, ConsoleState, Millis};
 
 use super::StorageError;
-use crate::i18n::t;
 use crate::shell::on_demand::{self, Reducer};
 
 /// Reads saved text, and says whether it is in the current stored form: that form at once,
@@ -18,9 +17,9 @@ pub fn decode(text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
         Some(current) => current.map(|state| (state, true)),
         None => match on_demand::json_reader_now() {
             Some(reader) => reader.saved(text),
-            None => Err(SnapshotError::Unreadable(
-                t().shell.older_form_unread.into(),
-            )),
+            None => Err(SnapshotError::Unreadable(Unreadable::ReaderNotLoaded {
+                older_form: true,
+            })),
         },
     }
 }

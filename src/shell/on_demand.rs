@@ -26,7 +26,7 @@
 //! message in the page with a way to try again; the rest of the console keeps working.
 
 use console_core::catalog::CatalogError;
-use console_core::snapshot::{self, Encoder, SnapshotError};
+use console_core::snapshot::{self, Encoder, SnapshotError, Unreadable};
 use console_core::{
     Catalog, Command, Console, ConsoleState, DomainError, ExportScope, Millis, Outcome, PoolQuery,
     PoolType, RealTimeQuery,
@@ -309,7 +309,9 @@ impl JsonReader {
     pub fn saved(self, text: &str) -> Result<(ConsoleState, bool), SnapshotError> {
         match self.read(text, JsonText::Saved) {
             Some(JsonRead::Saved(read)) => read,
-            _ => Err(SnapshotError::Unreadable(t().shell.unread.into())),
+            _ => Err(SnapshotError::Unreadable(Unreadable::ReaderNotLoaded {
+                older_form: false,
+            })),
         }
     }
 
@@ -317,7 +319,7 @@ impl JsonReader {
     pub fn catalog(self, text: &str) -> Result<Catalog, CatalogError> {
         match self.read(text, JsonText::Catalog) {
             Some(JsonRead::Catalog(read)) => read,
-            _ => Err(CatalogError(t().shell.unread.into())),
+            _ => Err(CatalogError::ReaderNotLoaded),
         }
     }
 }

@@ -32,11 +32,6 @@ pub enum PoolType {
 impl PoolType {
     pub const ALL: [PoolType; 2] = [PoolType::DevelopmentTraining, PoolType::ServiceDeployment];
 
-    /// The console's name, also the tab's.
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::pool_type(&crate::text::English, self)
-    }
-
     /// The URL form (`#/pools?type=deployment`).
     pub fn slug(self) -> &'static str {
         match self {
@@ -77,10 +72,6 @@ pub enum BillingMode {
 
 impl BillingMode {
     pub const ALL: [BillingMode; 2] = [BillingMode::PayPerUse, BillingMode::YearlyMonthly];
-
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::billing_mode(&crate::text::English, self)
-    }
 }
 
 /// The Required Duration of a Yearly/Monthly pool.
@@ -98,10 +89,6 @@ impl RequiredDuration {
             .map(RequiredDuration::Months)
             .chain([RequiredDuration::Year])
             .collect()
-    }
-
-    pub fn label(self) -> String {
-        crate::text::Labels::required_duration(&crate::text::English, self)
     }
 
     /// Months paid for: 1 year is billed as 10 months.
@@ -167,11 +154,6 @@ impl PoolPhase {
         }
     }
 
-    /// The English label (to go: the console speaks through `crate::text`).
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::pool_phase(&crate::text::English, self)
-    }
-
     /// Moves by itself as time passes.
     pub fn is_transitional(self) -> bool {
         matches!(
@@ -190,17 +172,6 @@ pub enum PoolAction {
 
 impl PoolAction {
     pub const OFFERED: [PoolAction; 2] = [PoolAction::Scale, PoolAction::Delete];
-
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::pool_action(&crate::text::English, self)
-    }
-
-    pub fn past_participle(self) -> &'static str {
-        match self {
-            PoolAction::Scale => "scaled",
-            PoolAction::Delete => "deleted",
-        }
-    }
 }
 
 /// A node of a pool (the API's `/nodes`).
@@ -221,8 +192,14 @@ pub enum NodeStatus {
 }
 
 impl NodeStatus {
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::node_status(&crate::text::English, self)
+    /// The API value, e.g. `Available` (its badge's style, lowercased).
+    pub fn api_value(self) -> &'static str {
+        match self {
+            NodeStatus::Creating => "Creating",
+            NodeStatus::Available => "Available",
+            NodeStatus::Abnormal => "Abnormal",
+            NodeStatus::Deleting => "Deleting",
+        }
     }
 }
 
@@ -408,12 +385,6 @@ impl Pool {
             .first()
             .and_then(|r| r.azs.first())
             .map(|a| a.az.as_str())
-    }
-
-    /// The AZ column in English: the chosen AZ, or `Random` with where the nodes landed
-    /// (`speak(lang).pool_az(..)` in a language).
-    pub fn az_text(&self) -> String {
-        crate::text::Events::pool_az(&crate::text::English, self)
     }
 
     /// The AZs the pool's nodes are in, sorted, each once.

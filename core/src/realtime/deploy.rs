@@ -52,11 +52,6 @@ impl AutoStopChoice {
         }
     }
 
-    /// The console's words, e.g. `1 hour later`.
-    pub fn label(hours: u32) -> String {
-        crate::text::Labels::auto_stop(&crate::text::English, hours)
-    }
-
     pub(crate) fn check(self) -> Result<(), Violation> {
         match self {
             AutoStopChoice::Off => Ok(()),

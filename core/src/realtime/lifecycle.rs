@@ -48,10 +48,6 @@ impl DeployPhase {
         DeployPhase::ModelStartup,
     ];
 
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::deploy_phase(&crate::text::English, self)
-    }
-
     /// 1-5.
     pub fn number(self) -> usize {
         DeployPhase::ALL

@@ -101,11 +101,7 @@ pub enum UpdateResult {
     Fail,
 }
 
-impl UpdateResult {
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::update_result(&crate::text::English, self)
-    }
-}
+impl UpdateResult {}
 
 /// A hitless rolling upgrade under way: the new configuration takes over at `until`, while
 /// the old one keeps answering.
@@ -265,12 +261,6 @@ impl RealTimeService {
         }
     }
 
-    /// Auto Stop as the list shows it: the time left while running (`now`), its setting
-    /// otherwise, or Off.
-    pub fn auto_stop_text(&self, now: Millis) -> String {
-        auto_stop_text(self.due_time, self.auto_stop_hours(), now)
-    }
-
     /// `Failed Calls/Total Calls`, e.g. `3/1,200`.
     pub fn calls_text(&self) -> String {
         format!(
@@ -286,13 +276,6 @@ impl RealTimeService {
             .iter()
             .find(|c| c.model_version == model_version)
     }
-}
-
-/// Auto Stop as the list shows it: the time left to `due_time` at `now`, the setting of
-/// `hours` when it is not counting, or Off; in English (`speak(lang).auto_stop_text(..)` in
-/// a language).
-pub fn auto_stop_text(due_time: Option<Millis>, hours: Option<u32>, now: Millis) -> String {
-    crate::text::Events::auto_stop_text(&crate::text::English, due_time, hours, now)
 }
 
 /// The API URL of a service in the sandbox.

@@ -49,11 +49,6 @@ impl UpgradeKind {
     pub fn asks_first(self) -> bool {
         matches!(self, UpgradeKind::Hitless | UpgradeKind::Interrupting)
     }
-
-    /// The upgrade dialog's words.
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::upgrade_kind(&crate::text::English, self)
-    }
 }
 
 /// The seed's table: a hitless rolling upgrade is supported only for a model from a container

@@ -61,11 +61,6 @@ impl ServiceStatus {
         ServiceStatus::Deleting,
     ];
 
-    /// The console's label.
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::service_status(&crate::text::English, self)
-    }
-
     /// The API value, e.g. `concerning`.
     pub fn api_value(self) -> &'static str {
         match self {
@@ -146,20 +141,6 @@ impl ServiceAction {
         ServiceAction::Modify,
         ServiceAction::Delete,
     ];
-
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::service_action(&crate::text::English, self)
-    }
-
-    pub fn past_participle(self) -> &'static str {
-        match self {
-            ServiceAction::Start => "started",
-            ServiceAction::Stop => "stopped",
-            ServiceAction::Modify => "modified",
-            ServiceAction::Delete => "deleted",
-            ServiceAction::Restart => "restarted",
-        }
-    }
 }
 
 /// Where the service runs. Edge locations cannot be started or stopped from the console.
@@ -249,10 +230,6 @@ impl DeploymentLocation {
     /// Whether this is the dedicated pool with id `pool_id`.
     pub fn is_on_pool(&self, pool_id: &str) -> bool {
         matches!(self, DeploymentLocation::DedicatedPool { pool_name } if pool_name == pool_id)
-    }
-
-    pub fn label(&self) -> String {
-        crate::text::Labels::location(&crate::text::English, self)
     }
 }
 

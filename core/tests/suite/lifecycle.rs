@@ -3,7 +3,7 @@
 use crate::common::*;
 use console_core::service::{DELETE_DURATION, DEPLOY_DURATION, STOP_DURATION, WORK_PER_MB};
 use console_core::{DeploymentLocation, DomainError, EventType, ServiceStatus, HOUR, SECOND};
-use console_core::{Outcome, ServiceUpdate};
+use console_core::{Lang, Outcome, ServiceUpdate};
 use ServiceStatus::*;
 
 fn public() -> DeploymentLocation {
@@ -39,7 +39,10 @@ fn running_completes_when_input_is_processed_faster_with_more_nodes() {
     let events = console.tick(finish + HOUR);
     let s = console.service("a").unwrap();
     assert_eq!(s.status, Finished);
-    assert_eq!(s.status.label(), "Completed");
+    assert_eq!(
+        console_core::speak(Lang::En).service_status(s.status),
+        "Completed"
+    );
     assert_eq!(s.progress, 100);
     assert_eq!(
         s.finished_time,

@@ -4,7 +4,7 @@
 
 use crate::common::*;
 use console_core::pool::{CREATE_DURATION, DELETE_DURATION, MONTH, SCALE_DURATION, YEAR};
-use console_core::text::{English, Messages};
+use console_core::text::{English, Events, Messages};
 use console_core::validation::Field;
 use console_core::{
     demo::demo_console, snapshot, AzChoice, BillingMode, Catalog, Command, Console,
@@ -373,7 +373,7 @@ fn a_created_pool_is_creating_then_running_and_bills_from_creation() {
         .nodes
         .iter()
         .all(|n| n.status == NodeStatus::Creating && n.az == "AZ 2"));
-    assert_eq!(pool.az_text(), "AZ 2");
+    assert_eq!(English.pool_az(pool), "AZ 2");
     c.tick(T0 + CREATE_DURATION - 1);
     assert_eq!(c.pool(&pool_id).unwrap().phase(), PoolPhase::Creating);
     let events = c.tick(T0 + CREATE_DURATION);
@@ -391,7 +391,10 @@ fn a_created_pool_is_creating_then_running_and_bills_from_creation() {
 
     // Random spreads the nodes over the AZs.
     let id = running_pool(&mut c, request(PoolType::DevelopmentTraining, "train-a", 3));
-    assert_eq!(c.pool(&id).unwrap().az_text(), "Random (AZ 1, AZ 2, AZ 3)");
+    assert_eq!(
+        English.pool_az(c.pool(&id).unwrap()),
+        "Random (AZ 1, AZ 2, AZ 3)"
+    );
 
     // A prepaid pool is paid up front for its term and shows its expiry.
     let mut prepaid = request(PoolType::DevelopmentTraining, "train-year", 1);

@@ -1,5 +1,6 @@
 use std::collections::BTreeSet;
 
+use crate::i18n::say;
 use console_core::validation::{version_error_for, Field, FieldError};
 use leptos::prelude::*;
 
@@ -41,8 +42,9 @@ impl FormCheck {
                     .unwrap_or(false);
             shown
                 .then(|| {
-                    this.errors
-                        .try_with(|e| version_error_for(e, version, field).map(str::to_string))
+                    this.errors.try_with(|e| {
+                        version_error_for(e, version, field).map(|v| say().violation(v))
+                    })
                 })
                 .flatten()
                 .flatten()

@@ -28,11 +28,7 @@ pub fn ErrorSummary(check: FormCheck) -> impl IntoView {
                             .into_iter()
                             .map(|e| {
                                 let id = input_id_at(e.version, e.field);
-                                let field = say().field(e.field);
-                                let text = match e.version {
-                                    Some(v) => (words.version_error)(v + 1, field, &e.message),
-                                    None => (words.labelled)(field, &e.message),
-                                };
+                                let text = say().field_error(&e);
                                 view! {
                                     <li>
                                         <button type="button" class="link-button" on:click=move |_| focus(id.clone())>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::ServiceKind;
 use crate::components::dialog::{confirm_action, Dialog};
-use crate::i18n::t;
+use crate::i18n::{say, t};
 use crate::state::use_store;
 
 /// Asks to confirm deleting one or several services, warning that it cannot be undone. The
@@ -42,7 +42,7 @@ pub fn DeleteDialog(
                 <p>{words.delete_skipped}</p>
                 <ul class="dialog-list refused-list" aria-label=words.services_refused>
                     {plan.refused.iter().map(|r| view! {
-                        <li>{r.service_name.clone()} <span class="refusal-reason">{(words.refusal_reason)(&r.reason)}</span></li>
+                        <li>{r.service_name.clone()} <span class="refusal-reason">{(words.refusal_reason)(&say().refusal(&r.refusal))}</span></li>
                     }).collect_view()}
                 </ul>
             })}

@@ -5,13 +5,13 @@
 
 use std::sync::Arc;
 
-use console_core::transfer::MAX_IMPORT_BYTES;
+use console_core::transfer::{ImportProblem, MAX_IMPORT_BYTES};
 use console_core::{Command, DomainError, ImportErrors, ImportGroup, ImportPlan};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::dialog::Dialog;
-use crate::i18n::t;
+use crate::i18n::{say, t};
 use crate::notices::ToastKind;
 use crate::state::use_store;
 
@@ -96,14 +96,15 @@ pub fn ImportButton() -> impl IntoView {
                 Ok(outcome) => {
                     store
                         .notices()
-                        .toast(ToastKind::Success, outcome.to_string());
+                        .toast(ToastKind::Success, say().outcome(&outcome));
                     let _ = close.try_run(());
                 }
                 Err(DomainError::Import(errors)) => {
                     stage.try_set(Some(Stage::Refused { file_name, errors }));
                 }
                 Err(other) => {
-                    let errors = ImportErrors::whole(other.to_string());
+                    let errors =
+                        ImportErrors::whole(ImportProblem::Said(say().domain_error(&other)));
                     stage.try_set(Some(Stage::Refused { file_name, errors }));
                 }
             }
@@ -151,7 +152,7 @@ fn ImportDialog(
                         <p>{heading}</p>
                         <ul aria-label=words.errors>
                             {errors.errors.into_iter().map(|e| view! {
-                                <li><code class="mono">{e.path}</code> {common.colon} {e.message}</li>
+                                <li><code class="mono">{e.path}</code> {common.colon} {say().import_problem(&e.problem)}</li>
                             }).collect_view()}
                         </ul>
                         {(unlisted > 0).then(|| view! { <p>{(words.more_errors)(unlisted)}</p> })}
@@ -180,7 +181,7 @@ fn ImportDialog(
             view! {
                 <Dialog title=words.import_data on_close=on_close>
                     <p class="muted">{from}</p>
-                    <p role="status"><strong>{plan.summary()}</strong></p>
+                    <p role="status"><strong>{say().import_summary(&plan)}</strong></p>
                     {region_note.map(|n| view! { <p>{n}</p> })}
                     {plan.scope.includes_services().then(|| view! { <Group title=words.services group=plan.services.clone() /> })}
                     {plan.scope.includes_pools().then(|| view! { <Group title=t().shell.pools group=plan.pools.clone() /> })}

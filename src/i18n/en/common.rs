@@ -35,7 +35,6 @@ pub const COMMON: Common = Common {
     remove: "Remove",
     add_environment_variable: "Add Environment Variable",
     correct_following: "Correct the following before you continue:",
-    version_error: |version, field, message| format!("Model version {version}, {field}: {message}"),
     export: "Export",
     export_data: "Export Data",
     download_refused: "The browser refused the download.",

@@ -19,8 +19,6 @@ pub const POOLS: Pools = Pools {
         let renewal = if renews { "auto-renew" } else { "no auto-renew" };
         format!("{at} ({renewal})")
     },
-    random: "Random",
-    random_in: |azs| format!("Random ({azs})"),
     delete_title: "Delete Dedicated Resource Pool",
     delete_ask: "Are you sure you want to delete the dedicated resource pool ",
     delete_ask_end: "?",
@@ -47,12 +45,7 @@ pub const POOLS: Pools = Pools {
     },
     auto_renew: "Auto-renew",
     auto_renew_hint: "With auto-renew, the term renews at expiry and is paid again.",
-    select_vpc: "Select a VPC",
-    select_subnet: "Select a subnet",
-    select_security_group: "Select a security group",
     sold_out: "Sold out",
-    flavor_sold_out: |flavor| format!("{flavor} (Sold out)"),
-    year_billed: "1 year (billed as 10 months)",
     price_colon: "Price: ",
     price: "Price",
     confirm_title: "Confirm Specifications",

@@ -35,7 +35,6 @@ pub const COMMON: Common = Common {
     remove: "删除",
     add_environment_variable: "添加环境变量",
     correct_following: "请先更正以下问题再继续：",
-    version_error: |version, field, message| format!("模型版本{version}，{field}：{message}"),
     export: "导出",
     export_data: "导出数据",
     download_refused: "浏览器拒绝了下载。",

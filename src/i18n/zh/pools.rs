@@ -17,8 +17,6 @@ pub const POOLS: Pools = Pools {
         let renewal = if renews { "自动续费" } else { "不自动续费" };
         format!("{at}（{renewal}）")
     },
-    random: "随机分配",
-    random_in: |azs| format!("随机分配（{azs}）"),
     delete_title: "删除专属资源池",
     delete_ask: "确定要删除专属资源池",
     delete_ask_end: "吗？",
@@ -43,12 +41,7 @@ pub const POOLS: Pools = Pools {
     },
     auto_renew: "自动续费",
     auto_renew_hint: "开启自动续费后，到期时自动续订并再次扣费。",
-    select_vpc: "请选择虚拟私有云",
-    select_subnet: "请选择子网",
-    select_security_group: "请选择安全组",
     sold_out: "售罄",
-    flavor_sold_out: |flavor| format!("{flavor}（售罄）"),
-    year_billed: "1年（按10个月计费）",
     price_colon: "价格：",
     price: "价格",
     confirm_title: "确认规格",

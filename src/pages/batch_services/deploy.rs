@@ -16,7 +16,7 @@ use crate::components::form::{
     ErrorSummary, FormCheck, KeyValueList, NumberField, SelectField, TextAreaField, TextField,
 };
 use crate::components::page_header::{Crumb, PageHeader};
-use crate::i18n::{say, t};
+use crate::i18n::{lang, say, t};
 use crate::route::{use_router, Route};
 use crate::state::{use_store, ConsoleStore};
 
@@ -105,10 +105,10 @@ pub fn DeployPage() -> impl IntoView {
     let models = Signal::derive(move || store.track_ticks(|c| c.model_choices()));
     let versions = Signal::derive(move || {
         let model = form.config.model_id.get();
-        store.track_ticks(|c| c.version_choices(&model))
+        store.track_ticks(|c| c.version_choices(&model, lang()))
     });
-    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices()));
-    let locations = Signal::derive(move || store.track_ticks(|c| c.location_choices()));
+    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices(lang())));
+    let locations = Signal::derive(move || store.track_ticks(|c| c.location_choices(lang())));
     let mappings = Signal::derive(|| {
         MappingType::ALL
             .into_iter()
@@ -122,7 +122,7 @@ pub fn DeployPage() -> impl IntoView {
         let quota = store
             .untracked(|c| c.check_service_quota())
             .err()
-            .map(|e| e.to_string());
+            .map(|e| say().domain_error(&e));
         general_error.set(quota.clone());
         if valid && quota.is_none() {
             confirming.set(true);
@@ -132,7 +132,7 @@ pub fn DeployPage() -> impl IntoView {
         Ok(_) => router.push(Route::BatchServices(ServiceQuery::default())),
         Err(e) => {
             confirming.try_set(false);
-            general_error.try_set(Some(e.to_string()));
+            general_error.try_set(Some(say().domain_error(&e)));
         }
     });
     let submit = move |_| {
@@ -294,7 +294,7 @@ fn DeploySummary(request: Memo<DeployRequest>, price: Memo<Option<f64>>) -> impl
                     ),
                     (
                         field(Field::DeploymentLocation),
-                        c.location_label(&r.location),
+                        c.location_label(&r.location, lang()),
                     ),
                     (
                         words.price,

@@ -7,7 +7,7 @@ use crate::clock;
 use crate::components::action_button::ActionButton;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::service_tabs::{BillingView, EventsTable};
-use crate::i18n::{say, t};
+use crate::i18n::{lang, say, t};
 use crate::route::Route;
 use crate::state::use_store;
 
@@ -159,7 +159,9 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
             field(Field::DeploymentLocation),
             Box::new(move || {
                 let location = service.with(|s| s.as_ref().map(|s| s.location.clone()));
-                location.map_or_else(String::new, |l| store.track_ticks(|c| c.location_label(&l)))
+                location.map_or_else(String::new, |l| {
+                    store.track_ticks(|c| c.location_label(&l, lang()))
+                })
             }),
         ),
         (
@@ -193,7 +195,11 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
         ),
         (
             words.error_message,
-            get(|s| s.error_msg.clone().unwrap_or_else(|| "-".into())),
+            get(|s| {
+                s.error_msg
+                    .as_deref()
+                    .map_or_else(|| "-".into(), |m| say().reason(m))
+            }),
         ),
     ];
     view! {

@@ -236,7 +236,12 @@ impl RowView {
             description: s.description.clone(),
             refusals: ServiceAction::OFFERED
                 .iter()
-                .map(|a| console.check(&s.service_id, *a).err().map(|e| e.reason()))
+                .map(|a| {
+                    console
+                        .check(&s.service_id, *a)
+                        .err()
+                        .map(|e| say().error_reason(&e))
+                })
                 .collect(),
         }
     }

@@ -11,7 +11,7 @@ use crate::components::dialog::Dialog;
 use crate::components::form::{
     ErrorSummary, FormCheck, KeyValueList, NumberField, SelectField, TextAreaField, TextField,
 };
-use crate::i18n::{say, t};
+use crate::i18n::{lang, say, t};
 use crate::state::use_store;
 
 /// Modifies a service's description, model version, paths, mapping, specifications, compute
@@ -51,8 +51,9 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
         update.with(|u| store.track_ticks(|c| c.modify_changes(&id.get_value(), u)))
     });
 
-    let versions = Signal::derive(move || store.track_ticks(|c| c.version_choices(&model_id)));
-    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices()));
+    let versions =
+        Signal::derive(move || store.track_ticks(|c| c.version_choices(&model_id, lang())));
+    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices(lang())));
     let mappings = Signal::derive(|| {
         MappingType::ALL
             .into_iter()
@@ -66,7 +67,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
         }
         Err(e) => {
             confirming_restart.try_set(false);
-            general_error.try_set(Some(e.to_string()));
+            general_error.try_set(Some(say().domain_error(&e)));
         }
     });
     let apply = move || {
@@ -84,7 +85,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
         if let Err(e) =
             store.untracked(|c| c.check(&id.get_value(), console_core::ServiceAction::Modify))
         {
-            general_error.set(Some(e.to_string()));
+            general_error.set(Some(say().domain_error(&e)));
             return;
         }
         if store.untracked(|c| c.modify_needs_restart(&id.get_value(), &update.get_untracked())) {

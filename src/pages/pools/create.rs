@@ -5,8 +5,8 @@
 use console_core::pool::create::{MAX_POOL_DESCRIPTION_CHARS, PREPAID_DEPLOYMENT_REGION};
 use console_core::validation::Field;
 use console_core::{
-    format, AzChoice, BillingMode, Choice, Command, NetworkInput, PoolPrice, PoolQuery,
-    PoolRequest, PoolType, RequiredDuration,
+    format, AzChoice, BillingMode, Command, NetworkInput, PoolPrice, PoolQuery, PoolRequest,
+    PoolType, RequiredDuration,
 };
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ use crate::components::form::{
     TextField,
 };
 use crate::components::page_header::{Crumb, PageHeader};
-use crate::i18n::{say, t};
+use crate::i18n::{lang, say, t};
 use crate::route::{use_router, Route};
 use crate::state::{use_store, ConsoleStore};
 
@@ -104,26 +104,6 @@ pub fn price_text(price: Option<PoolPrice>) -> String {
     }
 }
 
-/// The core's options with the console's words in the page's language: `text` gives an
-/// option's text by its value (`None`: the core's).
-fn relabel<T>(
-    choices: Vec<Choice<T>>,
-    text: impl Fn(&Choice<T>) -> Option<String>,
-) -> Vec<Choice<T>> {
-    choices
-        .into_iter()
-        .map(|c| match text(&c) {
-            Some(text) => Choice { text, ..c },
-            None => c,
-        })
-        .collect()
-}
-
-/// A select's "Select a ..." option (the empty value) in the page's language.
-fn placeholder(words: &'static str) -> impl Fn(&Choice<String>) -> Option<String> {
-    move |c| c.value.is_empty().then(|| words.to_string())
-}
-
 /// The Create page for a pool of `pool_type`. Emits a CreatePool command on confirmation and
 /// returns to the tab.
 #[component]
@@ -150,54 +130,20 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
 
     let words = &t().pools;
     let common = &t().common;
-    let modes = Signal::derive(move || {
-        let choices = store.track_ticks(|c| c.billing_mode_choices(pool_type));
-        relabel(choices, |c| Some(say().billing_mode(c.value).to_string()))
-    });
-    let flavors = Signal::derive(move || {
-        store.track_ticks(|c| {
-            let choices = c.flavor_choices();
-            choices
-                .into_iter()
-                .map(|f| match f.disabled {
-                    None => f,
-                    Some(_) => Choice {
-                        text: (words.flavor_sold_out)(c.catalog().flavor_display(&f.value)),
-                        disabled: Some(words.sold_out.to_string()),
-                        value: f.value,
-                    },
-                })
-                .collect()
-        })
-    });
-    let durations = Signal::derive(move || {
-        let choices = store.track_ticks(|c| c.duration_choices(pool_type));
-        relabel(choices, |c| {
-            Some(match c.value {
-                RequiredDuration::Year => words.year_billed.to_string(),
-                d => say().required_duration(d),
-            })
-        })
-    });
-    let azs = Signal::derive(move || {
-        let choices = store.track_ticks(|c| c.az_choices());
-        relabel(choices, |c| {
-            (c.value == AzChoice::Random).then(|| words.random.to_string())
-        })
-    });
-    let vpcs = Signal::derive(move || {
-        let choices = store.track_ticks(|c| c.vpc_choices());
-        relabel(choices, placeholder(words.select_vpc))
-    });
+    let modes =
+        Signal::derive(move || store.track_ticks(|c| c.billing_mode_choices(pool_type, lang())));
+    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices(lang())));
+    let durations =
+        Signal::derive(move || store.track_ticks(|c| c.duration_choices(pool_type, lang())));
+    let azs = Signal::derive(move || store.track_ticks(|c| c.az_choices(lang())));
+    let vpcs = Signal::derive(move || store.track_ticks(|c| c.vpc_choices(lang())));
     let subnets = Signal::derive(move || {
         let vpc = form.vpc.get();
-        let choices = store.track_ticks(|c| c.subnet_choices(&vpc));
-        relabel(choices, placeholder(words.select_subnet))
+        store.track_ticks(|c| c.subnet_choices(&vpc, lang()))
     });
     let groups = Signal::derive(move || {
         let vpc = form.vpc.get();
-        let choices = store.track_ticks(|c| c.security_group_choices(&vpc));
-        relabel(choices, placeholder(words.select_security_group))
+        store.track_ticks(|c| c.security_group_choices(&vpc, lang()))
     });
     let quota = Memo::new(move |_| {
         store.track_ticks(|c| (c.nodes_left(), c.node_quota(), c.region_name().to_string()))
@@ -216,7 +162,7 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
         Ok(_) => router.push(Route::Pools(pool_type, PoolQuery::default())),
         Err(e) => {
             confirming.try_set(false);
-            general_error.try_set(Some(e.to_string()));
+            general_error.try_set(Some(say().domain_error(&e)));
         }
     });
     let submit = move |_| {
@@ -349,11 +295,7 @@ fn PoolSummary(request: Memo<PoolRequest>, price: Memo<Option<PoolPrice>>) -> im
                             format!("{} / {} / {}", n.vpc_id, n.subnet_id, n.security_group_id)
                         }),
                     ));
-                    let az = match &r.az {
-                        AzChoice::Random => words.random,
-                        AzChoice::Az(az) => az,
-                    };
-                    rows.push((say().field(Field::Az), az.to_string()));
+                    rows.push((say().field(Field::Az), r.az.label(lang()).to_string()));
                 }
                 rows.push((
                     say().field(Field::Nodes),

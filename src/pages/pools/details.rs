@@ -11,7 +11,7 @@ use crate::i18n::{lang, say, t};
 
 use super::delete_dialog::DeletePoolDialog;
 use super::list::expiry_text;
-use super::{az_text, flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
+use super::{flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
 use crate::clock;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::pages::batch_services::ServiceBadge;
@@ -143,7 +143,7 @@ fn BasicInformation(pool: Memo<Option<Pool>>) -> impl IntoView {
             say().field(Field::Nodes),
             get(|p| p.node_count().to_string()),
         ),
-        (say().field(Field::Az), get(az_text)),
+        (say().field(Field::Az), get(|p| say().pool_az(p))),
         (
             common.created,
             get(|p| clock::show(p.metadata.creation_timestamp)),
@@ -164,7 +164,7 @@ fn BasicInformation(pool: Memo<Option<Pool>>) -> impl IntoView {
             <h2 id="pool-basic-heading">{words.basic_information}</h2>
             <p class="status-line">{words.status_colon} <PoolBadge pool=pool /></p>
             <Show when=move || pool.with(|p| p.as_ref().is_some_and(|p| p.status.message.is_some()))>
-                <p class="form-error" role="status">{move || pool.with(|p| p.as_ref().and_then(|p| p.status.message.clone()))}</p>
+                <p class="form-error" role="status">{move || pool.with(|p| p.as_ref().and_then(|p| p.status.message.as_deref().map(|m| say().reason(m))))}</p>
             </Show>
             <dl class="details-grid">
                 {rows.into_iter().map(|(k, v)| view! { <div class="detail"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
@@ -221,7 +221,10 @@ fn PoolBilling(pool: Memo<Option<Pool>>) -> impl IntoView {
                 say().field(Field::RequiredDuration),
                 value(|p, _| {
                     p.duration().map_or("-".into(), |d| match d {
-                        RequiredDuration::Year => t().pools.year_billed.into(),
+                        RequiredDuration::Year => say().with_note(
+                            &say().required_duration(d),
+                            &say().billed_months(d.billed_months()),
+                        ),
                         other => say().required_duration(other),
                     })
                 }),
@@ -276,7 +279,7 @@ fn NodeList(pool: Memo<Option<Pool>>) -> impl IntoView {
                                     <td>{n.az.clone()}</td>
                                     <td>{flavor_display(store, &n.flavor)}</td>
                                     <td>
-                                        <span class=format!("badge badge-{}", status.label().to_ascii_lowercase())>
+                                        <span class=format!("badge badge-{}", status.api_value().to_ascii_lowercase())>
                                             <span class="badge-dot" aria-hidden="true"></span>
                                             {say().node_status(status)}
                                         </span>
@@ -409,8 +412,8 @@ fn PoolEvents(pool: Memo<Option<Pool>>) -> impl IntoView {
                             view! {
                                 <tr>
                                     <td class="nowrap">{clock::show(e.time)}</td>
-                                    <td class=format!("event-type event-{}", kind.label().to_ascii_lowercase())>{say().event_type(kind)}</td>
-                                    <td>{e.message()}</td>
+                                    <td class=format!("event-type event-{}", kind.api_value())>{say().event_type(kind)}</td>
+                                    <td>{say().pool_event(&e.kind)}</td>
                                 </tr>
                             }
                         }).collect_view()}

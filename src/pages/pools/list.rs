@@ -6,7 +6,7 @@ use console_core::{
 use leptos::prelude::*;
 
 use super::delete_dialog::DeletePoolDialog;
-use super::{az_text, PoolActionButton};
+use super::PoolActionButton;
 use crate::clock;
 use crate::components::list_filters::ListFilters;
 use crate::components::page_header::{Crumb, PageHeader};
@@ -231,14 +231,19 @@ struct PoolRowView {
 impl PoolRowView {
     fn of(console: &Console, id: &str) -> Option<PoolRowView> {
         let pool = console.pool(id)?;
-        let refusal = |action| console.check_pool(id, action).err().map(|e| e.reason());
+        let refusal = |action| {
+            console
+                .check_pool(id, action)
+                .err()
+                .map(|e| say().error_reason(&e))
+        };
         Some(PoolRowView {
             name: pool.display_name().to_string(),
             phase: pool.phase(),
             billing_mode: say().billing_mode(pool.billing_mode()),
             flavor: console.catalog().flavor_display(pool.flavor()).to_string(),
             nodes: pool.node_count(),
-            az: az_text(pool),
+            az: say().pool_az(pool),
             created: pool.metadata.creation_timestamp,
             expires: expiry_text(pool),
             refusals: [refusal(PoolAction::Scale), refusal(PoolAction::Delete)],

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::components::action_button::GuardedButton;
 use crate::components::status_badge::StatusBadge;
-use crate::i18n::{say, t};
+use crate::i18n::say;
 use crate::state::{use_store, ConsoleStore};
 
 /// Follows one pool of the selected region (`None` once it is gone).
@@ -61,7 +61,11 @@ pub fn PoolActionButton(
     let id = pool_id.clone();
     let reason = reason.unwrap_or_else(|| {
         Memo::new(move |_| {
-            store.track_ticks(|c| c.check_pool(&id, action).err().map(|e| e.reason()))
+            store.track_ticks(|c| {
+                c.check_pool(&id, action)
+                    .err()
+                    .map(|e| say().error_reason(&e))
+            })
         })
         .into()
     });
@@ -78,20 +82,4 @@ pub fn PoolActionButton(
 /// The console's text for a flavor id.
 pub fn flavor_display(store: ConsoleStore, flavor: &str) -> String {
     store.track_ticks(|c| c.catalog().flavor_display(flavor).to_string())
-}
-
-/// The AZ column: the chosen AZ, or Random with where the nodes landed.
-pub fn az_text(pool: &Pool) -> String {
-    let words = &t().pools;
-    if let Some(az) = pool.chosen_az() {
-        return az.to_string();
-    }
-    let mut azs: Vec<&str> = pool.nodes.iter().map(|n| n.az.as_str()).collect();
-    console_core::sort::sort(&mut azs);
-    azs.dedup();
-    if azs.is_empty() {
-        words.random.into()
-    } else {
-        (words.random_in)(&azs.join(t().common.list_separator))
-    }
 }

@@ -27,7 +27,7 @@ pub fn ScalePool(pool_id: String) -> impl IntoView {
             store.track_ticks(|c| {
                 c.check_pool(&id, PoolAction::Scale)
                     .err()
-                    .map(|e| e.to_string())
+                    .map(|e| say().domain_error(&e))
             })
         })
     };

@@ -8,13 +8,12 @@ use console_core::{format, Command, RealTimeRequest, ServiceStatus, MINUTE};
 use leptos::prelude::*;
 
 use super::form::{AutoStopField, RealTimeForm, VersionsField};
-use super::location_text;
 use crate::components::dialog::Dialog;
 use crate::components::form::{
     CheckboxField, ErrorSummary, FormCheck, SelectField, TextAreaField, TextField,
 };
 use crate::components::page_header::{Crumb, PageHeader};
-use crate::i18n::{say, t};
+use crate::i18n::{lang, say, t};
 use crate::route::{use_router, Route};
 use crate::state::use_store;
 
@@ -37,7 +36,7 @@ pub fn RealTimeDeployPage() -> impl IntoView {
     });
     let price =
         Memo::new(move |_| request.with(|r| store.track_ticks(|c| c.real_time_price(&r.versions))));
-    let pools = Signal::derive(move || store.track_ticks(|c| c.resource_pool_choices()));
+    let pools = Signal::derive(move || store.track_ticks(|c| c.resource_pool_choices(lang())));
     let offers_websocket = Memo::new(move |_| {
         form.model_id
             .with(|model| store.track_ticks(|c| c.offers_websocket(model)))
@@ -56,7 +55,7 @@ pub fn RealTimeDeployPage() -> impl IntoView {
         let quota = store
             .untracked(|c| c.check_real_time_quota())
             .err()
-            .map(|e| e.to_string());
+            .map(|e| say().domain_error(&e));
         general_error.set(quota.clone());
         if valid && quota.is_none() {
             confirming.set(true);
@@ -66,7 +65,7 @@ pub fn RealTimeDeployPage() -> impl IntoView {
         Ok(_) => router.push(Route::RealTimeServices(Default::default())),
         Err(e) => {
             confirming.try_set(false);
-            general_error.try_set(Some(e.to_string()));
+            general_error.try_set(Some(say().domain_error(&e)));
         }
     });
     let submit = move |_| {
@@ -165,7 +164,7 @@ fn DeploySummary(request: Memo<RealTimeRequest>, price: Memo<Option<f64>>) -> im
                     ),
                     (
                         say().field(Field::ResourcePool).into(),
-                        location_text(c, &r.location),
+                        c.location_label(&r.location, lang()),
                     ),
                     (words.model.into(), model),
                 ];

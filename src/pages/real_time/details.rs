@@ -5,14 +5,12 @@ use console_core::validation::Field;
 use console_core::{RealTimeService, ServiceAction};
 use leptos::prelude::*;
 
-use super::{
-    auto_stop_text, location_text, run_operation, status_of, tab_label, OpenDialog, RealTimeDialogs,
-};
+use super::{run_operation, status_of, OpenDialog, RealTimeDialogs};
 use crate::components::action_button::GuardedButton;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::service_tabs::{BillingView, EventsTable};
 use crate::components::status_badge::StatusBadge;
-use crate::i18n::{say, t};
+use crate::i18n::{lang, say, t};
 use crate::route::{use_router, RealTimeTab, Route};
 use crate::state::use_store;
 
@@ -59,7 +57,7 @@ pub fn RealTimeDetails(
                     .into_iter()
                     .map(|action| {
                         let reason = Memo::new(move |_| {
-                            store.track_ticks(|c| c.check_real_time(&id.get_value(), action).err().map(|e| e.reason()))
+                            store.track_ticks(|c| c.check_real_time(&id.get_value(), action).err().map(|e| say().error_reason(&e)))
                         });
                         view! {
                             <GuardedButton
@@ -97,12 +95,12 @@ pub fn RealTimeDetails(
                                     aria-selected=move || (tab.get() == t).to_string()
                                     on:click=move |_| router.replace(Route::RealTimeDetails(id.get_value(), t))
                                 >
-                                    {tab_label(t)}
+                                    {t.label()}
                                 </button>
                             })
                             .collect_view()}
                     </div>
-                    <div role="tabpanel" aria-label=move || tab_label(tab.get())>
+                    <div role="tabpanel" aria-label=move || tab.get().label()>
                         {move || match tab.get() {
                             RealTimeTab::UsageGuides => view! { <super::usage::UsageGuides service=service /> }.into_any(),
                             RealTimeTab::Prediction => view! { <super::prediction::Prediction service=service /> }.into_any(),
@@ -155,7 +153,7 @@ fn Summary(service: Memo<Option<RealTimeService>>) -> impl IntoView {
     let pool = move || {
         service.with(|s| {
             s.as_ref().map_or_else(String::new, |s| {
-                store.track_ticks(|c| location_text(c, &s.location))
+                store.track_ticks(|c| c.location_label(&s.location, lang()))
             })
         })
     };
@@ -173,9 +171,9 @@ fn Summary(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                 <div class="detail"><dt>{say().field(Field::ModelVersions)}</dt><dd>{text(super::versions_text)}</dd></div>
                 <div class="detail"><dt>{say().field(Field::AutoStop)}</dt><dd>{move || {
                     let now = store.ticking_now();
-                    service.with(|s| s.as_ref().map(|s| auto_stop_text(s.due_time, s.auto_stop_hours(), now)).unwrap_or_default())
+                    service.with(|s| s.as_ref().map(|s| say().auto_stop_text(s.due_time, s.auto_stop_hours(), now)).unwrap_or_default())
                 }}</dd></div>
-                <div class="detail"><dt>{words.error_message}</dt><dd>{text(|s| s.error_msg.clone().unwrap_or_else(|| "-".into()))}</dd></div>
+                <div class="detail"><dt>{words.error_message}</dt><dd>{text(|s| s.error_msg.as_deref().map_or_else(|| "-".into(), |m| say().reason(m)))}</dd></div>
             </dl>
         </section>
     }

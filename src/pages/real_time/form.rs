@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::components::form::{
     CheckboxField, FormCheck, KeyValueList, KvRow, NumberField, SelectField,
 };
-use crate::i18n::{say, t};
+use crate::i18n::{lang, say, t};
 use crate::state::ConsoleStore;
 
 /// One model version's block, as typed.
@@ -355,9 +355,9 @@ fn VersionBlock(
     let at = Some(index);
     let versions = Signal::derive(move || {
         let model = form.model_id.get();
-        store.track_ticks(|c| c.version_choices(&model))
+        store.track_ticks(|c| c.version_choices(&model, lang()))
     });
-    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices()));
+    let flavors = Signal::derive(move || store.track_ticks(|c| c.flavor_choices(lang())));
     let (low, high, default) = TIMEOUT_MINUTES;
     let several = move || form.versions.with(|v| v.len() > 1);
     let words = &t().real_time;

@@ -11,7 +11,7 @@ use console_core::{
 };
 use leptos::prelude::*;
 
-use super::{auto_stop_text, run_operation, OpenDialog, RealTimeDialogs, MORE};
+use super::{run_operation, OpenDialog, RealTimeDialogs, MORE};
 use crate::clock;
 use crate::components::action_button::GuardedButton;
 use crate::components::list_filters::ListFilters;
@@ -256,13 +256,13 @@ impl RowView {
                     console
                         .check_real_time(&s.service_id, a)
                         .err()
-                        .map(|e| e.reason())
+                        .map(|e| say().error_reason(&e))
                 })
                 .collect(),
             prediction: console
                 .check_predict(&s.service_id)
                 .err()
-                .map(|e| e.reason()),
+                .map(|e| say().error_reason(&e)),
         }
     }
 }
@@ -332,7 +332,7 @@ fn RealTimeRow(
                 .map_or((None, None), |r| (r.due_time, r.auto_stop))
         });
         let now = due.map_or(0, |_| store.ticking_now());
-        auto_stop_text(due, hours, now)
+        say().auto_stop_text(due, hours, now)
     };
     let prediction = service_id.clone();
     let modify = service_id.clone();

@@ -6,7 +6,7 @@ use console_core::RealTimeService;
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::i18n::t;
+use crate::i18n::{say, t};
 use crate::state::use_store;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,7 @@ pub fn Logs(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                     <div class=format!("log-line log-{}", l.level.to_ascii_lowercase())>
                         <span class="log-time">{clock::show(l.time)}</span>" "
                         <span class="log-level">{l.level}</span>" "
-                        <span>{l.text}</span>
+                        <span>{say().log_line(&l)}</span>
                     </div>
                 }).collect_view().into_any()
             }}

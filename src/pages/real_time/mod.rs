@@ -12,15 +12,12 @@ mod prediction;
 mod updates;
 mod usage;
 
-use console_core::{
-    Command, Console, DeploymentLocation, Millis, RealTimeService, RealTimeStatus, ServiceAction,
-    ServiceStatus,
-};
+use console_core::{Command, RealTimeService, RealTimeStatus, ServiceAction, ServiceStatus};
 use leptos::prelude::*;
 
 use crate::components::service_dialogs::{DeleteDialog, ServiceKind, StopDialog};
-use crate::i18n::{say, t};
-use crate::route::{RealTimeTab, Route, Router};
+use crate::i18n::t;
+use crate::route::{Route, Router};
 use crate::state::ConsoleStore;
 
 /// The operations of a real-time service, in the Operation column's order (Prediction and
@@ -89,47 +86,6 @@ pub fn versions_text(s: &RealTimeService) -> String {
         .map(|c| format!("{} ({}%)", c.model_version, c.weight))
         .collect();
     versions.join(t().common.list_separator)
-}
-
-/// A deployment location in the page's language, a dedicated pool by its display name.
-pub fn location_text(console: &Console, location: &DeploymentLocation) -> String {
-    match location {
-        DeploymentLocation::DedicatedPool { pool_name } => {
-            say().location(&DeploymentLocation::DedicatedPool {
-                pool_name: console
-                    .pool(pool_name)
-                    .map_or(pool_name.as_str(), |p| p.display_name())
-                    .to_string(),
-            })
-        }
-        other => say().location(other),
-    }
-}
-
-/// Auto Stop as the list shows it: the time left to `due_time` at `now`, the setting of
-/// `hours` when it is not counting, or Off.
-pub fn auto_stop_text(due_time: Option<Millis>, hours: Option<u32>, now: Millis) -> String {
-    match (due_time, hours) {
-        (Some(due), _) => (t().real_time.auto_stop_left)(&console_core::format::duration(
-            due.saturating_sub(now) / 1_000 * 1_000,
-        )),
-        (None, Some(hours)) => say().auto_stop(hours),
-        (None, None) => t().real_time.off.to_string(),
-    }
-}
-
-/// The label of a details page's tab.
-pub fn tab_label(tab: RealTimeTab) -> &'static str {
-    let words = &t().real_time;
-    match tab {
-        RealTimeTab::UsageGuides => words.usage_guides,
-        RealTimeTab::Prediction => words.prediction,
-        RealTimeTab::ConfigurationUpdates => words.configuration_updates,
-        RealTimeTab::Monitoring => words.monitoring,
-        RealTimeTab::Events => t().common.events,
-        RealTimeTab::Logs => words.logs,
-        RealTimeTab::Billing => t().common.billing,
-    }
 }
 
 /// A followed service's status (a vanished one reads as Deleting) and progress.

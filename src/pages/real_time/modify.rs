@@ -11,11 +11,10 @@ use console_core::{Command, DeploymentLocation, RealTimeUpdate, ServiceAction, U
 use leptos::prelude::*;
 
 use super::form::{AutoStopField, RealTimeForm, VersionsField};
-use super::location_text;
 use crate::components::dialog::Dialog;
 use crate::components::form::{ErrorSummary, FormCheck, TextAreaField};
 use crate::components::page_header::{Crumb, PageHeader};
-use crate::i18n::{say, t};
+use crate::i18n::{lang, say, t};
 use crate::route::{use_router, Route};
 use crate::state::use_store;
 
@@ -61,7 +60,7 @@ fn ModifyForm(service: console_core::RealTimeService) -> impl IntoView {
         store.track_ticks(|c| {
             c.check_real_time(&id.get_value(), ServiceAction::Modify)
                 .err()
-                .map(|e| e.to_string())
+                .map(|e| say().domain_error(&e))
         })
     });
     let general_error = RwSignal::new(None::<String>);
@@ -78,7 +77,7 @@ fn ModifyForm(service: console_core::RealTimeService) -> impl IntoView {
             }
             Err(e) => {
                 upgrade.try_set(None);
-                general_error.try_set(Some(e.to_string()));
+                general_error.try_set(Some(say().domain_error(&e)));
             }
         }
     });
@@ -109,7 +108,7 @@ fn ModifyForm(service: console_core::RealTimeService) -> impl IntoView {
         }
     };
     let name = service.service_name.clone();
-    let pool = store.untracked(|c| location_text(c, &service.location));
+    let pool = store.untracked(|c| c.location_label(&service.location, lang()));
     let dedicated = matches!(service.location, DeploymentLocation::DedicatedPool { .. });
     let source = store
         .untracked(|c| {
@@ -206,7 +205,7 @@ fn UpgradeDialog(
         <Dialog title=words.upgrade_service on_close=on_close>
             <p>{words.changes_intro}</p>
             <ul class="dialog-list" aria-label=words.changes>
-                {changes.iter().map(|c| view! { <li>{c.to_string()}</li> }).collect_view()}
+                {changes.iter().map(|c| view! { <li>{say().version_change(c)}</li> }).collect_view()}
             </ul>
             <p class=if hitless { "upgrade-kind hitless" } else { "upgrade-kind dialog-warning" } role="status">{say().upgrade_kind(kind)}</p>
             <div class="table-scroll">

@@ -140,7 +140,7 @@ fn SimulateTraffic(service: Memo<Option<RealTimeService>>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let action = store.command_action(move |result| {
         if let Err(e) = result {
-            error.try_set(Some(e.reason()));
+            error.try_set(Some(say().error_reason(&e)));
         }
     });
     let apply = move |_| {
@@ -155,7 +155,7 @@ fn SimulateTraffic(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                     calls_per_minute: n,
                 });
             }
-            Err(message) => error.set(Some(message)),
+            Err(violation) => error.set(Some(say().violation(&violation))),
         }
     };
     let words = &t().real_time;

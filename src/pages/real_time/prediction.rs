@@ -23,7 +23,7 @@ pub fn Prediction(service: Memo<Option<RealTimeService>>) -> impl IntoView {
     }));
     let refusal = Memo::new({
         let id = id.clone();
-        move |_| store.track_ticks(|c| c.check_predict(&id).err().map(|e| e.reason()))
+        move |_| store.track_ticks(|c| c.check_predict(&id).err().map(|e| say().error_reason(&e)))
     });
     let body_error = RwSignal::new(None::<String>);
     let answer = RwSignal::new(None::<Answer>);
@@ -33,14 +33,14 @@ pub fn Prediction(service: Memo<Option<RealTimeService>>) -> impl IntoView {
         }
         Ok(_) => {}
         Err(e) => {
-            body_error.try_set(Some(e.reason()));
+            body_error.try_set(Some(say().error_reason(&e)));
         }
     });
     let id = StoredValue::new(id);
     let send = move |_| {
         let text = body.get_untracked();
-        if let Err(message) = check_request_body(&text) {
-            body_error.set(Some(message));
+        if let Err(violation) = check_request_body(&text) {
+            body_error.set(Some(say().violation(&violation)));
             return;
         }
         body_error.set(None);
