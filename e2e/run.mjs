@@ -15,6 +15,7 @@ import catalog from './specs/catalog.mjs';
 import realTime from './specs/real_time.mjs';
 import layout from './specs/layout.mjs';
 import a11y from './specs/a11y.mjs';
+import i18n from './specs/i18n.mjs';
 
 // The longest first, so the last to finish are short ones.
-await run({ ...realTime, ...a11y, ...layout, ...xss, ...tabs, ...list, ...deploy, ...modify, ...persistence, ...pools, ...transfer, ...storage, ...onDemand, ...catalog });
+await run({ ...realTime, ...a11y, ...i18n, ...layout, ...xss, ...tabs, ...list, ...deploy, ...modify, ...persistence, ...pools, ...transfer, ...storage, ...onDemand, ...catalog });

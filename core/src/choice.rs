@@ -6,7 +6,7 @@ use crate::catalog::ModelState;
 use crate::console::Console;
 use crate::pool::{Pool, PoolPhase, PoolType};
 use crate::service::DeploymentLocation;
-use crate::text::{Lang, Speak};
+use crate::text::{Lang, Speaker};
 use crate::validation::Violation;
 
 /// One option of a select field.
@@ -192,7 +192,7 @@ impl Console {
 }
 
 /// Why a pool that is not Running cannot be chosen.
-fn not_running(say: &dyn Speak, pool: &Pool) -> String {
+fn not_running(say: Speaker, pool: &Pool) -> String {
     say.violation(&Violation::PoolNotRunning {
         pool_name: pool.display_name().to_string(),
         phase: pool.phase(),

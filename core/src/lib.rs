@@ -51,7 +51,7 @@ pub use service::{
     BatchService, DeletePlan, DeploymentLocation, MappingType, ServiceAction, ServiceConfig,
     ServiceStatus,
 };
-pub use text::{speak, Lang, Speak};
+pub use text::{speak, Lang, Speaker};
 pub use transfer::{
     export_file_name, ExportScope, ImportError, ImportErrors, ImportGroup, ImportItem, ImportPlan,
 };

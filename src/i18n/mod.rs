@@ -18,7 +18,7 @@ pub mod shell;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
-pub use console_core::text::{Lang, Speak};
+pub use console_core::text::{Lang, Speaker};
 
 /// Every word of the UI, by feature.
 pub struct Text {
@@ -65,6 +65,6 @@ pub fn t() -> &'static Text {
 }
 
 /// The core's values in the page's language.
-pub fn say() -> &'static dyn Speak {
+pub fn say() -> Speaker {
     console_core::speak(lang())
 }
