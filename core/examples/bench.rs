@@ -137,7 +137,7 @@ fn main() {
 
 /// The demo services, copied until there are `count`, spread over the region.
 fn console_with(count: usize) -> Console {
-    let demo = demo_console(Catalog::embedded(), T0);
+    let demo = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let mut state = demo.state().clone();
     let region = state.regions.get_mut("cn-north-4").expect("demo region");
     let templates = region.services.clone();

@@ -13,6 +13,7 @@ use crate::pool::scale::ScaleRequest;
 use crate::realtime::{Answer, RealTimeRequest, RealTimeUpdate, UpgradeKind};
 use crate::service::deploy::DeployRequest;
 use crate::service::modify::ServiceUpdate;
+use crate::text::Lang;
 use crate::transfer::ExportScope;
 use crate::validation::Field;
 use crate::Millis;
@@ -31,8 +32,11 @@ pub enum Command {
     SetSimulationSpeed {
         speed: u32,
     },
-    /// Settings > Reset demo data: every region's resources replaced by the demo's.
-    ResetDemo,
+    /// Settings > Reset demo data: every region's resources replaced by the demo's, described
+    /// in `lang`.
+    ResetDemo {
+        lang: Lang,
+    },
     Deploy(DeployRequest),
     Start {
         service_id: String,
@@ -228,10 +232,10 @@ impl Console {
                 self.state.settings.clock.set_speed(speed, wall);
                 Ok(Outcome::SimulationSpeed { speed })
             }
-            Command::ResetDemo => {
+            Command::ResetDemo { lang } => {
                 // The demo is built at simulated `now`; the user's settings and clock stay.
                 let settings = self.state.settings.clone();
-                *self = crate::demo::demo_console(self.catalog.clone(), now);
+                *self = crate::demo::demo_console(self.catalog.clone(), now, lang);
                 self.state.settings = settings;
                 Ok(Outcome::DemoReset)
             }

@@ -13,7 +13,7 @@ use crate::console::Console;
 use crate::pool::create::{AzChoice, NetworkInput, PoolRequest};
 use crate::pool::{BillingMode, PoolType, RequiredDuration};
 use crate::service::{BatchService, DeploymentLocation, MappingType, ServiceConfig};
-use crate::{Millis, DAY, HOUR, MINUTE, SECOND};
+use crate::{Lang, Millis, DAY, HOUR, MINUTE, SECOND};
 
 enum Step {
     Stop,
@@ -24,7 +24,8 @@ enum Step {
 
 struct Seed {
     name: &'static str,
-    description: &'static str,
+    /// In English and in 简体中文: the demo speaks the language of the run that creates it.
+    description: [&'static str; 2],
     model: usize,
     version: &'static str,
     flavor: &'static str,
@@ -37,12 +38,13 @@ struct Seed {
     history: Vec<(Millis, Step)>,
 }
 
-/// A console holding the demo pools and services in the catalog's default region, as of `now`.
-pub fn demo_console(catalog: Catalog, now: Millis) -> Console {
+/// A console holding the demo pools and services in the catalog's default region, as of `now`,
+/// described in `lang`.
+pub fn demo_console(catalog: Catalog, now: Millis, lang: Lang) -> Console {
     let region = catalog.default_region.clone();
     let mut console = Console::empty(catalog);
     for seed in pool_seeds() {
-        create_pool(&mut console, seed, now);
+        create_pool(&mut console, seed, now, lang);
     }
     for mut seed in seeds() {
         // Service seeds name their dedicated pool; the location holds its generated id.
@@ -55,12 +57,12 @@ pub fn demo_console(catalog: Catalog, now: Millis) -> Console {
                 .expect("demo pool exists");
             seed.location = DeploymentLocation::DedicatedPool { pool_name: id };
         }
-        let service = replay(&mut console, seed, now);
+        let service = replay(&mut console, seed, now, lang);
         console.insert_service(&region, service);
     }
     console.advance_to(now);
     for seed in real_time_seeds() {
-        real_time(&mut console, seed, now);
+        real_time(&mut console, seed, now, lang);
     }
     console.advance_to(now);
     console
@@ -68,7 +70,8 @@ pub fn demo_console(catalog: Catalog, now: Millis) -> Console {
 
 struct RealTimeSeed {
     name: &'static str,
-    description: &'static str,
+    /// In English and in 简体中文: the demo speaks the language of the run that creates it.
+    description: [&'static str; 2],
     model: usize,
     /// `(version, weight, flavor, nodes)`.
     versions: Vec<(&'static str, u32, &'static str, u32)>,
@@ -81,7 +84,7 @@ struct RealTimeSeed {
 }
 
 /// Deploys a real-time seed `age` ago and replays what happened to it.
-fn real_time(console: &mut Console, seed: RealTimeSeed, now: Millis) {
+fn real_time(console: &mut Console, seed: RealTimeSeed, now: Millis, lang: Lang) {
     use crate::realtime::{AutoStopChoice, RealTimeRequest, VersionInput};
     let created = now.saturating_sub(seed.age);
     let model = console.catalog().models[seed.model].model_id.clone();
@@ -98,7 +101,7 @@ fn real_time(console: &mut Console, seed: RealTimeSeed, now: Millis) {
     };
     let request = RealTimeRequest {
         service_name: seed.name.into(),
-        description: seed.description.into(),
+        description: seed.description[lang as usize].into(),
         auto_stop: AutoStopChoice::of_hours(seed.auto_stop),
         location,
         versions: seed
@@ -154,7 +157,7 @@ fn real_time_seeds() -> Vec<RealTimeSeed> {
     vec![
         RealTimeSeed {
             name: "mnist-realtime-gray",
-            description: "Gray launch: 10% of calls to the new version",
+            description: ["Gray launch: 10% of calls to the new version", "灰度发布：10%的调用流向新版本"],
             model: 0,
             versions: vec![
                 ("0.0.1", 90, "modelarts.vm.cpu.2u", 1),
@@ -168,7 +171,7 @@ fn real_time_seeds() -> Vec<RealTimeSeed> {
         },
         RealTimeSeed {
             name: "ocr-realtime-dedicated",
-            description: "Invoice OCR on the dedicated pool: hitless upgrades",
+            description: ["Invoice OCR on the dedicated pool: hitless upgrades", "专属资源池上的发票文字识别：无损升级"],
             model: 3,
             versions: vec![("0.1.0", 100, "modelarts.vm.cpu.8u", 1)],
             pool: Some("infer-cpu-pool"),
@@ -179,7 +182,7 @@ fn real_time_seeds() -> Vec<RealTimeSeed> {
         },
         RealTimeSeed {
             name: "flower-realtime-stopped",
-            description: "Stopped after the demo",
+            description: ["Stopped after the demo", "演示后已停止"],
             model: 1,
             versions: vec![("1.0.0", 100, "modelarts.vm.cpu.2u", 1)],
             pool: None,
@@ -190,7 +193,7 @@ fn real_time_seeds() -> Vec<RealTimeSeed> {
         },
         RealTimeSeed {
             name: "sentiment-realtime-failed",
-            description: "Failed at model startup",
+            description: ["Failed at model startup", "模型启动时失败"],
             model: 2,
             versions: vec![("2.0.0", 100, "modelarts.vm.cpu.2u", 1)],
             pool: None,
@@ -204,7 +207,7 @@ fn real_time_seeds() -> Vec<RealTimeSeed> {
         },
         RealTimeSeed {
             name: "mnist-realtime-autostop",
-            description: "Stops by itself an hour after it started",
+            description: ["Stops by itself an hour after it started", "启动1小时后自动停止"],
             model: 0,
             versions: vec![("0.0.2", 100, "modelarts.vm.cpu.2u", 1)],
             pool: None,
@@ -219,7 +222,8 @@ fn real_time_seeds() -> Vec<RealTimeSeed> {
 struct PoolSeed {
     pool_type: PoolType,
     name: &'static str,
-    description: &'static str,
+    /// In English and in 简体中文: the demo speaks the language of the run that creates it.
+    description: [&'static str; 2],
     flavor: &'static str,
     nodes: u32,
     prepaid: Option<(RequiredDuration, bool)>,
@@ -230,7 +234,7 @@ struct PoolSeed {
     fault_after: Option<Millis>,
 }
 
-fn create_pool(console: &mut Console, seed: PoolSeed, now: Millis) {
+fn create_pool(console: &mut Console, seed: PoolSeed, now: Millis, lang: Lang) {
     let created = now.saturating_sub(seed.age);
     let request = PoolRequest {
         pool_type: seed.pool_type,
@@ -240,7 +244,7 @@ fn create_pool(console: &mut Console, seed: PoolSeed, now: Millis) {
             BillingMode::PayPerUse
         },
         name: seed.name.into(),
-        description: seed.description.into(),
+        description: seed.description[lang as usize].into(),
         nodes: Some(seed.nodes),
         flavor: seed.flavor.into(),
         duration: seed.prepaid.map(|(d, _)| d),
@@ -271,7 +275,10 @@ fn pool_seeds() -> Vec<PoolSeed> {
         PoolSeed {
             pool_type: DevelopmentTraining,
             name: "train-gpu-pool",
-            description: "GPU nodes for the vision team's training jobs",
+            description: [
+                "GPU nodes for the vision team's training jobs",
+                "视觉团队训练作业使用的GPU节点",
+            ],
             flavor: "modelarts.vm.gpu.t4u8",
             nodes: 2,
             prepaid: None,
@@ -283,7 +290,10 @@ fn pool_seeds() -> Vec<PoolSeed> {
         PoolSeed {
             pool_type: DevelopmentTraining,
             name: "train-yearly-pool",
-            description: "Notebooks and training, bought for a year",
+            description: [
+                "Notebooks and training, bought for a year",
+                "开发环境与训练，购买1年",
+            ],
             flavor: "modelarts.vm.cpu.8u",
             nodes: 3,
             prepaid: Some((RequiredDuration::Year, true)),
@@ -295,7 +305,10 @@ fn pool_seeds() -> Vec<PoolSeed> {
         PoolSeed {
             pool_type: DevelopmentTraining,
             name: "train-new-pool",
-            description: "Being set up for the NLP course",
+            description: [
+                "Being set up for the NLP course",
+                "为自然语言处理课程创建中",
+            ],
             flavor: "modelarts.vm.cpu.2u",
             nodes: 1,
             prepaid: None,
@@ -307,7 +320,7 @@ fn pool_seeds() -> Vec<PoolSeed> {
         PoolSeed {
             pool_type: ServiceDeployment,
             name: "infer-cpu-pool",
-            description: "Batch inference on CPU nodes",
+            description: ["Batch inference on CPU nodes", "CPU节点上的批量推理"],
             flavor: "modelarts.vm.cpu.8u",
             nodes: 2,
             prepaid: None,
@@ -319,7 +332,10 @@ fn pool_seeds() -> Vec<PoolSeed> {
         PoolSeed {
             pool_type: ServiceDeployment,
             name: "infer-monthly-pool",
-            description: "GPU inference in the production VPC, bought for 6 months",
+            description: [
+                "GPU inference in the production VPC, bought for 6 months",
+                "生产VPC中的GPU推理，购买6个月",
+            ],
             flavor: "modelarts.vm.gpu.t4u8",
             nodes: 1,
             prepaid: Some((RequiredDuration::Months(6), false)),
@@ -331,7 +347,10 @@ fn pool_seeds() -> Vec<PoolSeed> {
         PoolSeed {
             pool_type: ServiceDeployment,
             name: "infer-faulty-pool",
-            description: "A node of this pool stopped responding",
+            description: [
+                "A node of this pool stopped responding",
+                "该资源池的一个节点已无响应",
+            ],
             flavor: "modelarts.vm.cpu.2u",
             nodes: 1,
             prepaid: None,
@@ -343,7 +362,7 @@ fn pool_seeds() -> Vec<PoolSeed> {
     ]
 }
 
-fn replay(console: &mut Console, seed: Seed, now: Millis) -> BatchService {
+fn replay(console: &mut Console, seed: Seed, now: Millis, lang: Lang) -> BatchService {
     let model = &console.catalog().models[seed.model % console.catalog().models.len()];
     let bucket = "obs://modelarts-demo";
     let config = ServiceConfig {
@@ -365,7 +384,7 @@ fn replay(console: &mut Console, seed: Seed, now: Millis) -> BatchService {
     let mut service = BatchService::new_deploying(
         id,
         seed.name.into(),
-        seed.description.into(),
+        seed.description[lang as usize].into(),
         config,
         seed.location,
         seed.input_mb,
@@ -391,79 +410,79 @@ fn seeds() -> Vec<Seed> {
     vec![
         Seed {
             name: "mnist-batch-nightly",
-            description: "Nightly digit recognition over scanned forms",
+            description: ["Nightly digit recognition over scanned forms", "每晚识别扫描表单中的数字"],
             model: 0, version: "0.0.2", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 20_000,
             location: PublicPool, age: 25 * MINUTE, history: vec![],
         },
         Seed {
             name: "flower-batch-eval",
-            description: "Evaluation set for flower recognition 1.1.0",
+            description: ["Evaluation set for flower recognition 1.1.0", "花卉识别1.1.0的评估数据集"],
             model: 1, version: "1.1.0", flavor: "modelarts.vm.gpu.t4u8", nodes: 1, input_mb: 3_000,
             location: PublicPool, age: 6 * SECOND, history: vec![],
         },
         Seed {
             name: "ocr-invoice-march",
-            description: "Invoices of March",
+            description: ["Invoices of March", "3月的发票"],
             model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.8u", nodes: 1, input_mb: 30_000,
             location: PublicPool, age: 2 * HOUR,
             history: vec![(40 * MINUTE, Step::Alarm("Alarm: the memory usage of the service exceeds 90%."))],
         },
         Seed {
             name: "sentiment-batch-q3",
-            description: "Customer reviews of Q3",
+            description: ["Customer reviews of Q3", "第三季度的客户评价"],
             model: 2, version: "2.0.0", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 800,
             location: PublicPool, age: 3 * DAY,
             history: vec![(2 * MINUTE, Step::Fail("Failed to read the input data: the OBS path obs://modelarts-demo/sentiment-batch-q3/input/ does not exist."))],
         },
         Seed {
             name: "mnist-batch-weekly",
-            description: "Weekly re-scoring of the archive",
+            description: ["Weekly re-scoring of the archive", "每周重新评分归档数据"],
             model: 0, version: "0.0.1", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 5_000,
             location: PublicPool, age: 2 * DAY, history: vec![(30 * MINUTE, Step::Stop)],
         },
         Seed {
             name: "flower-batch-2026-10",
-            description: "October catalog photos",
+            description: ["October catalog photos", "10月的商品目录照片"],
             model: 1, version: "1.0.0", flavor: "modelarts.vm.gpu.p4u8", nodes: 4, input_mb: 2_400,
             location: PublicPool, age: 20 * DAY, history: vec![],
         },
         Seed {
             name: "edge-camera-batch",
-            description: "Camera frames classified on the factory edge node",
+            description: ["Camera frames classified on the factory edge node", "在工厂边缘节点上分类的摄像头画面"],
             model: 1, version: "1.1.0", flavor: "modelarts.vm.gpu.pnt004", nodes: 1, input_mb: 50_000,
             location: EdgeNode { node_name: "edge-node-shenzhen-01".into() }, age: 3 * HOUR,
             history: vec![],
         },
         Seed {
             name: "edge-pool-ocr",
-            description: "Receipts read on the branch edge pool",
+            description: ["Receipts read on the branch edge pool", "在分店边缘资源池上识别的收据"],
             model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.2u", nodes: 2, input_mb: 4_000,
             location: EdgePool { pool_name: "edge-pool-branches".into() }, age: 5 * DAY,
             history: vec![(10 * MINUTE, Step::Stop)],
         },
         Seed {
             name: "sentiment-batch-rerun",
-            description: "Re-run of Q2 reviews",
+            description: ["Re-run of Q2 reviews", "重新运行第二季度评价"],
             model: 2, version: "2.0.0", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 9_000,
             location: PublicPool, age: 30 * MINUTE, history: vec![(30 * MINUTE - 2 * SECOND, Step::Stop)],
         },
         Seed {
             name: "ocr-dedicated-batch",
-            description: "Archive OCR on the dedicated CPU pool",
+            description: ["Archive OCR on the dedicated CPU pool", "专属CPU资源池上的归档文字识别"],
             model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 60_000,
             location: DedicatedPool { pool_name: "infer-cpu-pool".into() }, age: HOUR,
             history: vec![],
         },
         Seed {
             name: "sentiment-dedicated-batch",
-            description: "Reviews scored on the dedicated pool",
+            description: ["Reviews scored on the dedicated pool", "在专属资源池上评分的评价"],
             model: 2, version: "2.0.0", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 90_000,
             location: DedicatedPool { pool_name: "infer-faulty-pool".into() }, age: 10 * HOUR,
             history: vec![],
         },
         Seed {
             name: "legacy-batch-cleanup",
-            description: "Obsolete test run",
+            description: ["Obsolete test run", "已废弃的测试运行"],
             model: 0, version: "0.0.1", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 100,
             location: PublicPool, age: 7 * DAY, history: vec![(7 * DAY - 2 * SECOND, Step::Delete)],
         },

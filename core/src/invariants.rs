@@ -984,9 +984,10 @@ mod tests {
 
     #[test]
     fn a_load_keeps_the_first_broken_rule() {
-        let mut state = crate::demo::demo_console(Catalog::embedded(), 1_790_000_000_000)
-            .state()
-            .clone();
+        let mut state =
+            crate::demo::demo_console(Catalog::embedded(), 1_790_000_000_000, crate::Lang::En)
+                .state()
+                .clone();
         let region = state.regions.get_mut("cn-north-4").unwrap();
         region.services[2].config[0].instance_count = 0;
         region.services[4].progress = 101;

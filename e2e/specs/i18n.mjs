@@ -18,7 +18,7 @@ export async function inChinese(page, base, route = '#/batch-services') {
 const ALLOWED = new Set([
   'ModelArts', 'OBS', 'VPC', 'CSV', 'JSON', 'USD', 'GB', 'MB', 'KB', 'GiB', 'MiB', 'vCPU', 'vCPUs', 'CPU', 'GPU', 'NPU',
   'Ascend', 'WebSocket', 'GMT', 'HTTP', 'HTTPS', 'POST', 'API', 'URL', 'ID', 'AK', 'SK', 'English', 'DELETE', 'file', 'csv',
-  'CN', 'AP', 'x', 'h', 'min', 's', 'ms', 'confidence', 'scores', 'sentiment', 'default',
+  'Notebook', 'TensorBoard', 'CN', 'AZ', 'AP-Singapore', 'South-Guangzhou', 'x',
 ]);
 
 /** The Latin words the page shows (text, names and descriptions), outside code and data. */
@@ -91,10 +91,19 @@ export default {
       for (const w of english(await latinWords(page))) left.push(`${what}: ${w}`);
     };
     await inChinese(page, base);
-    for (const route of await everyPage(page, base)) {
+    const pages = await everyPage(page, base);
+    const [realTime, batch] = [pages[2], pages[7]];
+    const tabs = ['usage', 'prediction', 'updates', 'events', 'logs', 'billing'].map((tab) => `${realTime}?tab=${tab}`);
+    for (const route of [...pages, ...tabs]) {
       await open(page, base, route);
       await page.waitForTimeout(150);
       await check(route);
+    }
+    await open(page, base, batch);
+    for (const tab of ['事件', '计费信息']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.waitForTimeout(150);
+      await check(`${batch} ${tab}`);
     }
     for (const route of ['#/batch-services', '#/real-time-services']) {
       await open(page, base, route);
@@ -104,9 +113,26 @@ export default {
       await check(`${route} Delete dialog`);
       await page.keyboard.press('Escape');
     }
-    await open(page, base, '#/batch-services/deploy');
-    await page.getByRole('button', { name: '下一步' }).click();
-    await check('Deploy with its errors');
+    // Stop's dialog, on the demo's running batch service.
+    await open(page, base, '#/batch-services?size=20');
+    await page.getByRole('row').filter({ has: page.getByRole('link', { name: 'mnist-batch-nightly', exact: true }) })
+      .getByRole('button', { name: '停止' }).click();
+    await page.getByRole('dialog', { name: '停止服务' }).waitFor();
+    await check('Stop dialog');
+    await page.keyboard.press('Escape');
+    // Forms with their errors beside the fields and in the summary, or (a real-time service's
+    // form, valid as it opens) their confirmation.
+    for (const route of ['#/batch-services/deploy', '#/real-time-services/deploy', '#/pools/create?type=deployment']) {
+      await open(page, base, route);
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.locator('.error-summary, [role=dialog]').first().waitFor();
+      await check(`${route} after Next`);
+    }
+    // A command's outcome, as a toast.
+    await open(page, base, '#/settings');
+    await page.getByRole('button', { name: '添加授权' }).click();
+    await page.locator('.toast').first().waitFor();
+    await check('Settings with a toast');
     assert(left.length === 0, `English left in 简体中文:\n      ${[...new Set(left)].join('\n      ')}`);
   },
 };

@@ -17,7 +17,7 @@ pub fn EventsTable(#[prop(into)] events: Signal<Vec<ServiceEvent>>) -> impl Into
     view! {
         <p class="muted">{words.events_kept}</p>
         <div class="table-scroll">
-            <table class="table" aria-label=words.events>
+            <table class="table" aria-label=t().common.events>
                 <thead><tr><th>{words.time}</th><th>{words.event_type}</th><th>{words.message}</th></tr></thead>
                 <tbody>
                     {move || events

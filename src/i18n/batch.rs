@@ -46,8 +46,6 @@ pub struct Batch {
     pub price: &'static str,
 
     pub details: &'static str,
-    pub events: &'static str,
-    pub billing: &'static str,
     pub not_found: &'static str,
     /// The missing service's page: this, its id, then `not_found_after`.
     pub not_found_before: &'static str,

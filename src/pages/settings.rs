@@ -8,7 +8,7 @@ use crate::components::dialog::Dialog;
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::components::transfer::export_button::ExportButton;
 use crate::components::transfer::import::ImportButton;
-use crate::i18n::t;
+use crate::i18n::{lang, t};
 use crate::notices::ToastKind;
 use crate::state::use_store;
 
@@ -120,7 +120,7 @@ pub fn Settings() -> impl IntoView {
                 <p class="dialog-warning">{words.reset_warning}</p>
                 <div class="dialog-footer">
                     <button type="button" class="button primary danger" on:click=move |_| {
-                        store.send(Command::ResetDemo);
+                        store.send(Command::ResetDemo { lang: lang() });
                         confirm_reset.set(false);
                     }>{common.ok}</button>
                     <button type="button" class="button" on:click=move |_| confirm_reset.set(false)>{common.cancel}</button>

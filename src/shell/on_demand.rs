@@ -223,7 +223,7 @@ on_demand!(
     /// its own (`demo`): only a first run needs it (or a start whose saved data cannot be
     /// used), and the first page of every other start paints without it. It is not preloaded.
     demo, preload_demo: fn demo_in_module(catalog: Catalog, now: Millis) -> Console =>
-        console_core::demo::demo_console(catalog, now)
+        console_core::demo::demo_console(catalog, now, crate::i18n::lang())
 );
 
 /// The demo console at `now`, when its module is there (always, in builds that are not

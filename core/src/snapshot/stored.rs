@@ -404,7 +404,7 @@ mod tests {
     #[test]
     fn reads_back_what_it_wrote_and_recompresses_only_what_changed() {
         let t0 = 1_790_000_000_000;
-        let console = demo_console(Catalog::embedded(), t0);
+        let console = demo_console(Catalog::embedded(), t0, crate::Lang::En);
         let mut state = console.state().clone();
         let region = state.regions.get_mut("cn-north-4").unwrap();
         region.services = copies(&region.services[0], 1_000);
@@ -455,7 +455,7 @@ mod tests {
     fn ticks_alone_leave_the_saved_services_as_they_were() {
         use crate::command::Command;
         let t0 = 1_790_000_000_000;
-        let demo = demo_console(Catalog::embedded(), t0);
+        let demo = demo_console(Catalog::embedded(), t0, crate::Lang::En);
         let mut state = demo.state().clone();
         let region = state.region.clone();
         let services = &mut state.regions.get_mut(&region).unwrap().services;

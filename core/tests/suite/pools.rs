@@ -867,7 +867,7 @@ fn services_on_an_abnormal_pool_are_in_alarm_until_it_recovers() {
 
 #[test]
 fn the_demo_has_pools_of_both_types_in_every_state_and_a_service_on_one() {
-    let c = demo_console(Catalog::embedded(), T0);
+    let c = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     for t in PoolType::ALL {
         let pools: Vec<_> = c.pools().iter().filter(|p| p.pool_type() == t).collect();
         for mode in [BillingMode::PayPerUse, BillingMode::YearlyMonthly] {
@@ -932,7 +932,7 @@ fn version_2_saved_data_loads_with_no_pools() {
 
 #[test]
 fn inconsistent_pools_in_saved_data_are_reported() {
-    let c = demo_console(Catalog::embedded(), T0);
+    let c = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let mut state = c.state().clone();
     let region = state.regions.get_mut("cn-north-4").unwrap();
     region.pools[0].nodes.pop();
@@ -1144,7 +1144,7 @@ fn a_one_year_term_renews_for_ten_months_price_and_node_names_are_not_reused() {
 
 #[test]
 fn a_saved_pool_with_an_impossible_term_is_reported_not_renewed_forever() {
-    let c = demo_console(Catalog::embedded(), T0);
+    let c = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let text = snapshot::encode(c.state(), T0);
     let broken = text.replacen(
         "\"os.modelarts/period.type\":\"2\",\"os.modelarts/period.num\":6",

@@ -914,7 +914,9 @@ fn command(c: &Console, op: &Op) -> Option<Command> {
         },
         Op::Quotas(enforce) => Command::SetEnforceQuotas { enforce: *enforce },
         Op::Speed(speed) => Command::SetSimulationSpeed { speed: *speed },
-        Op::ResetDemo => Command::ResetDemo,
+        Op::ResetDemo => Command::ResetDemo {
+            lang: console_core::Lang::En,
+        },
         Op::Deploy(g) => deploy_command(c, g),
         Op::Start(t) => Command::Start {
             service_id: service_id(c, t),
@@ -1537,8 +1539,8 @@ fn check_accepted(
             same.settings.clock = b.settings.clock;
             prop_assert!(&same == b);
         }
-        (Command::ResetDemo, Outcome::DemoReset) => {
-            let demo = demo_console(after.catalog().clone(), now);
+        (Command::ResetDemo { lang }, Outcome::DemoReset) => {
+            let demo = demo_console(after.catalog().clone(), now, *lang);
             prop_assert!(a.regions == demo.state().regions, "not the demo data");
             prop_assert_eq!(&a.settings, &b.settings, "the settings are kept");
         }
@@ -1882,7 +1884,7 @@ fn kind(command: &Command) -> &'static str {
         Command::SetAgencyAuthorization { .. } => "SetAgencyAuthorization",
         Command::SetEnforceQuotas { .. } => "SetEnforceQuotas",
         Command::SetSimulationSpeed { .. } => "SetSimulationSpeed",
-        Command::ResetDemo => "ResetDemo",
+        Command::ResetDemo { .. } => "ResetDemo",
         Command::Deploy(_) => "Deploy",
         Command::Start { .. } => "Start",
         Command::Stop { .. } => "Stop",
@@ -1914,7 +1916,7 @@ fn run(
     snapshots: bool,
 ) -> Result<(), TestCaseError> {
     let mut console = if start_with_demo {
-        demo_console(catalog(), T0)
+        demo_console(catalog(), T0, console_core::Lang::En)
     } else {
         Console::empty(catalog())
     };
@@ -2273,7 +2275,7 @@ fn check_decode(text: &str) -> Result<(), TestCaseError> {
 fn bases() -> &'static [String] {
     static BASES: OnceLock<Vec<String>> = OnceLock::new();
     BASES.get_or_init(|| {
-        let demo = demo_console(catalog(), T0);
+        let demo = demo_console(catalog(), T0, console_core::Lang::En);
         let mut busy = demo.clone();
         busy.apply(Command::SetAgencyAuthorization { authorized: true }, T0)
             .unwrap();
@@ -2703,7 +2705,8 @@ fn deeply_nested_text_is_refused() {
 fn demo_export() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
-        demo_console(Catalog::embedded(), T0).export(console_core::ExportScope::All, T0)
+        demo_console(Catalog::embedded(), T0, console_core::Lang::En)
+            .export(console_core::ExportScope::All, T0)
     })
 }
 
@@ -2738,7 +2741,7 @@ proptest! {
             text.truncate(cut % (text.len() + 1));
         }
         let text: String = text.into_iter().collect();
-        let mut console = demo_console(Catalog::embedded(), T0);
+        let mut console = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
         let before = snapshot::encode(console.state(), 0);
         let planned = console.plan_import(&text, T0);
         let applied = console.apply(Command::Import { text: text.clone() }, T0);

@@ -95,7 +95,7 @@ fn search_filter_and_sort() {
 
 #[test]
 fn snapshot_round_trips() {
-    let console = demo_console(Catalog::embedded(), T0);
+    let console = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let text = snapshot::encode(console.state(), T0);
     assert!(text.contains("\"schema\":\"modelarts-console\""));
     assert!(text.contains(&format!("\"version\":{}", snapshot::VERSION)));
@@ -142,7 +142,7 @@ fn unusable_snapshots_are_errors_not_panics() {
         snapshot::decode(r#"{"schema":"todo-app","version":1,"state":{}}"#),
         Err(SnapshotError::ForeignSchema(s)) if s == "todo-app"
     ));
-    let console = demo_console(Catalog::embedded(), T0);
+    let console = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let text = snapshot::encode(console.state(), T0);
     let next = snapshot::VERSION + 1;
     let newer = text.replace(
@@ -225,7 +225,7 @@ fn unusable_snapshots_are_errors_not_panics() {
 
 #[test]
 fn demo_covers_every_status_and_the_edge() {
-    let console = demo_console(Catalog::embedded(), T0);
+    let console = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     assert_eq!(console.region(), "cn-north-4");
     for status in ServiceStatus::ALL {
         assert!(
@@ -265,7 +265,10 @@ fn demo_covers_every_status_and_the_edge() {
     assert!(failed.error_msg.is_some());
     assert!(console.has_transitions());
     // Ids are deterministic and the demo survives its own snapshot.
-    assert_eq!(demo_console(Catalog::embedded(), T0), console);
+    assert_eq!(
+        demo_console(Catalog::embedded(), T0, console_core::Lang::En),
+        console
+    );
     assert!(snapshot::decode(&snapshot::encode(console.state(), T0)).is_ok());
     // The deploying demo service runs 20 s after the demo starts; nothing is left deleting.
     let mut later = console.clone();
@@ -279,12 +282,21 @@ fn demo_covers_every_status_and_the_edge() {
 #[test]
 fn reset_demo_keeps_the_agency_authorization() {
     let mut console = console_with(vec![], true);
-    let outcome = console.apply(console_core::Command::ResetDemo, T0).unwrap();
+    let outcome = console
+        .apply(
+            console_core::Command::ResetDemo {
+                lang: console_core::Lang::En,
+            },
+            T0,
+        )
+        .unwrap();
     assert_eq!(outcome.to_string(), "Demo data restored.");
     assert!(console.agency_authorized());
     assert_eq!(
         console.services().len(),
-        demo_console(Catalog::embedded(), T0).services().len()
+        demo_console(Catalog::embedded(), T0, console_core::Lang::En)
+            .services()
+            .len()
     );
 }
 
@@ -303,7 +315,7 @@ fn an_unknown_selected_region_falls_back_to_the_default_and_keeps_data() {
 #[test]
 fn services_are_found_by_id_after_every_kind_of_change() {
     use console_core::Command;
-    let mut console = demo_console(Catalog::embedded(), T0);
+    let mut console = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     console
         .apply(Command::SetAgencyAuthorization { authorized: true }, T0)
         .unwrap();
@@ -357,7 +369,7 @@ fn services_are_found_by_id_after_every_kind_of_change() {
 #[test]
 fn events_are_bounded_per_service() {
     use console_core::{Command, ServiceAction};
-    let mut console = demo_console(Catalog::embedded(), T0);
+    let mut console = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let id = console
         .services()
         .iter()
@@ -403,7 +415,7 @@ fn events_are_bounded_per_service() {
 #[test]
 fn the_stored_form_is_packed_small_and_reads_every_older_form() {
     use console_core::snapshot::packed;
-    let console = demo_console(Catalog::embedded(), T0);
+    let console = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let stored = snapshot::encode_stored(console.state(), T0);
     assert!(packed::is_packed(&stored) && packed::is_current(&stored));
     let (state, current) = snapshot::decode_stored(&stored).unwrap();
@@ -501,7 +513,7 @@ fn the_stored_form_is_packed_small_and_reads_every_older_form() {
 #[test]
 fn a_thousand_generated_services_stay_under_300_stored_characters_each() {
     use console_core::{Command, ConfigInput, DeployRequest, DeploymentLocation, HOUR, SECOND};
-    let mut console = demo_console(Catalog::embedded(), T0);
+    let mut console = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     console
         .apply(Command::SetEnforceQuotas { enforce: false }, T0)
         .unwrap();
@@ -538,7 +550,7 @@ fn a_thousand_generated_services_stay_under_300_stored_characters_each() {
 #[test]
 fn a_service_deployed_right_after_a_deletion_ends_is_found() {
     use console_core::{Command, ConfigInput, DeployRequest, DeploymentLocation, Outcome, SECOND};
-    let mut console = demo_console(Catalog::embedded(), T0);
+    let mut console = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     console
         .apply(Command::SetAgencyAuthorization { authorized: true }, T0)
         .unwrap();
@@ -589,11 +601,11 @@ fn a_service_deployed_right_after_a_deletion_ends_is_found() {
 /// that follow the revision (a renamed flavor) do not rebuild every row for nothing.
 #[test]
 fn an_adopted_state_keeps_the_catalog_and_its_revision() {
-    let mut here = demo_console(Catalog::embedded(), T0);
+    let mut here = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let mut renamed = Catalog::embedded();
     renamed.flavors[0].display = "Renamed flavor".into();
     here.set_catalog(renamed);
-    let there = demo_console(Catalog::embedded(), T0 + MINUTE);
+    let there = demo_console(Catalog::embedded(), T0 + MINUTE, console_core::Lang::En);
     let adopted = here.adopting(there.state().clone());
     assert_eq!(adopted.catalog_revision(), here.catalog_revision());
     assert_eq!(adopted.catalog(), here.catalog());

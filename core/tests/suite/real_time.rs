@@ -945,7 +945,7 @@ fn pools_hold_the_nodes_of_their_real_time_services() {
 
 #[test]
 fn the_demo_has_every_real_time_case_of_the_issue() {
-    let c = console_core::demo::demo_console(Catalog::embedded(), T0);
+    let c = console_core::demo::demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let services = c.real_time_services();
     let find = |name: &str| services.iter().find(|s| s.service_name == name).unwrap();
     let gray = find("mnist-realtime-gray");
@@ -1049,7 +1049,7 @@ proptest::proptest! {
 #[test]
 fn export_and_import_carry_real_time_services_in_the_api_shape() {
     use console_core::ExportScope;
-    let demo = console_core::demo::demo_console(Catalog::embedded(), T0);
+    let demo = console_core::demo::demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let text = demo.export(ExportScope::RealTimeServices, T0);
     let file: serde_json::Value = serde_json::from_str(&text).unwrap();
     let services = file["services"]["services"].as_array().unwrap();
@@ -1108,7 +1108,7 @@ fn export_and_import_carry_real_time_services_in_the_api_shape() {
 #[test]
 fn an_import_of_real_time_services_is_validated_like_the_rest() {
     use console_core::ExportScope;
-    let demo = console_core::demo::demo_console(Catalog::embedded(), T0);
+    let demo = console_core::demo::demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let text = demo.export(ExportScope::All, T0);
     let edited = |f: &dyn Fn(&mut serde_json::Value)| {
         let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -1189,7 +1189,8 @@ fn an_import_of_real_time_services_is_validated_like_the_rest() {
 #[test]
 fn an_import_replaces_a_service_of_the_other_kind_that_has_its_id() {
     use console_core::ExportScope;
-    let mut demo = console_core::demo::demo_console(Catalog::embedded(), T0);
+    let mut demo =
+        console_core::demo::demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     demo.apply(Command::SetAgencyAuthorization { authorized: true }, T0)
         .unwrap();
     let batch = demo.services()[0].clone();
@@ -1223,7 +1224,7 @@ fn an_import_replaces_a_service_of_the_other_kind_that_has_its_id() {
 #[test]
 fn an_imported_rolling_upgrade_must_be_one_the_console_could_be_in() {
     use console_core::ExportScope;
-    let demo = console_core::demo::demo_console(Catalog::embedded(), T0);
+    let demo = console_core::demo::demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let mut file: serde_json::Value =
         serde_json::from_str(&demo.export(ExportScope::All, T0)).unwrap();
     let services = file["services"]["services"].as_array_mut().unwrap();

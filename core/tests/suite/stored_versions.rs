@@ -24,7 +24,9 @@ const FULL_EXPECTED_V7: &str = include_str!("../fixtures/full/expected-v7.json")
 /// The demo (every status, every kind of location, pools of both types and billing modes),
 /// with every event kind, optional field and setting set.
 fn full_state() -> ConsoleState {
-    let mut state = demo_console(Catalog::embedded(), T0).state().clone();
+    let mut state = demo_console(Catalog::embedded(), T0, console_core::Lang::En)
+        .state()
+        .clone();
     state.settings.agency_authorized = true;
     state.settings.enforce_quotas = false;
     state.settings.clock.speed = 7;
@@ -142,7 +144,7 @@ fn full_state_v7() -> ConsoleState {
         CallMinute, ConfigUpdate, DeployPhase, Rolling, UpdateResult, UpgradeKind,
     };
     let mut state = expected();
-    let demo = demo_console(Catalog::embedded(), T0);
+    let demo = demo_console(Catalog::embedded(), T0, console_core::Lang::En);
     let region = state.regions.values_mut().next().expect("the demo region");
     region.real_time_services = demo.real_time_services().to_vec();
     let service = &mut region.real_time_services[1];

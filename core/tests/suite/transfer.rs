@@ -14,7 +14,9 @@ use serde_json::{json, Value};
 
 /// The demo's batch services and pools (real-time services' files: `real_time.rs`).
 fn demo() -> Console {
-    let state = demo_console(Catalog::embedded(), T0).state().clone();
+    let state = demo_console(Catalog::embedded(), T0, console_core::Lang::En)
+        .state()
+        .clone();
     Console::from_state(
         Catalog::embedded(),
         crate::common::demo_before_real_time(&state),

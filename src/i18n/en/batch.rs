@@ -36,8 +36,6 @@ pub const BATCH: Batch = Batch {
     price: "Price",
 
     details: "Details",
-    events: "Events",
-    billing: "Billing",
     not_found: "Service not found",
     not_found_before: "The service ",
     not_found_after: " does not exist in this region or has been deleted. A deleted service cannot be recovered.",

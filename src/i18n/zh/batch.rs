@@ -34,8 +34,6 @@ pub const BATCH: Batch = Batch {
     price: "价格",
 
     details: "详情",
-    events: "事件",
-    billing: "计费",
     not_found: "服务不存在",
     not_found_before: "服务",
     not_found_after: "在当前区域不存在或已被删除。已删除的服务无法恢复。",

@@ -25,8 +25,8 @@ impl Tab {
         let words = &t().batch;
         match self {
             Tab::Details => words.details,
-            Tab::Events => words.events,
-            Tab::Billing => words.billing,
+            Tab::Events => t().common.events,
+            Tab::Billing => t().common.billing,
         }
     }
 }

@@ -607,7 +607,7 @@ mod tests {
     #[test]
     fn the_demo_and_a_pool_fault_read_in_chinese() {
         let now = 1_790_000_000_000;
-        let mut c = crate::demo::demo_console(Catalog::embedded(), now);
+        let mut c = crate::demo::demo_console(Catalog::embedded(), now, crate::Lang::En);
         c.tick(now + 3 * HOUR);
         let pool_id = c
             .pools()
