@@ -1,9 +1,10 @@
-// Accessible to everyone: axe-core finds no violation on any page, in both themes, with the
-// lists' dialogs open too; a dialog keeps Tab inside and gives focus back to what opened it;
-// a batch service is deployed and deleted with the keyboard alone.
+// Accessible to everyone: axe-core finds no violation on any page, in both languages and both
+// themes, with the lists' dialogs open too; a dialog keeps Tab inside and gives focus back to
+// what opened it; a batch service is deployed and deleted with the keyboard alone.
 import { createRequire } from 'node:module';
-import { ServiceList, assert, eventually } from '../pages.mjs';
+import { ServiceList, assert, eventually, text } from '../pages.mjs';
 import { everyPage, open } from './layout.mjs';
+import { inChinese } from './i18n.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -25,40 +26,68 @@ async function tabTo(page, target, { back = false, max = 120 } = {}) {
   throw new Error(`Tab never reached ${target}`);
 }
 
-export default {
-  'axe-core finds no violation on any page or open dialog, in the light and the dark theme': async ({ page, base }) => {
-    const found = [];
-    const check = async (what) => {
-      for (const v of await violations(page)) found.push(`${what}: ${v}`);
-    };
-    for (const scheme of ['light', 'dark']) {
-      await page.emulateMedia({ colorScheme: scheme });
-      for (const route of await everyPage(page, base)) {
-        await open(page, base, route);
-        await page.waitForTimeout(150);
-        await check(`${scheme} ${route}`);
-      }
-      // The lists' dialogs: Delete of a selection, and Stop of a running service.
-      for (const route of ['#/batch-services', '#/real-time-services']) {
-        await open(page, base, route);
-        await page.locator('tbody input[type=checkbox]').first().check();
-        await page.locator('.toolbar').getByRole('button', { name: 'Delete', exact: true }).click();
-        await page.getByRole('dialog').waitFor();
-        await check(`${scheme} ${route} Delete dialog`);
-        await page.keyboard.press('Escape');
-      }
-      const list = new ServiceList(page, base);
-      await list.open();
-      await list.operation('mnist-batch-nightly', 'Stop').click();
-      await list.dialog('Stop Service').waitFor();
-      await check(`${scheme} Stop dialog`);
-      await page.keyboard.press('Escape');
-      // A form's errors, beside the fields and in the summary.
-      await open(page, base, '#/batch-services/deploy');
-      await page.getByRole('button', { name: 'Next' }).click();
-      await check(`${scheme} Deploy with its errors`);
+// The words the walk clicks, in each language.
+const ENGLISH = { delete: 'Delete', stop: 'Stop', stopService: 'Stop Service', next: 'Next' };
+const CHINESE = { delete: '删除', stop: '停止', stopService: '停止服务', next: '下一步' };
+
+/** Runs axe-core on every page and the lists' and a form's dialogs, in both themes. */
+async function axeWalk(page, base, words) {
+  const found = [];
+  const check = async (what) => {
+    for (const v of await violations(page)) found.push(`${what}: ${v}`);
+  };
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const route of await everyPage(page, base)) {
+      await open(page, base, route);
+      await page.waitForTimeout(150);
+      await check(`${scheme} ${route}`);
     }
-    assert(found.length === 0, `axe-core violations:\n      ${found.join('\n      ')}`);
+    // The lists' dialogs: Delete of a selection, and Stop of a running service.
+    for (const route of ['#/batch-services', '#/real-time-services']) {
+      await open(page, base, route);
+      await page.locator('tbody input[type=checkbox]').first().check();
+      await page.locator('.toolbar').getByRole('button', { name: words.delete, exact: true }).click();
+      await page.getByRole('dialog').waitFor();
+      await check(`${scheme} ${route} Delete dialog`);
+      await page.keyboard.press('Escape');
+    }
+    await open(page, base, '#/batch-services?size=20');
+    await page.getByRole('row').filter({ has: page.getByRole('link', { name: 'mnist-batch-nightly', exact: true }) })
+      .getByRole('button', { name: words.stop }).click();
+    await page.getByRole('dialog', { name: words.stopService }).waitFor();
+    await check(`${scheme} Stop dialog`);
+    await page.keyboard.press('Escape');
+    // A form's errors, beside the fields and in the summary.
+    await open(page, base, '#/batch-services/deploy');
+    await page.getByRole('button', { name: words.next }).click();
+    await page.locator('.error-summary').waitFor();
+    await check(`${scheme} Deploy with its errors`);
+  }
+  assert(found.length === 0, `axe-core violations:\n      ${found.join('\n      ')}`);
+}
+
+export default {
+  'axe-core finds no violation on any page or open dialog, in English, in the light and the dark theme': async ({ page, base }) => {
+    await axeWalk(page, base, ENGLISH);
+  },
+
+  'axe-core finds no violation on any page or open dialog, in 简体中文, in the light and the dark theme': async ({ page, base }) => {
+    await inChinese(page, base);
+    await axeWalk(page, base, CHINESE);
+  },
+
+  'a details page announces its status changes politely, never its progress; a list announces none': async ({ page, base }) => {
+    const list = new ServiceList(page, base);
+    await list.open();
+    assert((await page.locator('tbody .badge [aria-live]').count()) === 0, 'no live region in the list');
+    await list.row('mnist-batch-nightly').getByRole('link', { name: 'mnist-batch-nightly' }).click();
+    const live = page.locator('main .badge [aria-live="polite"]');
+    await eventually(async () => (await text(live)) === 'Running' || text(live), 'the status alone is live');
+    assert((await page.locator('main .badge .badge-progress[aria-live], main [aria-live] .badge-progress').count()) === 0, 'the progress is not live');
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Stop Service' }).getByRole('button', { name: 'OK' }).click();
+    await eventually(async () => ['Stopping', 'Stopped'].includes(await text(live)) || text(live), 'the change is in the live region');
   },
 
   'a dialog keeps Tab inside, closes on Escape and gives focus back to the control that opened it': async ({ page, base }) => {

@@ -1,7 +1,7 @@
 // Two languages: English and 简体中文, chosen with the header's Language control, kept across
 // reloads, first taken from the browser's language, with <html lang> following; every page in
 // 简体中文 leaves no English word outside the allow-list; the smoke path passes in 简体中文.
-import { assert, eventually } from '../pages.mjs';
+import { assert, eventually, text } from '../pages.mjs';
 import { everyPage, open } from './layout.mjs';
 
 const KEY = 'modelarts-console.lang';
@@ -134,5 +134,41 @@ export default {
     await page.locator('.toast').first().waitFor();
     await check('Settings with a toast');
     assert(left.length === 0, `English left in 简体中文:\n      ${[...new Set(left)].join('\n      ')}`);
+  },
+
+  'the smoke path in 简体中文: a bad form refused in Chinese, a batch service deployed, run to completion at 60x, its events, and deleted': async ({ page, base }) => {
+    await inChinese(page, base, '#/settings');
+    await page.getByRole('combobox', { name: '模拟速度' }).selectOption({ label: '60倍速' });
+    await page.getByRole('status').filter({ hasText: '模拟速度：60倍速。' }).waitFor();
+    await open(page, base, '#/batch-services');
+    await page.locator('.toolbar').getByRole('link', { name: '部署', exact: true }).click();
+    await page.getByRole('heading', { name: '部署', level: 1 }).waitFor();
+    const field = (label) => page.getByLabel(label, { exact: true });
+    await field('输入数据目录位置').fill('bucket/input');
+    await field('输入数据目录位置').blur();
+    await eventually(async () => (await text(page.locator('#field-input-path-message'))) === '请输入OBS目录路径，例如obs://bucket/dir/。', 'the path is refused in Chinese');
+    for (const [label, value] of [['名称', 'zh-smoke'], ['输入数据目录位置', 'obs://e2e/in/'], ['输出数据目录位置', 'obs://e2e/out/']]) {
+      await field(label).fill(value);
+      await field(label).blur();
+    }
+    await page.getByRole('button', { name: '下一步' }).click();
+    const confirm = page.getByRole('dialog', { name: '确认部署' });
+    await confirm.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('status').filter({ hasText: 'zh-smoke：服务部署中。' }).waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'zh-smoke', exact: true }) });
+    await eventually(async () => (await text(row.locator('.badge'))) === '运行完成' || text(row.locator('.badge')), 'it runs to completion', 40000);
+    await row.getByRole('link', { name: 'zh-smoke' }).click();
+    await page.getByRole('tab', { name: '事件' }).click();
+    const messages = await page.getByRole('table', { name: '事件' }).locator('tbody tr td:last-child').allTextContents();
+    assert(JSON.stringify(messages) === JSON.stringify(['服务运行完成。', '服务运行中。', '部署服务。']), `events newest first: ${messages}`);
+    // Deleting needs agency authorization (全局配置), then the row's 删除 and 确定.
+    await page.getByRole('navigation', { name: '控制台导航' }).getByRole('link', { name: '全局配置' }).click();
+    await page.getByRole('button', { name: '添加授权' }).click();
+    await page.getByText('状态：已授权').waitFor();
+    await open(page, base, '#/batch-services?size=20');
+    await row.getByRole('button', { name: '删除' }).click();
+    const dialog = page.getByRole('dialog', { name: '删除服务' });
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await eventually(async () => (await row.count()) === 0, 'the service is deleted', 20000);
   },
 };

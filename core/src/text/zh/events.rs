@@ -153,7 +153,7 @@ impl Events for Chinese {
             Outcome::EnforceQuotas { enforce: false } => {
                 "未启用账号配额限制：批量服务数量不受限制。".into()
             }
-            Outcome::SimulationSpeed { speed } => format!("模拟速度：{speed}倍。"),
+            Outcome::SimulationSpeed { speed } => format!("模拟速度：{speed}倍速。"),
             Outcome::DemoReset => "演示数据已恢复。".into(),
             Outcome::Deployed { service_name, .. } => format!("{service_name}：服务部署中。"),
             Outcome::Started { service_name } => format!("{service_name}：服务启动中。"),
