@@ -177,10 +177,10 @@ impl ConsoleStore {
         match &result {
             Ok(outcome) => self
                 .notices
-                .toast(ToastKind::Success, say().outcome(&outcome)),
+                .toast(ToastKind::Success, say().outcome(outcome)),
             Err(error) => self
                 .notices
-                .toast(ToastKind::Error, say().domain_error(&error)),
+                .toast(ToastKind::Error, say().domain_error(error)),
         }
         result
     }

@@ -135,8 +135,11 @@ async fn refused_delete_shows_the_reason_and_changes_nothing() {
 async fn pagination_and_page_size() {
     let key = test_key("paging");
     // 25 services in the default region.
-    let mut console =
-        console_core::demo::demo_console(console_core::Catalog::embedded(), 1_000_000);
+    let mut console = console_core::demo::demo_console(
+        console_core::Catalog::embedded(),
+        1_000_000,
+        console_core::Lang::En,
+    );
     let mut state = console.state().clone();
     let services = &mut state.regions.get_mut("cn-north-4").unwrap().services;
     let template = services

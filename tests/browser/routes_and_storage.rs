@@ -75,7 +75,11 @@ fn storage_loads_nothing_then_what_was_saved() {
     let key = test_key("roundtrip");
     let store = SnapshotStore::with_key(&key);
     assert!(matches!(store.load(1), Loaded::Nothing));
-    let console = console_core::demo::demo_console(Catalog::embedded(), 1_790_000_000_000);
+    let console = console_core::demo::demo_console(
+        Catalog::embedded(),
+        1_790_000_000_000,
+        console_core::Lang::En,
+    );
     store
         .save(&console_core::snapshot::Encoder::new().encode_console(&console, 1, 7))
         .unwrap();
