@@ -196,7 +196,12 @@ impl Console {
     pub fn apply(&mut self, command: Command, wall: Millis) -> Result<Outcome, DomainError> {
         let now = self.sim_now(wall);
         self.advance_to(now);
+        let region = self.state.region.clone();
         let result = self.execute(command, wall, now);
+        if let (Ok(_), Some(acted_on)) = (&result, self.state.regions.get_mut(&region)) {
+            // What the command changed in its pools' use, as of its instant.
+            acted_on.note_usage(now);
+        }
         self.reindex();
         result
     }

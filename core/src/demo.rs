@@ -65,6 +65,7 @@ pub fn demo_console(catalog: Catalog, now: Millis, lang: Lang) -> Console {
         real_time(&mut console, seed, now, lang);
     }
     console.advance_to(now);
+    console.region_state_mut().note_usage(now);
     console
 }
 

@@ -35,6 +35,20 @@ impl RegionState {
         happened
     }
 
+    /// Notes each pool's nodes in use by its real-time services at `at` (its chart's figures).
+    pub(crate) fn note_usage(&mut self, at: Millis) {
+        let mut held: FxHashMap<&str, u32> = FxHashMap::default();
+        for service in &self.real_time_services {
+            if let DeploymentLocation::DedicatedPool { pool_name } = &service.location {
+                *held.entry(pool_name.as_str()).or_default() += service.occupied_nodes();
+            }
+        }
+        for pool in &mut self.pools {
+            let in_use = held.get(pool.id()).copied().unwrap_or(0);
+            pool.note_usage(at, in_use);
+        }
+    }
+
     /// The earliest instant a pool or a real-time service moves by itself.
     fn next_transition(&self) -> Option<Millis> {
         let pools = self.pools.iter().filter_map(|p| p.next_transition());
@@ -121,6 +135,7 @@ impl RegionState {
             &self.pools,
             at,
         ));
+        self.note_usage(at);
         happened
     }
 }

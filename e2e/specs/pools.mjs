@@ -212,4 +212,16 @@ export default {
     await page.getByRole('heading', { name: 'Create Dedicated Resource Pool' }).waitFor();
     await page.getByText('Dedicated for Service Deployment').first().waitFor();
   },
+
+  "a pool's details chart its nodes in use against its size over time": async ({ page, base }) => {
+    const pools = new PoolList(page, base);
+    await pools.open('deployment');
+    await pools.row('infer-cpu-pool').getByRole('link', { name: 'infer-cpu-pool' }).click();
+    // The demo's real-time service on it holds 1 of its 2 nodes since it was deployed.
+    const chart = page.getByRole('img', { name: /^From .+ to .+, at most 1 of the pool's 2 nodes were in use; 1 are in use now\.$/ });
+    await chart.waitFor();
+    assert((await chart.locator('rect.chart-s0:not([height="0"])').count()) > 0, 'the nodes in use drawn as bars');
+    assert((await chart.locator('polyline.chart-line').count()) === 1, 'the size drawn as a line');
+    await page.locator('.chart-legend').filter({ hasText: 'Pool size' }).waitFor();
+  },
 };

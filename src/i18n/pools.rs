@@ -116,6 +116,12 @@ pub struct Pools {
     /// `(occupied, free)` nodes.
     pub occupancy: fn(u32, u32) -> String,
     pub no_real_time_on_pool: &'static str,
+    /// The chart of nodes in use against the pool's size over time.
+    pub usage_title: &'static str,
+    pub in_use: &'static str,
+    pub pool_size: &'static str,
+    /// The chart's summary: the most in use, the size now, from and to, in use now.
+    pub usage_summary: fn(u32, u32, &str, &str, u32) -> String,
     pub nodes_occupied: &'static str,
     pub event_time: &'static str,
     pub event_type: &'static str,

@@ -493,6 +493,7 @@ impl Console {
             billing,
             events: Vec::new(),
             node_seq: 0,
+            usage: Vec::new(),
         };
         for _ in 0..nodes {
             let node = pool.new_node(chosen_az.as_deref(), &azs, NodeStatus::Creating);

@@ -318,9 +318,77 @@ pub struct Pool {
     /// Sandbox: the number of the last node added, so a node name is never used twice.
     #[serde(default)]
     pub node_seq: u32,
+    /// Sandbox: its nodes in use and its size each time either changed, oldest first (the
+    /// last [`USAGE_KEPT`]), for the details page's chart.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub usage: Vec<UsagePoint>,
+}
+
+/// How many changes of a pool's use it keeps.
+pub const USAGE_KEPT: usize = 200;
+
+/// A pool's nodes in use by real-time services, and its size, from `at` on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsagePoint {
+    pub at: Millis,
+    pub in_use: u32,
+    pub nodes: u32,
 }
 
 impl Pool {
+    /// Notes that `in_use` of its nodes are in use at `at`, with its size then, when either
+    /// changed. No history means none in use since its creation, at its size now.
+    pub(crate) fn note_usage(&mut self, at: Millis, in_use: u32) {
+        let nodes = self.node_count();
+        let created = self.metadata.creation_timestamp;
+        if self.usage.is_empty() {
+            if in_use == 0 {
+                return;
+            }
+            self.usage.push(UsagePoint {
+                at: created,
+                in_use: 0,
+                nodes,
+            });
+        }
+        let at = at.max(created);
+        match self.usage.last() {
+            Some(u) if u.in_use == in_use && u.nodes == nodes => return,
+            // A copy replaying time its history already holds (a save's older chunk).
+            Some(u) if u.at > at => return,
+            Some(u) if u.at == at => {
+                self.usage.pop();
+            }
+            _ => {}
+        }
+        if self.usage.len() >= USAGE_KEPT {
+            self.usage.remove(0);
+        }
+        self.usage.push(UsagePoint { at, in_use, nodes });
+    }
+
+    /// Its use at `count` instants evenly spread from its first noted change (or its creation)
+    /// to `now`, the last at `now`: what its chart draws.
+    pub fn usage_over(&self, now: Millis, count: usize) -> Vec<UsagePoint> {
+        let from = self
+            .usage
+            .first()
+            .map_or(self.metadata.creation_timestamp, |u| u.at)
+            .min(now);
+        let count = count.max(1) as u64;
+        (1..=count)
+            .map(|i| {
+                let at = from + (now - from) * i / count;
+                let point = self.usage.iter().rev().find(|u| u.at <= at);
+                UsagePoint {
+                    at,
+                    in_use: point.map_or(0, |u| u.in_use),
+                    nodes: point.map_or(self.node_count(), |u| u.nodes),
+                }
+            })
+            .collect()
+    }
+
     /// The generated id (`metadata.name`).
     pub fn id(&self) -> &str {
         &self.metadata.name

@@ -135,10 +135,11 @@ pub fn demo_before_real_time(state: &ConsoleState) -> ConsoleState {
         .values()
         .map(|r| r.real_time_services.len())
         .sum();
-    state
-        .regions
-        .values_mut()
-        .for_each(|r| r.real_time_services.clear());
+    // Nor had they pools' use over time.
+    state.regions.values_mut().for_each(|r| {
+        r.real_time_services.clear();
+        r.pools.iter_mut().for_each(|p| p.usage.clear());
+    });
     state.id_seq -= ids as u64;
     state
 }

@@ -3,7 +3,7 @@
 //! upgrades by the seed's table, and the pools they run on.
 
 use crate::common::T0;
-use console_core::pool::CREATE_DURATION;
+use console_core::pool::{UsagePoint, CREATE_DURATION};
 use console_core::realtime::{
     AutoStopChoice, UpdateResult, PHASE_DURATION, RETRY_INTERVAL, ROLLING_DURATION,
 };
@@ -1644,4 +1644,38 @@ fn the_core_answers_what_the_forms_offer() {
         c.real_time_deploy_status(&request("p", gray())),
         ServiceStatus::Deploying
     );
+}
+
+#[test]
+fn a_pool_keeps_its_nodes_in_use_over_time_for_its_chart() {
+    let mut c = console();
+    let pool_id = pool(&mut c, 3);
+    let now = T0 + CREATE_DURATION;
+    let use_of = |c: &Console| c.pool(&pool_id).unwrap().usage.clone();
+    assert!(use_of(&c).is_empty(), "no history while nothing is in use");
+    let id = running_on(&mut c, &pool_id, 2, None, now);
+    let usage = use_of(&c);
+    let last = |u: &[UsagePoint]| u.last().map(|p| (p.in_use, p.nodes));
+    assert_eq!(
+        usage[0].at, T0,
+        "the history starts at the pool's creation, none in use"
+    );
+    assert_eq!((usage[0].in_use, usage[0].nodes), (0, 3));
+    assert_eq!(
+        (usage[1].at, last(&usage)),
+        (now, Some((2, 3))),
+        "in use from the deployment on"
+    );
+    let stop = now + 2 * HOUR;
+    c.apply(Command::StopRealTime { service_id: id }, stop)
+        .unwrap();
+    c.tick(stop + HOUR);
+    let usage = use_of(&c);
+    assert_eq!(last(&usage), Some((0, 3)), "released by the stop");
+    // The chart's samples: evenly spread from the creation to now, the last at now.
+    let samples = c.pool(&pool_id).unwrap().usage_over(T0 + 4 * HOUR, 4);
+    let in_use: Vec<u32> = samples.iter().map(|s| s.in_use).collect();
+    assert_eq!(samples.last().unwrap().at, T0 + 4 * HOUR);
+    assert_eq!(in_use, vec![2, 2, 0, 0]);
+    assert!(samples.iter().all(|s| s.nodes == 3));
 }

@@ -100,6 +100,12 @@ pub const POOLS: Pools = Pools {
         format!("Nodes occupied by real-time services: {used}. Free nodes: {free}.")
     },
     no_real_time_on_pool: "No real-time services run on this pool.",
+    usage_title: "Nodes in use over time",
+    in_use: "Nodes in use",
+    pool_size: "Pool size",
+    usage_summary: |most, size, from, to, now| {
+        format!("From {from} to {to}, at most {most} of the pool's {size} nodes were in use; {now} are in use now.")
+    },
     nodes_occupied: "Nodes Occupied",
     event_time: "Time",
     event_type: "Type",

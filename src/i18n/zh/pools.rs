@@ -89,6 +89,12 @@ pub const POOLS: Pools = Pools {
     real_time_on_pool_table: "该资源池上的在线服务",
     occupancy: |used, free| format!("在线服务占用节点数：{used}。空闲节点数：{free}。"),
     no_real_time_on_pool: "该资源池上没有运行的在线服务。",
+    usage_title: "节点使用情况",
+    in_use: "已用节点数",
+    pool_size: "资源池节点数",
+    usage_summary: |most, size, from, to, now| {
+        format!("{from}至{to}，资源池{size}个节点中最多使用{most}个；当前已用{now}个。")
+    },
     nodes_occupied: "占用节点数",
     event_time: "发生时间",
     event_type: "事件类型",

@@ -13,6 +13,7 @@ use super::delete_dialog::DeletePoolDialog;
 use super::list::expiry_text;
 use super::{flavor_display, follow_pool, pool_text, PoolActionButton, PoolBadge};
 use crate::clock;
+use crate::components::chart::{Bar, BarChart};
 use crate::components::page_header::{Crumb, PageHeader};
 use crate::pages::batch_services::ServiceBadge;
 use crate::route::{use_router, Route};
@@ -366,6 +367,7 @@ fn RealTimeOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
         <section class="panel" aria-labelledby="pool-real-time-heading">
             <h2 id="pool-real-time-heading">{words.real_time_on_pool}</h2>
             <p>{move || rows.with(|(_, used, free)| (words.occupancy)(*used, *free))}</p>
+            <UsageChart pool=pool />
             <Show
                 when=move || rows.with(|(r, _, _)| !r.is_empty())
                 fallback=move || view! { <p class="muted">{words.no_real_time_on_pool}</p> }
@@ -386,6 +388,47 @@ fn RealTimeOnPool(pool: Memo<Option<Pool>>) -> impl IntoView {
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// How many bars the chart of nodes in use draws.
+const USAGE_BARS: usize = 24;
+
+/// Nodes in use by real-time services against the pool's size, from its first use (or its
+/// creation) to now: bars, with the size as a line.
+#[component]
+fn UsageChart(pool: Memo<Option<Pool>>) -> impl IntoView {
+    let store = use_store();
+    let words = &t().pools;
+    let samples = Memo::new(move |_| {
+        let now = store.ticking_now();
+        pool.with(|p| {
+            p.as_ref()
+                .map(|p| p.usage_over(now, USAGE_BARS))
+                .unwrap_or_default()
+        })
+    });
+    let count = |v: f64| (v.round() as u64).to_string();
+    view! {
+        <BarChart
+            title=words.usage_title
+            series=vec![words.in_use.to_string()]
+            bars=Signal::derive(move || samples.with(|s| {
+                s.iter().map(|u| Bar { label: clock::show_time(u.at), parts: vec![f64::from(u.in_use)] }).collect::<Vec<_>>()
+            }))
+            line=(words.pool_size.to_string(), Signal::derive(move || samples.with(|s| s.iter().map(|u| f64::from(u.nodes)).collect())))
+            summary=Signal::derive(move || samples.with(|s| match (s.first(), s.last()) {
+                (Some(first), Some(last)) => (words.usage_summary)(
+                    s.iter().map(|u| u.in_use).max().unwrap_or(0),
+                    last.nodes,
+                    &clock::show(first.at),
+                    &clock::show(last.at),
+                    last.in_use,
+                ),
+                _ => String::new(),
+            }))
+            format=count
+        />
     }
 }
 
