@@ -104,7 +104,7 @@ pub const POOLS: Pools = Pools {
     in_use: "Nodes in use",
     pool_size: "Pool size",
     usage_summary: |most, size, from, to, now| {
-        format!("From {from} to {to}, at most {most} of the pool's {size} nodes were in use; {now} are in use now.")
+        format!("From {from} to {to}, at most {most} of the pool's {size} nodes were in use; {now} in use now.")
     },
     nodes_occupied: "Nodes Occupied",
     event_time: "Time",
