@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use crate::catalog::Catalog;
 use crate::command::Outcome;
 use crate::console::Console;
+use crate::event::Reason;
 use crate::pool::create::{AzChoice, NetworkInput, PoolRequest};
 use crate::pool::{BillingMode, PoolType, RequiredDuration};
 use crate::service::{BatchService, DeploymentLocation, MappingType, ServiceConfig};
@@ -18,8 +19,8 @@ use crate::{Lang, Millis, DAY, HOUR, MINUTE, SECOND};
 enum Step {
     Stop,
     Delete,
-    Fail(&'static str),
-    Alarm(&'static str),
+    Fail(Reason),
+    Alarm(Reason),
 }
 
 struct Seed {
@@ -145,7 +146,7 @@ fn real_time(console: &mut Console, seed: RealTimeSeed, now: Millis, lang: Lang)
                     .iter_mut()
                     .find(|s| s.service_id == service_id)
                     .expect("just deployed");
-                drop(service.fail(at, message));
+                drop(service.fail(at, &message.saved()));
                 Ok(())
             }
             Step::Delete | Step::Alarm(_) => Ok(()),
@@ -158,7 +159,10 @@ fn real_time_seeds() -> Vec<RealTimeSeed> {
     vec![
         RealTimeSeed {
             name: "mnist-realtime-gray",
-            description: ["Gray launch: 10% of calls to the new version", "灰度发布：10%的调用流向新版本"],
+            description: [
+                "Gray launch: 10% of calls to the new version",
+                "灰度发布：10%的调用流向新版本",
+            ],
             model: 0,
             versions: vec![
                 ("0.0.1", 90, "modelarts.vm.cpu.2u", 1),
@@ -172,7 +176,10 @@ fn real_time_seeds() -> Vec<RealTimeSeed> {
         },
         RealTimeSeed {
             name: "ocr-realtime-dedicated",
-            description: ["Invoice OCR on the dedicated pool: hitless upgrades", "专属资源池上的发票文字识别：无损升级"],
+            description: [
+                "Invoice OCR on the dedicated pool: hitless upgrades",
+                "专属资源池上的发票文字识别：无损升级",
+            ],
             model: 3,
             versions: vec![("0.1.0", 100, "modelarts.vm.cpu.8u", 1)],
             pool: Some("infer-cpu-pool"),
@@ -201,14 +208,14 @@ fn real_time_seeds() -> Vec<RealTimeSeed> {
             auto_stop: None,
             age: 6 * HOUR,
             traffic: 0,
-            then: Some((
-                18 * SECOND,
-                Step::Fail("Model startup failed: the health check of the model did not pass within the timeout."),
-            )),
+            then: Some((18 * SECOND, Step::Fail(Reason::HealthCheckFailed))),
         },
         RealTimeSeed {
             name: "mnist-realtime-autostop",
-            description: ["Stops by itself an hour after it started", "启动1小时后自动停止"],
+            description: [
+                "Stops by itself an hour after it started",
+                "启动1小时后自动停止",
+            ],
             model: 0,
             versions: vec![("0.0.2", 100, "modelarts.vm.cpu.2u", 1)],
             pool: None,
@@ -398,8 +405,8 @@ fn replay(console: &mut Console, seed: Seed, now: Millis, lang: Lang) -> BatchSe
         match step {
             Step::Stop => drop(service.begin_stop(at)),
             Step::Delete => drop(service.begin_delete(at)),
-            Step::Fail(message) => service.fail(at, message),
-            Step::Alarm(message) => drop(service.raise_alarm(at, message)),
+            Step::Fail(reason) => service.fail(at, &reason.saved()),
+            Step::Alarm(reason) => drop(service.raise_alarm(at, &reason.saved())),
         }
     }
     service.advance(now);
@@ -411,81 +418,178 @@ fn seeds() -> Vec<Seed> {
     vec![
         Seed {
             name: "mnist-batch-nightly",
-            description: ["Nightly digit recognition over scanned forms", "每晚识别扫描表单中的数字"],
-            model: 0, version: "0.0.2", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 20_000,
-            location: PublicPool, age: 25 * MINUTE, history: vec![],
+            description: [
+                "Nightly digit recognition over scanned forms",
+                "每晚识别扫描表单中的数字",
+            ],
+            model: 0,
+            version: "0.0.2",
+            flavor: "modelarts.vm.cpu.8u",
+            nodes: 2,
+            input_mb: 20_000,
+            location: PublicPool,
+            age: 25 * MINUTE,
+            history: vec![],
         },
         Seed {
             name: "flower-batch-eval",
-            description: ["Evaluation set for flower recognition 1.1.0", "花卉识别1.1.0的评估数据集"],
-            model: 1, version: "1.1.0", flavor: "modelarts.vm.gpu.t4u8", nodes: 1, input_mb: 3_000,
-            location: PublicPool, age: 6 * SECOND, history: vec![],
+            description: [
+                "Evaluation set for flower recognition 1.1.0",
+                "花卉识别1.1.0的评估数据集",
+            ],
+            model: 1,
+            version: "1.1.0",
+            flavor: "modelarts.vm.gpu.t4u8",
+            nodes: 1,
+            input_mb: 3_000,
+            location: PublicPool,
+            age: 6 * SECOND,
+            history: vec![],
         },
         Seed {
             name: "ocr-invoice-march",
             description: ["Invoices of March", "3月的发票"],
-            model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.8u", nodes: 1, input_mb: 30_000,
-            location: PublicPool, age: 2 * HOUR,
-            history: vec![(40 * MINUTE, Step::Alarm("Alarm: the memory usage of the service exceeds 90%."))],
+            model: 3,
+            version: "0.1.0",
+            flavor: "modelarts.vm.cpu.8u",
+            nodes: 1,
+            input_mb: 30_000,
+            location: PublicPool,
+            age: 2 * HOUR,
+            history: vec![(40 * MINUTE, Step::Alarm(Reason::MemoryAlarm))],
         },
         Seed {
             name: "sentiment-batch-q3",
             description: ["Customer reviews of Q3", "第三季度的客户评价"],
-            model: 2, version: "2.0.0", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 800,
-            location: PublicPool, age: 3 * DAY,
-            history: vec![(2 * MINUTE, Step::Fail("Failed to read the input data: the OBS path obs://modelarts-demo/sentiment-batch-q3/input/ does not exist."))],
+            model: 2,
+            version: "2.0.0",
+            flavor: "modelarts.vm.cpu.2u",
+            nodes: 1,
+            input_mb: 800,
+            location: PublicPool,
+            age: 3 * DAY,
+            history: vec![(
+                2 * MINUTE,
+                Step::Fail(Reason::InputMissing {
+                    path: "obs://modelarts-demo/sentiment-batch-q3/input/".into(),
+                }),
+            )],
         },
         Seed {
             name: "mnist-batch-weekly",
             description: ["Weekly re-scoring of the archive", "每周重新评分归档数据"],
-            model: 0, version: "0.0.1", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 5_000,
-            location: PublicPool, age: 2 * DAY, history: vec![(30 * MINUTE, Step::Stop)],
+            model: 0,
+            version: "0.0.1",
+            flavor: "modelarts.vm.cpu.2u",
+            nodes: 1,
+            input_mb: 5_000,
+            location: PublicPool,
+            age: 2 * DAY,
+            history: vec![(30 * MINUTE, Step::Stop)],
         },
         Seed {
             name: "flower-batch-2026-10",
             description: ["October catalog photos", "10月的商品目录照片"],
-            model: 1, version: "1.0.0", flavor: "modelarts.vm.gpu.p4u8", nodes: 4, input_mb: 2_400,
-            location: PublicPool, age: 20 * DAY, history: vec![],
+            model: 1,
+            version: "1.0.0",
+            flavor: "modelarts.vm.gpu.p4u8",
+            nodes: 4,
+            input_mb: 2_400,
+            location: PublicPool,
+            age: 20 * DAY,
+            history: vec![],
         },
         Seed {
             name: "edge-camera-batch",
-            description: ["Camera frames classified on the factory edge node", "在工厂边缘节点上分类的摄像头画面"],
-            model: 1, version: "1.1.0", flavor: "modelarts.vm.gpu.pnt004", nodes: 1, input_mb: 50_000,
-            location: EdgeNode { node_name: "edge-node-shenzhen-01".into() }, age: 3 * HOUR,
+            description: [
+                "Camera frames classified on the factory edge node",
+                "在工厂边缘节点上分类的摄像头画面",
+            ],
+            model: 1,
+            version: "1.1.0",
+            flavor: "modelarts.vm.gpu.pnt004",
+            nodes: 1,
+            input_mb: 50_000,
+            location: EdgeNode {
+                node_name: "edge-node-shenzhen-01".into(),
+            },
+            age: 3 * HOUR,
             history: vec![],
         },
         Seed {
             name: "edge-pool-ocr",
-            description: ["Receipts read on the branch edge pool", "在分店边缘资源池上识别的收据"],
-            model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.2u", nodes: 2, input_mb: 4_000,
-            location: EdgePool { pool_name: "edge-pool-branches".into() }, age: 5 * DAY,
+            description: [
+                "Receipts read on the branch edge pool",
+                "在分店边缘资源池上识别的收据",
+            ],
+            model: 3,
+            version: "0.1.0",
+            flavor: "modelarts.vm.cpu.2u",
+            nodes: 2,
+            input_mb: 4_000,
+            location: EdgePool {
+                pool_name: "edge-pool-branches".into(),
+            },
+            age: 5 * DAY,
             history: vec![(10 * MINUTE, Step::Stop)],
         },
         Seed {
             name: "sentiment-batch-rerun",
             description: ["Re-run of Q2 reviews", "重新运行第二季度评价"],
-            model: 2, version: "2.0.0", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 9_000,
-            location: PublicPool, age: 30 * MINUTE, history: vec![(30 * MINUTE - 2 * SECOND, Step::Stop)],
+            model: 2,
+            version: "2.0.0",
+            flavor: "modelarts.vm.cpu.8u",
+            nodes: 2,
+            input_mb: 9_000,
+            location: PublicPool,
+            age: 30 * MINUTE,
+            history: vec![(30 * MINUTE - 2 * SECOND, Step::Stop)],
         },
         Seed {
             name: "ocr-dedicated-batch",
-            description: ["Archive OCR on the dedicated CPU pool", "专属CPU资源池上的归档文字识别"],
-            model: 3, version: "0.1.0", flavor: "modelarts.vm.cpu.8u", nodes: 2, input_mb: 60_000,
-            location: DedicatedPool { pool_name: "infer-cpu-pool".into() }, age: HOUR,
+            description: [
+                "Archive OCR on the dedicated CPU pool",
+                "专属CPU资源池上的归档文字识别",
+            ],
+            model: 3,
+            version: "0.1.0",
+            flavor: "modelarts.vm.cpu.8u",
+            nodes: 2,
+            input_mb: 60_000,
+            location: DedicatedPool {
+                pool_name: "infer-cpu-pool".into(),
+            },
+            age: HOUR,
             history: vec![],
         },
         Seed {
             name: "sentiment-dedicated-batch",
-            description: ["Reviews scored on the dedicated pool", "在专属资源池上评分的评价"],
-            model: 2, version: "2.0.0", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 90_000,
-            location: DedicatedPool { pool_name: "infer-faulty-pool".into() }, age: 10 * HOUR,
+            description: [
+                "Reviews scored on the dedicated pool",
+                "在专属资源池上评分的评价",
+            ],
+            model: 2,
+            version: "2.0.0",
+            flavor: "modelarts.vm.cpu.2u",
+            nodes: 1,
+            input_mb: 90_000,
+            location: DedicatedPool {
+                pool_name: "infer-faulty-pool".into(),
+            },
+            age: 10 * HOUR,
             history: vec![],
         },
         Seed {
             name: "legacy-batch-cleanup",
             description: ["Obsolete test run", "已废弃的测试运行"],
-            model: 0, version: "0.0.1", flavor: "modelarts.vm.cpu.2u", nodes: 1, input_mb: 100,
-            location: PublicPool, age: 7 * DAY, history: vec![(7 * DAY - 2 * SECOND, Step::Delete)],
+            model: 0,
+            version: "0.0.1",
+            flavor: "modelarts.vm.cpu.2u",
+            nodes: 1,
+            input_mb: 100,
+            location: PublicPool,
+            age: 7 * DAY,
+            history: vec![(7 * DAY - 2 * SECOND, Step::Delete)],
         },
     ]
 }

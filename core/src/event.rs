@@ -344,9 +344,64 @@ impl ServiceEvent {
     }
 }
 
-/// The error message of a service whose dedicated pool is gone, in English (as saved).
-pub fn pool_gone_message(pool_name: &str, released: bool) -> String {
-    crate::text::Events::pool_gone(&crate::text::English, pool_name, released)
+/// Why the console failed a service, raised its alarm or marked a pool Abnormal. It is saved
+/// as its English text (the API's `error_msg`, an event's `reason`, a pool's
+/// `status.message`), which [`Reason::of`] reads back to say it in another language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// A real-time service found too few free nodes on its pool (FACTS.md's message).
+    InsufficientResources,
+    /// The service's dedicated pool was deleted, or `released` at the end of its prepaid term.
+    PoolGone { pool_name: String, released: bool },
+    /// A pool's node stopped answering heartbeats.
+    NodeAbnormal { node: String },
+    /// A pool without nodes is Abnormal.
+    PoolAbnormal,
+    /// The demo's: a batch service's input folder does not exist.
+    InputMissing { path: String },
+    /// The demo's: a model that did not start.
+    HealthCheckFailed,
+    /// The demo's: a service over its memory.
+    MemoryAlarm,
+}
+
+impl Reason {
+    /// The text saved for it (English, like the rest of the saved data).
+    pub fn saved(&self) -> String {
+        crate::text::Events::reason(&crate::text::English, self)
+    }
+
+    /// The reason a saved text says, when the console wrote it.
+    pub fn of(text: &str) -> Option<Reason> {
+        let fixed = [
+            Reason::InsufficientResources,
+            Reason::PoolAbnormal,
+            Reason::HealthCheckFailed,
+            Reason::MemoryAlarm,
+        ];
+        if let Some(reason) = fixed.into_iter().find(|r| r.saved() == text) {
+            return Some(reason);
+        }
+        // Each reason with a name in it, read by the text around the name.
+        let named: [fn(String) -> Reason; 4] = [
+            |pool_name| Reason::PoolGone {
+                pool_name,
+                released: false,
+            },
+            |pool_name| Reason::PoolGone {
+                pool_name,
+                released: true,
+            },
+            |node| Reason::NodeAbnormal { node },
+            |path| Reason::InputMissing { path },
+        ];
+        named.into_iter().find_map(|make| {
+            let template = make("\u{0}".into()).saved();
+            let (before, after) = template.split_once('\u{0}')?;
+            let name = text.strip_prefix(before)?.strip_suffix(after)?;
+            Some(make(name.into()))
+        })
+    }
 }
 
 /// An event together with the resource it happened to, as returned to the caller.

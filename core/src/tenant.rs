@@ -3,7 +3,7 @@
 
 use crate::console::{Console, RegionState};
 use crate::error::{DomainError, Refusal};
-use crate::event::{self, Event, EventKind, Record, ServiceEvent};
+use crate::event::{Event, EventKind, Reason, Record, ServiceEvent};
 use crate::pool::{Pool, PoolPhase};
 use crate::service::{DeletePlan, DeploymentLocation, RefusedDelete, ServiceAction, ServiceStatus};
 use crate::Millis;
@@ -43,7 +43,12 @@ pub(crate) trait Tenant {
             pool_name: pool_name.to_string(),
             released,
         };
-        self.fail_with(at, event::pool_gone_message(pool_name, released), kind)
+        let message = Reason::PoolGone {
+            pool_name: pool_name.into(),
+            released,
+        }
+        .saved();
+        self.fail_with(at, message, kind)
     }
 
     /// Follows its pool's health at `at`: Alarm while the pool is Abnormal, Running again

@@ -2,7 +2,7 @@
 //! Deleting ends with the pool gone, pay-per-use cost accrues by the millisecond at the
 //! current node count, and a prepaid term renews (auto-renew) or ends with the pool released.
 
-use crate::event::{self};
+use crate::event::{self, Reason};
 use crate::{Millis, DAY, HOUR, MINUTE, SECOND};
 
 use super::{NodeStatus, Pool, PoolEvent, PoolEventKind, PoolNode, PoolPhase, RequiredDuration};
@@ -216,13 +216,13 @@ impl Pool {
         let reason = match self.nodes.first_mut() {
             Some(node) => {
                 node.status = NodeStatus::Abnormal;
-                format!(
-                    "The node {} is abnormal: it does not respond to heartbeats.",
-                    node.name
-                )
+                Reason::NodeAbnormal {
+                    node: node.name.clone(),
+                }
             }
-            None => "The resource pool is abnormal.".to_string(),
-        };
+            None => Reason::PoolAbnormal,
+        }
+        .saved();
         self.status.message = Some(reason.clone());
         self.enter(PoolPhase::Abnormal, now);
         self.record(now, PoolEventKind::Abnormal { reason });

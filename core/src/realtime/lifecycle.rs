@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Refusal;
-use crate::event::{self, EventKind, ServiceEvent};
+use crate::event::{self, EventKind, Reason, ServiceEvent};
 use crate::service::{
     DeploymentLocation, ServiceAction, ServiceStatus, DELETE_DURATION, STOP_DURATION,
 };
@@ -22,11 +22,6 @@ pub const RETRY_INTERVAL: Millis = 2 * MINUTE;
 pub const WAITING_RETRIES: u8 = 3;
 /// How long a hitless rolling upgrade takes to replace every instance.
 pub const ROLLING_DURATION: Millis = 30 * SECOND;
-
-/// The message of a deployment that found too few free nodes (FACTS.md), in English as the
-/// failed service keeps it (`speak(lang).reason(..)` says it in a language).
-pub const INSUFFICIENT_RESOURCES: &str =
-    "Insufficient resources. Wait until idle resources are sufficient.";
 
 /// The deployment phases, in order, each recorded as an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,7 +160,7 @@ impl RealTimeService {
                     }
                     self.simulation.retries += 1;
                     if self.simulation.retries >= WAITING_RETRIES {
-                        events.extend(self.fail(retry, INSUFFICIENT_RESOURCES));
+                        events.extend(self.fail(retry, &Reason::InsufficientResources.saved()));
                     } else {
                         events.push(self.record(
                             retry,

@@ -26,7 +26,6 @@ pub use calls::{
 };
 pub use commands::parse_calls_per_minute;
 pub use deploy::{AutoStopChoice, RealTimeRequest, VersionInput, MAX_REAL_TIME_SERVICES};
-pub(crate) use lifecycle::INSUFFICIENT_RESOURCES;
 pub use lifecycle::{
     DeployPhase, PHASE_DURATION, RETRY_INTERVAL, ROLLING_DURATION, WAITING_RETRIES,
 };

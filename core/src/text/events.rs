@@ -1,7 +1,7 @@
 //! Events, outcomes, configuration changes and durations.
 
 use crate::command::Outcome;
-use crate::event::EventKind;
+use crate::event::{EventKind, Reason};
 use crate::pool::{Pool, PoolEventKind};
 use crate::realtime::{LogLine, VersionChange};
 use crate::Millis;
@@ -14,13 +14,12 @@ speaks! {
         fn service_event(&self, kind: &EventKind) -> String;
         /// A pool's event (its Events).
         fn pool_event(&self, kind: &PoolEventKind) -> String;
-        /// A failure, alarm or fault message the console wrote (a service's `error_msg`, a
-        /// Failed or Alarm event's reason, an Abnormal pool's reason); one it does not know is
-        /// said as it is.
-        fn reason(&self, reason: &str) -> String;
-        /// The error message of a service whose dedicated pool was deleted, or `released` at the
-        /// end of its prepaid term.
-        fn pool_gone(&self, pool_name: &str, released: bool) -> String;
+        /// Why the console failed a service, raised its alarm or marked a pool Abnormal.
+        fn reason(&self, reason: &Reason) -> String;
+        /// A saved failure, alarm or fault message (a service's `error_msg`, a Failed or Alarm
+        /// event's reason, an Abnormal pool's reason): a [`Reason`] the console wrote, or any
+        /// other text as it is.
+        fn saved_reason(&self, text: &str) -> String;
         /// What an accepted command did (the success toast).
         fn outcome(&self, outcome: &Outcome) -> String;
         /// One change of a real-time service's modification (the upgrade dialog), old -> new.

@@ -198,7 +198,7 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
             get(|s| {
                 s.error_msg
                     .as_deref()
-                    .map_or_else(|| "-".into(), |m| say().reason(m))
+                    .map_or_else(|| "-".into(), |m| say().saved_reason(m))
             }),
         ),
     ];

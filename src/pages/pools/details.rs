@@ -165,7 +165,7 @@ fn BasicInformation(pool: Memo<Option<Pool>>) -> impl IntoView {
             <h2 id="pool-basic-heading">{words.basic_information}</h2>
             <p class="status-line">{words.status_colon} <PoolBadge pool=pool /></p>
             <Show when=move || pool.with(|p| p.as_ref().is_some_and(|p| p.status.message.is_some()))>
-                <p class="form-error" role="status">{move || pool.with(|p| p.as_ref().and_then(|p| p.status.message.as_deref().map(|m| say().reason(m))))}</p>
+                <p class="form-error" role="status">{move || pool.with(|p| p.as_ref().and_then(|p| p.status.message.as_deref().map(|m| say().saved_reason(m))))}</p>
             </Show>
             <dl class="details-grid">
                 {rows.into_iter().map(|(k, v)| view! { <div class="detail"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}

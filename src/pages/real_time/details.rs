@@ -173,7 +173,7 @@ fn Summary(service: Memo<Option<RealTimeService>>) -> impl IntoView {
                     let now = store.ticking_now();
                     service.with(|s| s.as_ref().map(|s| say().auto_stop_text(s.due_time, s.auto_stop_hours(), now)).unwrap_or_default())
                 }}</dd></div>
-                <div class="detail"><dt>{words.error_message}</dt><dd>{text(|s| s.error_msg.as_deref().map_or_else(|| "-".into(), |m| say().reason(m)))}</dd></div>
+                <div class="detail"><dt>{words.error_message}</dt><dd>{text(|s| s.error_msg.as_deref().map_or_else(|| "-".into(), |m| say().saved_reason(m)))}</dd></div>
             </dl>
         </section>
     }

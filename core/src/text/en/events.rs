@@ -1,5 +1,5 @@
 use crate::command::Outcome;
-use crate::event::EventKind;
+use crate::event::{EventKind, Reason};
 use crate::format::thousands;
 use crate::pool::{Pool, PoolEventKind};
 use crate::realtime::upgrade::{ChangeValue, VersionSummary};
@@ -28,7 +28,7 @@ impl Events for English {
             EventKind::RestartedForModification => {
                 "The service is restarted for the modification to take effect. Deploying.".into()
             }
-            EventKind::Failed { reason } | EventKind::Alarm { reason } => self.reason(reason),
+            EventKind::Failed { reason } | EventKind::Alarm { reason } => self.saved_reason(reason),
             EventKind::PoolAbnormal { pool_name } => {
                 format!("Alarm: the dedicated resource pool {pool_name} is abnormal.")
             }
@@ -38,7 +38,10 @@ impl Events for English {
             EventKind::PoolGone {
                 pool_name,
                 released,
-            } => self.pool_gone(pool_name, *released),
+            } => self.reason(&Reason::PoolGone {
+                pool_name: pool_name.clone(),
+                released: *released,
+            }),
             EventKind::Imported { replaced: false } => {
                 "The service was imported from an export file.".into()
             }
@@ -51,11 +54,11 @@ impl Events for English {
                 self.deploy_phase(*phase).to_ascii_lowercase()
             ),
             EventKind::WaitingForResources { retry: 0 } => {
-                crate::realtime::INSUFFICIENT_RESOURCES.into()
+                self.reason(&Reason::InsufficientResources)
             }
             EventKind::WaitingForResources { retry } => format!(
                 "{} (retry {retry} of 3)",
-                crate::realtime::INSUFFICIENT_RESOURCES
+                self.reason(&Reason::InsufficientResources)
             ),
             EventKind::AutoStopped => "The service stops when the auto stop time expires.".into(),
             EventKind::UpdateStarted => "The service is being updated.".into(),
@@ -84,7 +87,7 @@ impl Events for English {
                 format!("Scaling completed. The resource pool has {nodes} node(s).")
             }
             PoolEventKind::DeleteRequested => "Delete the resource pool.".into(),
-            PoolEventKind::Abnormal { reason } => self.reason(reason),
+            PoolEventKind::Abnormal { reason } => self.saved_reason(reason),
             PoolEventKind::Recovered => "The resource pool recovered and is running.".into(),
             PoolEventKind::Renewed { months } => {
                 format!("The subscription was renewed automatically for {months} month(s).")
@@ -98,20 +101,36 @@ impl Events for English {
         }
     }
 
-    fn reason(&self, reason: &str) -> String {
-        reason.to_string()
+    fn reason(&self, reason: &Reason) -> String {
+        match reason {
+            Reason::InsufficientResources => {
+                "Insufficient resources. Wait until idle resources are sufficient.".into()
+            }
+            Reason::PoolGone {
+                pool_name,
+                released: true,
+            } => format!(
+                "The Yearly/Monthly term of the dedicated resource pool {pool_name} ended without renewal and the pool was released. The service cannot run on it."
+            ),
+            Reason::PoolGone { pool_name, .. } => format!(
+                "The dedicated resource pool {pool_name} has been deleted. The service cannot run on it."
+            ),
+            Reason::NodeAbnormal { node } => {
+                format!("The node {node} is abnormal: it does not respond to heartbeats.")
+            }
+            Reason::PoolAbnormal => "The resource pool is abnormal.".into(),
+            Reason::InputMissing { path } => {
+                format!("Failed to read the input data: the OBS path {path} does not exist.")
+            }
+            Reason::HealthCheckFailed => {
+                "Model startup failed: the health check of the model did not pass within the timeout.".into()
+            }
+            Reason::MemoryAlarm => "Alarm: the memory usage of the service exceeds 90%.".into(),
+        }
     }
 
-    fn pool_gone(&self, pool_name: &str, released: bool) -> String {
-        if released {
-            format!(
-                "The Yearly/Monthly term of the dedicated resource pool {pool_name} ended without renewal and the pool was released. The service cannot run on it."
-            )
-        } else {
-            format!(
-                "The dedicated resource pool {pool_name} has been deleted. The service cannot run on it."
-            )
-        }
+    fn saved_reason(&self, text: &str) -> String {
+        text.to_string()
     }
 
     fn outcome(&self, outcome: &Outcome) -> String {
@@ -262,7 +281,7 @@ impl Events for English {
             LogText::ModelStarted => format!("[{v}] Model started; listening on port 8080."),
             LogText::ModelStopped => format!("[{v}] Model stopped."),
             LogText::ConfigurationUpdated => format!("[{v}] Configuration updated."),
-            LogText::Failed(reason) => format!("[{v}] {}", self.reason(reason)),
+            LogText::Failed(reason) => format!("[{v}] {}", self.saved_reason(reason)),
             LogText::Calls {
                 service_id,
                 calls,

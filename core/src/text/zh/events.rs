@@ -1,14 +1,12 @@
 use crate::command::Outcome;
-use crate::event::EventKind;
+use crate::event::{EventKind, Reason};
 use crate::format::thousands;
 use crate::pool::{Pool, PoolEventKind};
 use crate::realtime::upgrade::{ChangeValue, VersionSummary};
 use crate::realtime::{LogLine, LogText, UpgradeKind, VersionChange};
 use crate::service::deploy::MAX_BATCH_SERVICES;
-use crate::text::{Chinese, English, Events, Labels, Transfer};
+use crate::text::{Chinese, Events, Labels, Transfer};
 use crate::{Millis, DAY, HOUR, MINUTE, SECOND};
-
-const INSUFFICIENT_RESOURCES: &str = "资源不足，请等待空闲资源充足。";
 
 impl Events for Chinese {
     fn service_event(&self, kind: &EventKind) -> String {
@@ -31,7 +29,7 @@ impl Events for Chinese {
                 format!("服务信息已修改：{}。", names.join("、"))
             }
             EventKind::RestartedForModification => "服务重启以使修改生效，部署中。".into(),
-            EventKind::Failed { reason } | EventKind::Alarm { reason } => self.reason(reason),
+            EventKind::Failed { reason } | EventKind::Alarm { reason } => self.saved_reason(reason),
             EventKind::PoolAbnormal { pool_name } => {
                 format!("告警：专属资源池{pool_name}异常。")
             }
@@ -41,7 +39,10 @@ impl Events for Chinese {
             EventKind::PoolGone {
                 pool_name,
                 released,
-            } => self.pool_gone(pool_name, *released),
+            } => self.reason(&Reason::PoolGone {
+                pool_name: pool_name.clone(),
+                released: *released,
+            }),
             EventKind::Imported { replaced: false } => "服务已从导出文件导入。".into(),
             EventKind::Imported { replaced: true } => {
                 "服务已从导出文件导入，替换了ID相同的服务。".into()
@@ -51,10 +52,13 @@ impl Events for Chinese {
                 phase.number(),
                 self.deploy_phase(*phase)
             ),
-            EventKind::WaitingForResources { retry: 0 } => INSUFFICIENT_RESOURCES.into(),
-            EventKind::WaitingForResources { retry } => {
-                format!("{INSUFFICIENT_RESOURCES}（第{retry}次重试，共3次）")
+            EventKind::WaitingForResources { retry: 0 } => {
+                self.reason(&Reason::InsufficientResources)
             }
+            EventKind::WaitingForResources { retry } => format!(
+                "{}（第{retry}次重试，共3次）",
+                self.reason(&Reason::InsufficientResources)
+            ),
             EventKind::AutoStopped => "自动停止时间已到，服务停止。".into(),
             EventKind::UpdateStarted => "服务更新中。".into(),
             EventKind::Updated => "服务已更新。".into(),
@@ -80,7 +84,7 @@ impl Events for Chinese {
                 format!("扩缩容完成，资源池共有{nodes}个节点。")
             }
             PoolEventKind::DeleteRequested => "删除资源池。".into(),
-            PoolEventKind::Abnormal { reason } => self.reason(reason),
+            PoolEventKind::Abnormal { reason } => self.saved_reason(reason),
             PoolEventKind::Recovered => "资源池已恢复，运行中。".into(),
             PoolEventKind::Renewed { months } => format!("已自动续费{months}个月。"),
             PoolEventKind::Imported { replaced: false } => "资源池已从导出文件导入。".into(),
@@ -90,56 +94,28 @@ impl Events for Chinese {
         }
     }
 
-    fn reason(&self, reason: &str) -> String {
-        // The messages the console writes (and keeps, in English, as the API would).
-        let between = |prefix: &str, suffix: &str| {
-            reason
-                .strip_prefix(prefix)
-                .and_then(|rest| rest.strip_suffix(suffix))
-        };
-        if reason == crate::realtime::INSUFFICIENT_RESOURCES {
-            return INSUFFICIENT_RESOURCES.into();
-        }
-        for released in [false, true] {
-            let english = English.pool_gone("\u{0}", released);
-            if let Some((prefix, suffix)) = english.split_once('\u{0}') {
-                if let Some(pool_name) = between(prefix, suffix) {
-                    return self.pool_gone(pool_name, released);
-                }
-            }
-        }
-        if let Some(node) = between(
-            "The node ",
-            " is abnormal: it does not respond to heartbeats.",
-        ) {
-            return format!("节点{node}异常：心跳无响应。");
-        }
-        if let Some(path) = between(
-            "Failed to read the input data: the OBS path ",
-            " does not exist.",
-        ) {
-            return format!("读取输入数据失败：OBS路径{path}不存在。");
-        }
+    fn reason(&self, reason: &Reason) -> String {
         match reason {
-            "The resource pool is abnormal." => "资源池异常。".into(),
-            "Model startup failed: the health check of the model did not pass within the timeout." => {
-                "模型启动失败：模型健康检查在超时时间内未通过。".into()
+            Reason::InsufficientResources => "资源不足，请等待空闲资源充足。".into(),
+            Reason::PoolGone {
+                pool_name,
+                released: true,
+            } => format!(
+                "专属资源池{pool_name}的包年/包月订购到期未续费，资源池已释放，服务无法在其上运行。"
+            ),
+            Reason::PoolGone { pool_name, .. } => {
+                format!("专属资源池{pool_name}已删除，服务无法在其上运行。")
             }
-            "Alarm: the memory usage of the service exceeds 90%." => {
-                "告警：服务的内存使用率超过90%。".into()
-            }
-            other => other.to_string(),
+            Reason::NodeAbnormal { node } => format!("节点{node}异常：心跳无响应。"),
+            Reason::PoolAbnormal => "资源池异常。".into(),
+            Reason::InputMissing { path } => format!("读取输入数据失败：OBS路径{path}不存在。"),
+            Reason::HealthCheckFailed => "模型启动失败：模型健康检查在超时时间内未通过。".into(),
+            Reason::MemoryAlarm => "告警：服务的内存使用率超过90%。".into(),
         }
     }
 
-    fn pool_gone(&self, pool_name: &str, released: bool) -> String {
-        if released {
-            format!(
-                "专属资源池{pool_name}的包年/包月订购到期未续费，资源池已释放，服务无法在其上运行。"
-            )
-        } else {
-            format!("专属资源池{pool_name}已删除，服务无法在其上运行。")
-        }
+    fn saved_reason(&self, text: &str) -> String {
+        Reason::of(text).map_or_else(|| text.to_string(), |reason| self.reason(&reason))
     }
 
     fn outcome(&self, outcome: &Outcome) -> String {
@@ -271,7 +247,7 @@ impl Events for Chinese {
             LogText::ModelStarted => format!("[{v}] 模型已启动，监听端口8080。"),
             LogText::ModelStopped => format!("[{v}] 模型已停止。"),
             LogText::ConfigurationUpdated => format!("[{v}] 配置已更新。"),
-            LogText::Failed(reason) => format!("[{v}] {}", self.reason(reason)),
+            LogText::Failed(reason) => format!("[{v}] {}", self.saved_reason(reason)),
             LogText::Calls {
                 service_id,
                 calls,
@@ -406,13 +382,16 @@ mod tests {
             EventKind::Updated,
             EventKind::UpdateFailed,
             EventKind::Failed {
-                reason: crate::realtime::INSUFFICIENT_RESOURCES.into(),
+                reason: Reason::InsufficientResources.saved(),
             },
         ];
         assert_eq!(english("服务Deploy。", &[]), ["Deploy"]);
         for released in [false, true] {
-            let saved = English.pool_gone(name, released);
-            assert_eq!(zh.reason(&saved), zh.pool_gone(name, released));
+            let gone = Reason::PoolGone {
+                pool_name: name.into(),
+                released,
+            };
+            assert_eq!(zh.saved_reason(&gone.saved()), zh.reason(&gone));
             events.push(EventKind::PoolGone {
                 pool_name: name.into(),
                 released,
@@ -573,7 +552,7 @@ mod tests {
             LogText::ModelStarted,
             LogText::ModelStopped,
             LogText::ConfigurationUpdated,
-            LogText::Failed(crate::realtime::INSUFFICIENT_RESOURCES.into()),
+            LogText::Failed(Reason::InsufficientResources.saved()),
             LogText::Calls {
                 service_id: "1".into(),
                 calls: 3,
@@ -628,18 +607,18 @@ mod tests {
         for s in c.services() {
             names.extend([s.service_id.clone(), s.service_name.clone()]);
             said.extend(s.events.iter().map(|e| Chinese.service_event(&e.kind)));
-            said.extend(s.error_msg.iter().map(|m| Chinese.reason(m)));
+            said.extend(s.error_msg.iter().map(|m| Chinese.saved_reason(m)));
         }
         for s in c.real_time_services() {
             names.extend([s.service_id.clone(), s.service_name.clone()]);
             said.extend(s.events.iter().map(|e| Chinese.service_event(&e.kind)));
-            said.extend(s.error_msg.iter().map(|m| Chinese.reason(m)));
+            said.extend(s.error_msg.iter().map(|m| Chinese.saved_reason(m)));
         }
         for p in c.pools() {
             names.extend([p.id().to_string(), p.display_name().to_string()]);
             names.extend(p.nodes.iter().map(|n| n.name.clone()));
             said.extend(p.events.iter().map(|e| Chinese.pool_event(&e.kind)));
-            said.extend(p.status.message.iter().map(|m| Chinese.reason(m)));
+            said.extend(p.status.message.iter().map(|m| Chinese.saved_reason(m)));
             names.extend(p.landed_azs().into_iter().map(str::to_string));
             names.extend(p.chosen_az().map(str::to_string));
         }
