@@ -103,7 +103,7 @@ fn real_time(console: &mut Console, seed: RealTimeSeed, now: Millis, lang: Lang)
     };
     let request = RealTimeRequest {
         service_name: seed.name.into(),
-        description: seed.description[lang as usize].into(),
+        description: in_lang(seed.description, lang).into(),
         auto_stop: AutoStopChoice::of_hours(seed.auto_stop),
         location,
         versions: seed
@@ -252,7 +252,7 @@ fn create_pool(console: &mut Console, seed: PoolSeed, now: Millis, lang: Lang) {
             BillingMode::PayPerUse
         },
         name: seed.name.into(),
-        description: seed.description[lang as usize].into(),
+        description: in_lang(seed.description, lang).into(),
         nodes: Some(seed.nodes),
         flavor: seed.flavor.into(),
         duration: seed.prepaid.map(|(d, _)| d),
@@ -392,7 +392,7 @@ fn replay(console: &mut Console, seed: Seed, now: Millis, lang: Lang) -> BatchSe
     let mut service = BatchService::new_deploying(
         id,
         seed.name.into(),
-        seed.description[lang as usize].into(),
+        in_lang(seed.description, lang).into(),
         config,
         seed.location,
         seed.input_mb,
@@ -592,4 +592,12 @@ fn seeds() -> Vec<Seed> {
             history: vec![(7 * DAY - 2 * SECOND, Step::Delete)],
         },
     ]
+}
+
+/// A demo text in `lang`: `[English, 简体中文]`.
+fn in_lang(text: [&'static str; 2], lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => text[0],
+        Lang::Zh => text[1],
+    }
 }

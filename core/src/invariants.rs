@@ -23,7 +23,9 @@ use crate::clock::SimClock;
 use crate::console::ConsoleState;
 use crate::event::{Timed, MAX_EVENTS};
 use crate::pool::create::{self, PREPAID_DEPLOYMENT_REGION};
-use crate::pool::{BillingMode, NodeStatus, Pool, PoolNetwork, PoolPhase, PoolType, Scope};
+use crate::pool::{
+    BillingMode, NodeStatus, Pool, PoolNetwork, PoolPhase, PoolType, Scope, USAGE_KEPT,
+};
 use crate::service::deploy::{self, ConfigInput};
 use crate::service::{
     BatchService, Billing, DeploymentLocation, MappingType, ServiceConfig, ServiceStatus, MAX_RUNS,
@@ -804,6 +806,20 @@ impl<'a, 's, S: Sink<'a>> Checker<'a, 's, S> {
             }
         });
         self.events(&p.events);
+        let mut times = p.usage.iter().map(|u| u.at);
+        let ordered = times
+            .clone()
+            .zip(times.clone().skip(1))
+            .all(|(a, b)| a <= b);
+        let after_creation = times
+            .next()
+            .is_none_or(|t| t >= p.metadata.creation_timestamp);
+        if p.usage.len() > USAGE_KEPT || !ordered || !after_creation {
+            self.fail_at("usage", ImportProblem::UsageHistory);
+        }
+        if let Some(last) = p.usage.last() {
+            self.time("usage", last.at);
+        }
         if !yearly {
             return;
         }

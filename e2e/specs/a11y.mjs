@@ -88,6 +88,12 @@ export default {
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.getByRole('dialog', { name: 'Stop Service' }).getByRole('button', { name: 'OK' }).click();
     await eventually(async () => ['Stopping', 'Stopped'].includes(await text(live)) || text(live), 'the change is in the live region');
+    // A pool's details: its own status is live, the badges of the services on it are not.
+    await page.goto(`${base}#/pools?type=deployment`);
+    await page.getByRole('link', { name: 'infer-faulty-pool', exact: true }).click();
+    await page.locator('.status-line .badge [aria-live="polite"]').waitFor();
+    await page.getByRole('link', { name: 'sentiment-dedicated-batch', exact: true }).waitFor();
+    assert((await page.locator('table .badge [aria-live]').count()) === 0, 'no live region in the pool\'s tables');
   },
 
   'a dialog keeps Tab inside, closes on Escape and gives focus back to the control that opened it': async ({ page, base }) => {

@@ -218,7 +218,7 @@ export default {
     await pools.open('deployment');
     await pools.row('infer-cpu-pool').getByRole('link', { name: 'infer-cpu-pool' }).click();
     // The demo's real-time service on it holds 1 of its 2 nodes since it was deployed.
-    const chart = page.getByRole('img', { name: /^From .+ to .+, at most 1 of the pool's 2 nodes were in use; 1 in use now\.$/ });
+    const chart = page.getByRole('img', { name: /^From .+ to .+, at most 1 node was in use at once; 1 of the pool's 2 nodes are in use now\.$/ });
     await chart.waitFor();
     assert((await chart.locator('rect.chart-s0:not([height="0"])').count()) > 0, 'the nodes in use drawn as bars');
     assert((await chart.locator('polyline.chart-line').count()) === 1, 'the size drawn as a line');

@@ -40,14 +40,20 @@ impl Source {
 /// Shows a status (a service's or a pool's) as a coloured badge, with the progress while the
 /// status shows one (deploying, running, creating, scaling).
 ///
-/// On a page of its own (details) the status is a polite live region, so a screen reader
-/// hears each status change once; the progress is not announced.
+/// With `announce` (a details page's own resource) the status is a polite live region, so a
+/// screen reader hears each status change once; the progress is not announced.
 ///
 /// The progress moves on every tick, so its text and bar are written directly, and only
 /// when the percent changed: by the badge's one effect, or by its list's [`ProgressBoard`]
 /// (bindings and a memo per row would cost each tick a reactive update per moving row).
 #[component]
-pub fn StatusBadge<S>(status: Signal<S>, #[prop(into)] progress: Progress) -> impl IntoView
+pub fn StatusBadge<S>(
+    status: Signal<S>,
+    #[prop(into)] progress: Progress,
+    /// The badge of the page's own resource (its details): its status changes are announced.
+    #[prop(optional)]
+    announce: bool,
+) -> impl IntoView
 where
     S: StatusValue + Send + Sync,
 {
@@ -66,9 +72,9 @@ where
         Progress::Board(board, key) => Source::Board(board, board.join(key, marks)),
     };
     let now = move || format!("{}%", source.percent());
-    // A page's own badge (details) says its status changes politely; its progress, which moves
-    // at every tick, and a list's many badges are not announced.
-    let live = matches!(source, Source::Own(_)).then_some("polite");
+    // The page's own badge says its status changes politely; its progress, which moves at
+    // every tick, and the badges of lists and tables are not announced.
+    let live = announce.then_some("polite");
     view! {
         <span class=move || format!("badge badge-{}", status.get().api_value().to_ascii_lowercase())>
             <span class="badge-dot" aria-hidden="true"></span>

@@ -5,7 +5,6 @@ pub struct Common {
     pub ok: &'static str,
     pub submit: &'static str,
     pub next: &'static str,
-    pub previous: &'static str,
     pub close: &'static str,
     pub delete: &'static str,
     pub more: &'static str,
@@ -14,9 +13,7 @@ pub struct Common {
     pub status: &'static str,
     pub description: &'static str,
     pub created: &'static str,
-    pub search: &'static str,
     pub all_statuses: &'static str,
-    pub no_data: &'static str,
     /// `n selected` in a list's toolbar.
     pub selected: fn(usize) -> String,
     /// A details page's tabs (batch and real-time services).

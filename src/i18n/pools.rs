@@ -54,7 +54,6 @@ pub struct Pools {
     pub nodes_hint: fn(u32, u32, &str) -> String,
     pub auto_renew: &'static str,
     pub auto_renew_hint: &'static str,
-    pub sold_out: &'static str,
     /// Before the estimate in the form's footer.
     pub price_colon: &'static str,
     pub price: &'static str,
@@ -120,7 +119,7 @@ pub struct Pools {
     pub usage_title: &'static str,
     pub in_use: &'static str,
     pub pool_size: &'static str,
-    /// The chart's summary: the most in use, the size now, from and to, in use now.
+    /// The chart's summary: the most ever in use, the size now, from and to, in use now.
     pub usage_summary: fn(u32, u32, &str, &str, u32) -> String,
     pub nodes_occupied: &'static str,
     pub event_time: &'static str,

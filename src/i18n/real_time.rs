@@ -18,8 +18,6 @@ pub struct RealTime {
     pub none_in_region: fn(&str) -> String,
     pub no_match: &'static str,
     pub prediction: &'static str,
-    /// Auto Stop counting down: the time left.
-    pub auto_stop_left: fn(&str) -> String,
     pub off: &'static str,
     pub on: &'static str,
     pub not_found_title: &'static str,

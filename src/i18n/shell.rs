@@ -9,7 +9,6 @@ pub struct Shell {
     pub batch_services: &'static str,
     pub pools: &'static str,
     pub settings: &'static str,
-    // A real-time service's details tabs (the route's; Events and Billing are common).
     // A module fetched on demand.
     pub loading: &'static str,
     pub loading_saved: &'static str,

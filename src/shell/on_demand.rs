@@ -342,7 +342,8 @@ pub async fn json_reader() -> Result<JsonReader, NotLoaded> {
 }
 
 /// Shows a page of [`pages!`]: `show!(on_demand::service_details; id)`; a dialog names its
-/// title (a `&'static str`) and close callback first, `show!(dialog words.modify, close => ...)`,
+/// title (a `&'static str`) and close callback first,
+/// `show!(dialog t().batch.modify_service, close => ...)`,
 /// so that its loading and failure states are a dialog too.
 #[cfg(wasm_split)]
 macro_rules! show {

@@ -367,18 +367,14 @@ impl Pool {
         self.usage.push(UsagePoint { at, in_use, nodes });
     }
 
-    /// Its use at `count` instants evenly spread from its first noted change (or its creation)
-    /// to `now`, the last at `now`: what its chart draws.
+    /// Its use at `count` instants evenly spread from its creation to `now`, the first at its
+    /// creation and the last at `now`: what its chart draws.
     pub fn usage_over(&self, now: Millis, count: usize) -> Vec<UsagePoint> {
-        let from = self
-            .usage
-            .first()
-            .map_or(self.metadata.creation_timestamp, |u| u.at)
-            .min(now);
-        let count = count.max(1) as u64;
-        (1..=count)
+        let from = self.metadata.creation_timestamp.min(now);
+        let steps = count.max(2) as u64 - 1;
+        (0..=steps)
             .map(|i| {
-                let at = from + (now - from) * i / count;
+                let at = from + (now - from) * i / steps;
                 let point = self.usage.iter().rev().find(|u| u.at <= at);
                 UsagePoint {
                     at,
@@ -387,6 +383,11 @@ impl Pool {
                 }
             })
             .collect()
+    }
+
+    /// The most of its nodes ever in use at once (of the changes it keeps).
+    pub fn most_in_use(&self) -> u32 {
+        self.usage.iter().map(|u| u.in_use).max().unwrap_or(0)
     }
 
     /// The generated id (`metadata.name`).

@@ -9,7 +9,7 @@ use crate::error::{DomainError, Refusal};
 use crate::event::EventKind;
 use crate::ids;
 use crate::validation::{self, Errors, Field, FieldError, Violation};
-use crate::Millis;
+use crate::{Lang, Millis};
 
 use super::deploy::{self, ConfigInput, DeployRequest, MAX_BATCH_SERVICES};
 use super::modify::{self, Change, ServiceUpdate};
@@ -207,14 +207,20 @@ impl Console {
         errors.0
     }
 
-    /// What this modification changes, old -> new.
-    pub fn modify_changes(&self, service_id: &str, update: &ServiceUpdate) -> Vec<Change> {
+    /// What this modification changes, old -> new, said in `lang`.
+    pub fn modify_changes(
+        &self,
+        service_id: &str,
+        update: &ServiceUpdate,
+        lang: Lang,
+    ) -> Vec<Change> {
         self.service(service_id).map_or_else(Vec::new, |s| {
             modify::changes(
                 &self.catalog,
                 s,
                 &update.description,
                 &update.config.to_config(&self.catalog),
+                lang,
             )
         })
     }
@@ -225,7 +231,7 @@ impl Console {
         self.service(service_id)
             .is_some_and(|s| s.status.is_billed())
             && self
-                .modify_changes(service_id, update)
+                .modify_changes(service_id, update, Lang::En)
                 .iter()
                 .any(|c| c.field != Field::Description)
     }
@@ -325,7 +331,7 @@ impl Console {
             }
         }
         let fields: Vec<Field> = self
-            .modify_changes(service_id, &update)
+            .modify_changes(service_id, &update, Lang::En)
             .into_iter()
             .map(|c| c.field)
             .collect();

@@ -290,20 +290,6 @@ pub struct ServiceConfig {
 }
 
 impl ServiceConfig {
-    /// The mapping as the console shows it, e.g. `csv (text: column 0, lang: column 1)`.
-    pub fn mapping_text(&self) -> String {
-        if self.mapping_type == MappingType::Csv && !self.mapping_rule.is_empty() {
-            let columns: Vec<String> = self
-                .mapping_rule
-                .iter()
-                .map(|m| format!("{}: column {}", m.field, m.index))
-                .collect();
-            format!("csv ({})", columns.join(", "))
-        } else {
-            self.mapping_type.api_value().to_string()
-        }
-    }
-
     /// `KEY=value, ...`, or `-` when there are none.
     pub fn envs_text(&self) -> String {
         if self.envs.is_empty() {

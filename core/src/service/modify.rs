@@ -3,6 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::validation::Field;
+use crate::Lang;
 
 use super::deploy::ConfigInput;
 use super::{BatchService, ServiceConfig};
@@ -38,7 +39,9 @@ pub(crate) fn changes(
     service: &BatchService,
     description: &str,
     new: &ServiceConfig,
+    lang: Lang,
 ) -> Vec<Change> {
+    let say = crate::speak(lang);
     let old = service.config();
     let version = |c: &ServiceConfig| format!("{} {}", c.model_name, c.model_version);
     let flavor = |c: &ServiceConfig| catalog.flavor_display(&c.specification).to_string();
@@ -58,7 +61,7 @@ pub(crate) fn changes(
         (Field::ModelVersion, version(old), version(new)),
         (Field::InputPath, old.src_path.clone(), new.src_path.clone()),
         (Field::RequestPath, old.req_uri.clone(), new.req_uri.clone()),
-        (Field::MappingType, old.mapping_text(), new.mapping_text()),
+        (Field::MappingType, say.mapping(old), say.mapping(new)),
         (
             Field::OutputPath,
             old.dest_path.clone(),

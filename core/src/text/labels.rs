@@ -4,7 +4,7 @@ use crate::catalog::{ModelSource, ModelState};
 use crate::event::EventType;
 use crate::pool::{BillingMode, NodeStatus, PoolAction, PoolPhase, PoolType, RequiredDuration};
 use crate::realtime::{DeployPhase, UpdateResult, UpgradeKind};
-use crate::service::{DeploymentLocation, ServiceAction, ServiceStatus};
+use crate::service::{DeploymentLocation, ServiceAction, ServiceConfig, ServiceStatus};
 use crate::validation::Field;
 
 speaks! {
@@ -27,6 +27,8 @@ speaks! {
         fn model_state(&self, state: ModelState) -> &'static str;
         fn field(&self, field: Field) -> &'static str;
         fn event_type(&self, event_type: EventType) -> &'static str;
+        /// A batch service's mapping: its type, and for CSV the column of each input field.
+        fn mapping(&self, config: &ServiceConfig) -> String;
         /// An Auto Stop choice: stop `hours` after the service starts running.
         fn auto_stop(&self, hours: u32) -> String;
     }

@@ -255,6 +255,8 @@ pub enum ImportProblem {
     NetworkOfTraining,
     /// A Yearly/Monthly pool without `expires_at`.
     NoTermEnd,
+    /// A pool's use over time out of time order, before its creation, or longer than it keeps.
+    UsageHistory,
     /// A term in months without their number.
     MonthsWithoutNumber,
     UnknownPeriodType(String),

@@ -100,7 +100,7 @@ fn a_modification_that_restarts_closes_the_run_and_the_next_one_uses_the_new_pri
     c.tick(T0 + DEPLOY_DURATION + 10 * SECOND);
     let mut update = console_core::ServiceUpdate::from_service(c.service("a").unwrap());
     update.config.instance_count = Some(4);
-    let changes = c.modify_changes("a", &update);
+    let changes = c.modify_changes("a", &update, console_core::Lang::En);
     assert_eq!(changes.len(), 1);
     assert_eq!(
         (changes[0].old.as_str(), changes[0].new.as_str()),

@@ -240,7 +240,10 @@ fn blank_environment_rows_are_ignored_and_csv_needs_distinct_columns() {
     };
     let config = c.service(&service_id).unwrap().config().clone();
     assert_eq!(config.envs.len(), 1);
-    assert_eq!(config.mapping_text(), "csv (image: column 0)");
+    assert_eq!(
+        console_core::speak(console_core::Lang::En).mapping(&config),
+        "csv (image: column 0)"
+    );
 
     let sentiment = c
         .catalog()

@@ -1672,10 +1672,11 @@ fn a_pool_keeps_its_nodes_in_use_over_time_for_its_chart() {
     c.tick(stop + HOUR);
     let usage = use_of(&c);
     assert_eq!(last(&usage), Some((0, 3)), "released by the stop");
-    // The chart's samples: evenly spread from the creation to now, the last at now.
-    let samples = c.pool(&pool_id).unwrap().usage_over(T0 + 4 * HOUR, 4);
+    // The chart's samples: evenly spread from the creation to now, both included.
+    let samples = c.pool(&pool_id).unwrap().usage_over(T0 + 4 * HOUR, 5);
     let in_use: Vec<u32> = samples.iter().map(|s| s.in_use).collect();
-    assert_eq!(samples.last().unwrap().at, T0 + 4 * HOUR);
-    assert_eq!(in_use, vec![2, 2, 0, 0]);
+    assert_eq!((samples[0].at, samples[4].at), (T0, T0 + 4 * HOUR));
+    assert_eq!(in_use, vec![0, 2, 2, 0, 0]);
+    assert_eq!(c.pool(&pool_id).unwrap().most_in_use(), 2);
     assert!(samples.iter().all(|s| s.nodes == 3));
 }

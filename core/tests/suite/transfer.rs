@@ -881,3 +881,36 @@ fn a_key_given_twice_is_refused_without_a_panic() {
     );
     assert_eq!(lines(&demo(), &text), ["region: This key is given twice."]);
 }
+
+#[test]
+fn a_pools_use_over_time_is_imported_only_in_time_order_from_its_creation() {
+    let mut console = empty();
+    let created = demo().pools()[0].metadata.creation_timestamp;
+    let use_at = |at: u64| json!({ "at": at, "in_use": 1, "nodes": 2 });
+    let text = demo_file(ExportScope::Pools, |f| {
+        f["pools"]["items"][0]["usage"] = json!([use_at(created + 2), use_at(created + 1)]);
+        f["pools"]["items"][1]["usage"] = json!([use_at(1)]);
+    });
+    let err = console.apply(Command::Import { text }, T0).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The file cannot be imported (2 errors):\n\
+         pools.items[0].usage: A pool's use over time holds at most 200 changes, in time order, from its creation on.\n\
+         pools.items[1].usage: A pool's use over time holds at most 200 changes, in time order, from its creation on."
+    );
+    let text = demo_file(ExportScope::Pools, |f| {
+        f["pools"]["items"][0]["usage"] = json!([use_at(created), use_at(created + 1)]);
+    });
+    console.apply(Command::Import { text }, T0).unwrap();
+    let usage = &console.pools()[0].usage;
+    assert_eq!(
+        (usage[0].at, usage[1].at),
+        (created, created + 1),
+        "a history in order is kept"
+    );
+    assert_eq!(
+        (usage[2].at, usage[2].in_use),
+        (T0, 0),
+        "and goes on: none in use here"
+    );
+}

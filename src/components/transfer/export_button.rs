@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::download::{download, local_offset_minutes};
 use crate::clock;
-use crate::i18n::t;
+use crate::i18n::{say, t};
 use crate::notices::ToastKind;
 use crate::shell::on_demand;
 use crate::state::use_store;
@@ -28,7 +28,10 @@ pub fn ExportButton(
             });
             let notices = store.notices();
             let Ok((region, text)) = file else {
-                notices.toast(ToastKind::Error, DomainError::NotLoaded.to_string());
+                notices.toast(
+                    ToastKind::Error,
+                    say().domain_error(&DomainError::NotLoaded),
+                );
                 return;
             };
             let name = export_file_name(&region, scope, clock::now(), local_offset_minutes());

@@ -45,7 +45,6 @@ pub const POOLS: Pools = Pools {
     },
     auto_renew: "Auto-renew",
     auto_renew_hint: "With auto-renew, the term renews at expiry and is paid again.",
-    sold_out: "Sold out",
     price_colon: "Price: ",
     price: "Price",
     confirm_title: "Confirm Specifications",
@@ -104,7 +103,8 @@ pub const POOLS: Pools = Pools {
     in_use: "Nodes in use",
     pool_size: "Pool size",
     usage_summary: |most, size, from, to, now| {
-        format!("From {from} to {to}, at most {most} of the pool's {size} nodes were in use; {now} in use now.")
+        let nodes = if most == 1 { "node was" } else { "nodes were" };
+        format!("From {from} to {to}, at most {most} {nodes} in use at once; {now} of the pool's {size} nodes are in use now.")
     },
     nodes_occupied: "Nodes Occupied",
     event_time: "Time",

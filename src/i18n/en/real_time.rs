@@ -14,7 +14,6 @@ pub const REAL_TIME: RealTime = RealTime {
     none_in_region: |region| format!("No real-time services in {region}."),
     no_match: "No services match the search criteria.",
     prediction: "Prediction",
-    auto_stop_left: |left| format!("{left} left"),
     off: "Off",
     on: "On",
     not_found_title: "Service not found",

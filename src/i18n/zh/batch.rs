@@ -15,7 +15,7 @@ pub const BATCH: Batch = Batch {
 
     basic_information: "基本信息",
     name_hint: "1~64个字符，以字母开头，只能包含字母、数字、中划线（-）和下划线（_）。",
-    service_parameters: "服务参数",
+    service_parameters: "参数配置",
     model: "模型",
     version: "版本",
     input_path_hint: "待处理数据所在的OBS目录。",
@@ -52,8 +52,8 @@ pub const BATCH: Batch = Batch {
     new_value: "新值",
 
     events_kept: "事件保留一个月。",
-    time: "时间",
-    event_type: "类型",
+    time: "发生时间",
+    event_type: "事件类型",
     message: "事件信息",
 
     billed_duration: "计费时长",

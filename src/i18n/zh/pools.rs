@@ -31,7 +31,7 @@ pub const POOLS: Pools = Pools {
     basic_information: "基本信息",
     resource_type: "资源类型",
     type_fixed: "（由所在页签决定，不可修改）",
-    prepaid_region_hint: |region| format!("仅华北-北京四（{region}）支持包年/包月计费模式。"),
+    prepaid_region_hint: |region| format!("仅CN North-Beijing4（{region}）支持包年/包月计费模式。"),
     name_hint: "4~64个字符，可包含字母、数字、中划线（-）和下划线（_）。",
     resources: "资源配置",
     custom_network: "自定义网络配置",
@@ -41,7 +41,6 @@ pub const POOLS: Pools = Pools {
     },
     auto_renew: "自动续费",
     auto_renew_hint: "开启自动续费后，到期时自动续订并再次扣费。",
-    sold_out: "售罄",
     price_colon: "价格：",
     price: "价格",
     confirm_title: "确认规格",
@@ -93,7 +92,7 @@ pub const POOLS: Pools = Pools {
     in_use: "已用节点数",
     pool_size: "资源池节点数",
     usage_summary: |most, size, from, to, now| {
-        format!("{from}至{to}，资源池{size}个节点中最多使用{most}个；当前已用{now}个。")
+        format!("{from}至{to}，最多同时使用{most}个节点；当前资源池{size}个节点中已用{now}个。")
     },
     nodes_occupied: "占用节点数",
     event_time: "发生时间",

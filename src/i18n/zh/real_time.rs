@@ -14,7 +14,6 @@ pub const REAL_TIME: RealTime = RealTime {
     none_in_region: |region| format!("{region}暂无在线服务。"),
     no_match: "没有符合搜索条件的服务。",
     prediction: "预测",
-    auto_stop_left: |left| format!("剩余{left}"),
     off: "关闭",
     on: "开启",
     not_found_title: "服务不存在",

@@ -178,7 +178,7 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
         ),
         (
             field(Field::MappingType),
-            get(|s| s.config().mapping_text()),
+            get(|s| say().mapping(s.config())),
         ),
         (
             field(Field::EnvironmentVariables),
@@ -207,7 +207,7 @@ fn DetailsTab(service: Memo<Option<BatchService>>) -> impl IntoView {
             <div class="detail">
                 <dt>{common.status}</dt>
                 <dd>
-                    <ServiceBadge service=service />
+                    <ServiceBadge service=service announce=true />
                 </dd>
             </div>
             {rows

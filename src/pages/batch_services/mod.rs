@@ -36,9 +36,15 @@ pub fn flavor_text(
 
 /// Shows a followed service's status badge (a vanished service reads as Deleting).
 #[component]
-pub fn ServiceBadge(service: Memo<Option<BatchService>>) -> impl IntoView {
+pub fn ServiceBadge(
+    service: Memo<Option<BatchService>>,
+    /// Its status changes are announced (the details page's own service).
+    #[prop(optional)]
+    announce: bool,
+) -> impl IntoView {
     view! {
         <StatusBadge
+            announce=announce
             status=Signal::derive(move || service.with(|s| s.as_ref().map_or(ServiceStatus::Deleting, |s| s.status)))
             progress=Signal::derive(move || service.with(|s| s.as_ref().map_or(0, |s| s.progress)))
         />
@@ -85,7 +91,7 @@ pub fn ServiceDialogs(
             view! { <DeleteDialog kind=ServiceKind::Batch service_ids=ids on_close=close on_deleted=on_deleted /> }.into_any()
         }
         // Loaded on demand, with the forms it shares with Deploy (shell/on_demand.rs).
-        Some(OpenDialog::Modify(id)) => show!(dialog "Modify Service", close => on_demand::modify_dialog; id, close),
+        Some(OpenDialog::Modify(id)) => show!(dialog crate::i18n::t().batch.modify_service, close => on_demand::modify_dialog; id, close),
         Some(OpenDialog::Stop(id)) => view! { <StopDialog kind=ServiceKind::Batch service_id=id on_close=close /> }.into_any(),
         None => ().into_any(),
     }

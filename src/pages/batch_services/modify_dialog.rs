@@ -48,7 +48,7 @@ pub fn ModifyDialog(service_id: String, on_close: Callback<()>) -> impl IntoView
     let general_error = RwSignal::new(None::<String>);
     let confirming_restart = RwSignal::new(false);
     let changes = Memo::new(move |_| {
-        update.with(|u| store.track_ticks(|c| c.modify_changes(&id.get_value(), u)))
+        update.with(|u| store.track_ticks(|c| c.modify_changes(&id.get_value(), u, lang())))
     });
 
     let versions =

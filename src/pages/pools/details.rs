@@ -419,7 +419,7 @@ fn UsageChart(pool: Memo<Option<Pool>>) -> impl IntoView {
             line=(words.pool_size.to_string(), Signal::derive(move || samples.with(|s| s.iter().map(|u| f64::from(u.nodes)).collect())))
             summary=Signal::derive(move || samples.with(|s| match (s.first(), s.last()) {
                 (Some(first), Some(last)) => (words.usage_summary)(
-                    s.iter().map(|u| u.in_use).max().unwrap_or(0),
+                    pool.with(|p| p.as_ref().map_or(0, |p| p.most_in_use())),
                     last.nodes,
                     &clock::show(first.at),
                     &clock::show(last.at),

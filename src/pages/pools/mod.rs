@@ -35,6 +35,7 @@ pub fn PoolBadge(pool: Memo<Option<Pool>>) -> impl IntoView {
     let store = use_store();
     view! {
         <StatusBadge
+            announce=true
             status=Signal::derive(move || pool.with(|p| p.as_ref().map_or(PoolPhase::Deleting, |p| p.phase())))
             progress=Signal::derive(move || {
                 let now = store.ticking_now();

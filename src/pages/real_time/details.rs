@@ -162,7 +162,7 @@ fn Summary(service: Memo<Option<RealTimeService>>) -> impl IntoView {
         <section class="panel">
             <dl class="details-grid">
                 <div class="detail"><dt>{common.name}</dt><dd>{text(|s| s.service_name.clone())}</dd></div>
-                <div class="detail"><dt>{common.status}</dt><dd><StatusBadge status=status progress=progress /></dd></div>
+                <div class="detail"><dt>{common.status}</dt><dd><StatusBadge status=status progress=progress announce=true /></dd></div>
                 <div class="detail"><dt>{words.source}</dt><dd>{source}</dd></div>
                 <div class="detail"><dt>{words.service_id}</dt><dd class="mono">{text(|s| s.service_id.clone())}</dd></div>
                 <div class="detail"><dt>{words.calls}</dt><dd>{text(|s| s.calls_text())}</dd></div>

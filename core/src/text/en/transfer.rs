@@ -3,7 +3,7 @@ use crate::clock::MAX_SPEED;
 use crate::event::MAX_EVENTS;
 use crate::format::{datetime, thousands};
 use crate::invariants::quoted;
-use crate::pool::PoolType;
+use crate::pool::{PoolType, USAGE_KEPT};
 use crate::realtime::MAX_REAL_TIME_SERVICES;
 use crate::service::deploy::MAX_BATCH_SERVICES;
 use crate::service::MAX_RUNS;
@@ -327,6 +327,9 @@ impl Transfer for English {
                 "Only Dedicated for Service Deployment pools have a custom network.".into()
             }
             P::NoTermEnd => "A Yearly/Monthly pool needs the end of its term.".into(),
+            P::UsageHistory => format!(
+                "A pool's use over time holds at most {USAGE_KEPT} changes, in time order, from its creation on."
+            ),
             P::MonthsWithoutNumber => "A term in months needs its number of months.".into(),
             P::UnknownPeriodType(value) => format!(
                 "Unknown period type {}: use \"2\" (months) or \"3\" (year).",

@@ -2,7 +2,9 @@ use crate::catalog::{ModelSource, ModelState};
 use crate::event::EventType;
 use crate::pool::{BillingMode, NodeStatus, PoolAction, PoolPhase, PoolType, RequiredDuration};
 use crate::realtime::{DeployPhase, UpdateResult, UpgradeKind};
-use crate::service::{DeploymentLocation, ServiceAction, ServiceStatus};
+use crate::service::{
+    DeploymentLocation, MappingType, ServiceAction, ServiceConfig, ServiceStatus,
+};
 use crate::text::{Chinese, Labels};
 use crate::validation::Field;
 
@@ -164,6 +166,19 @@ impl Labels for Chinese {
         match event_type {
             EventType::Normal => "正常",
             EventType::Abnormal => "异常",
+        }
+    }
+
+    fn mapping(&self, config: &ServiceConfig) -> String {
+        if config.mapping_type == MappingType::Csv && !config.mapping_rule.is_empty() {
+            let columns: Vec<String> = config
+                .mapping_rule
+                .iter()
+                .map(|m| format!("{}：第{}列", m.field, m.index))
+                .collect();
+            format!("csv（{}）", columns.join("，"))
+        } else {
+            config.mapping_type.api_value().to_string()
         }
     }
 

@@ -3,7 +3,7 @@ use crate::clock::MAX_SPEED;
 use crate::event::MAX_EVENTS;
 use crate::format::{datetime, thousands};
 use crate::invariants::quoted;
-use crate::pool::{BillingMode, PoolType};
+use crate::pool::{BillingMode, PoolType, USAGE_KEPT};
 use crate::realtime::MAX_REAL_TIME_SERVICES;
 use crate::service::deploy::MAX_BATCH_SERVICES;
 use crate::service::{ServiceStatus, MAX_RUNS};
@@ -316,6 +316,9 @@ impl Transfer for Chinese {
             P::NoTermEnd => format!(
                 "“{}”资源池需要有到期时间。",
                 self.billing_mode(BillingMode::YearlyMonthly)
+            ),
+            P::UsageHistory => format!(
+                "资源池的使用记录最多{USAGE_KEPT}条，须从创建时间起按时间顺序排列。"
             ),
             P::MonthsWithoutNumber => "按月购买需要有月数。".into(),
             P::UnknownPeriodType(value) => format!(
@@ -711,6 +714,7 @@ mod tests {
             P::PoolScope,
             P::NetworkOfTraining,
             P::NoTermEnd,
+            P::UsageHistory,
             P::MonthsWithoutNumber,
             P::UnknownPeriodType(s("mnist")),
             P::NoTerm,
