@@ -64,9 +64,9 @@ export async function run(tests) {
   // E2E_ONLY=<text> runs the tests whose name contains it (while working on one).
   const only = process.env.E2E_ONLY;
   const queue = Object.entries(tests).filter(([n]) => !only || n.includes(only));
-  // Tests run E2E_WORKERS at a time (default 2, one per core), each in its own browser
-  // context, so none sees another's storage; most of a test's time is spent waiting for the page.
-  const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+  // Tests run E2E_WORKERS at a time (default 3: on two cores, as a test spends most of its time
+  // waiting for the page), each in its own browser context, so none sees another's storage.
+  const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? 3));
   const runOne = async (name, test) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
