@@ -16,7 +16,10 @@ async fn first_start_shows_the_demo_data_and_saves_it() {
     assert!(text(&running).contains("Running"));
     assert!(text(&running).contains("CPU: 8 vCPUs | 32 GiB"));
     // Saved once the browser is idle after the first paint.
-    until("saved on first start", || storage().get_item(&key).unwrap().is_some()).await;
+    until("saved on first start", || {
+        storage().get_item(&key).unwrap().is_some()
+    })
+    .await;
     let saved = storage().get_item(&key).unwrap().unwrap();
     assert!(snapshot::decode(&saved).is_ok());
 }

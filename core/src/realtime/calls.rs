@@ -53,18 +53,19 @@ fn split(config: &[RealTimeConfig], k0: u64, n: u64, alarm: bool) -> Vec<(u64, u
     if cycles > 0 {
         for s in 0..100 {
             let v = version_of(config, s);
-            counts[v].0 += cycles;
+            counts[v].0 = counts[v].0.saturating_add(cycles);
             if alarm && slot_fails(s) {
-                counts[v].1 += cycles;
+                counts[v].1 = counts[v].1.saturating_add(cycles);
             }
         }
     }
-    for k in k0 + cycles * 100..k0 + n {
-        let s = slot(k);
+    // Call numbers go round (a slot is a number modulo 100), also from a hostile saved count.
+    for i in cycles * 100..n {
+        let s = slot(k0.wrapping_add(i));
         let v = version_of(config, s);
-        counts[v].0 += 1;
+        counts[v].0 = counts[v].0.saturating_add(1);
         if alarm && slot_fails(s) {
-            counts[v].1 += 1;
+            counts[v].1 = counts[v].1.saturating_add(1);
         }
     }
     counts
@@ -204,9 +205,9 @@ impl RealTimeService {
     fn count_calls(&mut self, minute: Option<Millis>, n: u64) {
         let alarm = self.status == crate::ServiceStatus::Concerning;
         let counts = split(&self.config, self.invocation_times, n, alarm);
-        self.invocation_times += n;
+        self.invocation_times = self.invocation_times.saturating_add(n);
         for (config, (calls, failed)) in self.config.iter().zip(counts) {
-            self.failed_times += failed;
+            self.failed_times = self.failed_times.saturating_add(failed);
             let Some(minute) = minute else { continue };
             if calls == 0 {
                 continue;
@@ -217,8 +218,8 @@ impl RealTimeService {
                 .find(|c| c.minute == minute && c.model_version == config.model_version)
             {
                 Some(c) => {
-                    c.calls += calls;
-                    c.failed += failed;
+                    c.calls = c.calls.saturating_add(calls);
+                    c.failed = c.failed.saturating_add(failed);
                 }
                 None => self.calls.push(CallMinute {
                     minute,
@@ -485,5 +486,9 @@ mod tests {
             }
             assert_eq!(split(&c, k0, n, true), by_one, "{k0} {n}");
         }
+        // A hostile saved count goes round instead of overflowing.
+        let near_end = u64::MAX - 1;
+        let total: u64 = split(&c, near_end, 5, true).iter().map(|v| v.0).sum();
+        assert_eq!(total, 5);
     }
 }
