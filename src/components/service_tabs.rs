@@ -71,7 +71,7 @@ pub fn BillingView(
         <dl class="details-grid billing-summary">
             <div class="detail"><dt>{words.billed_duration}</dt><dd>{text(|b| say().duration(b.billed_ms))}</dd></div>
             <div class="detail"><dt>{words.accrued_cost}</dt><dd>{text(|b| format::usd(b.cost))}</dd></div>
-            <div class="detail"><dt>{words.price}</dt><dd>{price}</dd></div>
+            <div class="detail"><dt>{t().common.price}</dt><dd>{price}</dd></div>
             <div class="detail"><dt>{words.billing_rule}</dt><dd>{words.billing_rule_text}</dd></div>
             {per_version.map(|versions| view! {
                 <div class="detail">
@@ -104,7 +104,7 @@ pub fn BillingView(
         />
         <div class="table-scroll">
             <table class="table" aria-label=words.runs>
-                <thead><tr><th>{words.start}</th><th>{words.end}</th><th>{words.duration}</th><th>{words.price}</th><th>{words.cost}</th></tr></thead>
+                <thead><tr><th>{words.start}</th><th>{words.end}</th><th>{words.duration}</th><th>{t().common.price}</th><th>{words.cost}</th></tr></thead>
                 <tbody>
                     {move || {
                         let runs = runs();

@@ -3,14 +3,8 @@
 
 pub struct Batch {
     pub deploy: &'static str,
-    pub select_one: &'static str,
-    /// Offers every service matching the query when the whole page is selected.
-    pub select_all_matching: fn(usize) -> String,
-    pub clear_selection: &'static str,
-    pub select_page: &'static str,
     /// A row's checkbox, by the service's name.
     pub select_service: fn(&str) -> String,
-    pub name_id: &'static str,
     pub model_version_column: &'static str,
     /// The empty list, by the region's name.
     pub no_services_in: fn(&str) -> String,
@@ -40,10 +34,8 @@ pub struct Batch {
     /// After the live price: the account's limit of batch services.
     pub quota_note: fn(&str) -> String,
     pub confirm_deployment: &'static str,
-    pub back: &'static str,
     /// The Confirm Deployment dialog's lead.
     pub deploy_summary: &'static str,
-    pub price: &'static str,
 
     pub details: &'static str,
     pub not_found: &'static str,

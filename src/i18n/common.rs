@@ -14,6 +14,13 @@ pub struct Common {
     pub description: &'static str,
     pub created: &'static str,
     pub all_statuses: &'static str,
+    pub select_one: &'static str,
+    pub select_all_matching: fn(usize) -> String,
+    pub clear_selection: &'static str,
+    pub select_page: &'static str,
+    pub back: &'static str,
+    pub price: &'static str,
+    pub name_id: &'static str,
     /// `n selected` in a list's toolbar.
     pub selected: fn(usize) -> String,
     /// A details page's tabs (batch and real-time services).

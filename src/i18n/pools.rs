@@ -13,7 +13,6 @@ pub struct Pools {
     pub deployment_use: &'static str,
     /// `(region, used, total)`.
     pub quota_line: fn(&str, u32, u32) -> String,
-    pub name_id: &'static str,
     /// A pool's flavor (a service's is the core's Specifications field).
     pub specifications: &'static str,
     pub expires: &'static str,
@@ -56,9 +55,7 @@ pub struct Pools {
     pub auto_renew_hint: &'static str,
     /// Before the estimate in the form's footer.
     pub price_colon: &'static str,
-    pub price: &'static str,
     pub confirm_title: &'static str,
-    pub back: &'static str,
     pub on: &'static str,
     pub off: &'static str,
     /// Above the summary of the confirmation.

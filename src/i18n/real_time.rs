@@ -2,16 +2,10 @@
 
 pub struct RealTime {
     pub deploy: &'static str,
-    pub select_one: &'static str,
-    /// The list's link that selects every service the query matches.
-    pub select_all_matching: fn(usize) -> String,
-    pub clear_selection: &'static str,
     /// The list table's name.
     pub services_table: &'static str,
-    pub select_page: &'static str,
     /// A row's checkbox, by the service's name.
     pub select_row: fn(&str) -> String,
-    pub name_id: &'static str,
     pub model_version_column: &'static str,
     pub calls: &'static str,
     /// The empty list, by the region's name.
@@ -51,14 +45,11 @@ pub struct RealTime {
     /// After the price: the account's limit of real-time services.
     pub account_limit: fn(usize) -> String,
     pub confirm_deployment: &'static str,
-    /// Closes the deployment's confirmation.
-    pub back: &'static str,
     pub model: &'static str,
     /// A version's block and summary row, numbered from 1.
     pub model_version_n: fn(usize) -> String,
     /// The confirmation's row of a version: version, ratio, specifications, nodes, timeout.
     pub version_summary: fn(&str, u32, &str, u32, u32) -> String,
-    pub price: &'static str,
     /// The confirmation when the pool is short of nodes: retries, minutes between them.
     pub waiting_note: fn(u8, u64) -> String,
     pub deploying_note: &'static str,

@@ -2,12 +2,7 @@ use crate::i18n::batch::Batch;
 
 pub const BATCH: Batch = Batch {
     deploy: "Deploy",
-    select_one: "Select at least one service.",
-    select_all_matching: |n| format!("Select all {n} matching services"),
-    clear_selection: "Clear selection",
-    select_page: "Select all services on this page",
     select_service: |name| format!("Select {name}"),
-    name_id: "Name/ID",
     model_version_column: "Model/Version",
     no_services_in: |region| format!("No batch services in {region}."),
     no_match: "No services match the search criteria.",
@@ -31,9 +26,7 @@ pub const BATCH: Batch = Batch {
     per_hour_running: |price| format!("{price}/hour while running"),
     quota_note: |n| format!(" · At most {n} batch services per account."),
     confirm_deployment: "Confirm Deployment",
-    back: "Back",
     deploy_summary: "The service is created in the Deploying state, runs once deployed, and is billed only while it runs.",
-    price: "Price",
 
     details: "Details",
     not_found: "Service not found",

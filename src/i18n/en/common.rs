@@ -35,4 +35,11 @@ pub const COMMON: Common = Common {
     export: "Export",
     export_data: "Export Data",
     download_refused: "The browser refused the download.",
+    select_one: "Select at least one service.",
+    select_all_matching: |n| format!("Select all {n} matching services"),
+    clear_selection: "Clear selection",
+    select_page: "Select all services on this page",
+    back: "Back",
+    price: "Price",
+    name_id: "Name/ID",
 };

@@ -10,7 +10,6 @@ pub const POOLS: Pools = Pools {
     quota_line: |region, used, total| {
         format!("Node quota of {region}: {used} of {total} nodes used")
     },
-    name_id: "Name/ID",
     specifications: "Specifications",
     expires: "Expires",
     no_pools_of_type: |pool_type, region| format!("No pools of type {pool_type} in {region}."),
@@ -46,9 +45,7 @@ pub const POOLS: Pools = Pools {
     auto_renew: "Auto-renew",
     auto_renew_hint: "With auto-renew, the term renews at expiry and is paid again.",
     price_colon: "Price: ",
-    price: "Price",
     confirm_title: "Confirm Specifications",
-    back: "Back",
     on: "On",
     off: "Off",
     summary_intro: "The pool is created in the Creating state and is Running once its nodes are ready; billing starts at creation.",

@@ -2,13 +2,8 @@ use crate::i18n::real_time::RealTime;
 
 pub const REAL_TIME: RealTime = RealTime {
     deploy: "Deploy",
-    select_one: "Select at least one service.",
-    select_all_matching: |n| format!("Select all {n} matching services"),
-    clear_selection: "Clear selection",
     services_table: "Real-time services",
-    select_page: "Select all services on this page",
     select_row: |name| format!("Select {name}"),
-    name_id: "Name/ID",
     model_version_column: "Model/Version",
     calls: "Failed Calls/Total Calls",
     none_in_region: |region| format!("No real-time services in {region}."),
@@ -38,13 +33,11 @@ pub const REAL_TIME: RealTime = RealTime {
     per_hour: |price| format!("{price}/hour while running"),
     account_limit: |n| format!(" · At most {n} real-time services per account."),
     confirm_deployment: "Confirm Deployment",
-    back: "Back",
     model: "Model",
     model_version_n: |n| format!("Model Version {n}"),
     version_summary: |version, weight, flavor, nodes, timeout| {
         format!("{version}: {weight}% of traffic, {flavor} x {nodes}, timeout {timeout} min")
     },
-    price: "Price",
     waiting_note: |retries, minutes| {
         format!("The dedicated resource pool has too few free nodes now: the service is created Waiting for resources, retried {retries} times {minutes} minutes apart, and fails if the nodes are still not free. It is billed only while it runs.")
     },

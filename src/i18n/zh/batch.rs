@@ -2,12 +2,7 @@ use crate::i18n::batch::Batch;
 
 pub const BATCH: Batch = Batch {
     deploy: "部署",
-    select_one: "请至少选择一个服务。",
-    select_all_matching: |n| format!("选择全部{n}个符合条件的服务"),
-    clear_selection: "清除选择",
-    select_page: "选择本页全部服务",
     select_service: |name| format!("选择{name}"),
-    name_id: "名称/ID",
     model_version_column: "模型/版本",
     no_services_in: |region| format!("{region}暂无批量服务。"),
     no_match: "没有符合搜索条件的服务。",
@@ -29,9 +24,7 @@ pub const BATCH: Batch = Batch {
     per_hour_running: |price| format!("{price}/小时（仅运行期间计费）"),
     quota_note: |n| format!(" · 每个用户最多可创建{n}个批量服务。"),
     confirm_deployment: "确认部署",
-    back: "返回",
     deploy_summary: "服务创建后处于“部署中”状态，部署完成后开始运行，仅在运行期间计费。",
-    price: "价格",
 
     details: "详情",
     not_found: "服务不存在",

@@ -35,4 +35,11 @@ pub const COMMON: Common = Common {
     export: "导出",
     export_data: "导出数据",
     download_refused: "浏览器拒绝了下载。",
+    select_one: "请至少选择一个服务。",
+    select_all_matching: |n| format!("选择全部{n}个符合条件的服务"),
+    clear_selection: "清除选择",
+    select_page: "选择本页全部服务",
+    back: "返回",
+    price: "价格",
+    name_id: "名称/ID",
 };

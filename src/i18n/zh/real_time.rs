@@ -2,13 +2,8 @@ use crate::i18n::real_time::RealTime;
 
 pub const REAL_TIME: RealTime = RealTime {
     deploy: "部署",
-    select_one: "请至少选择一个服务。",
-    select_all_matching: |n| format!("选择全部{n}个符合条件的服务"),
-    clear_selection: "清除选择",
     services_table: "在线服务",
-    select_page: "选择本页全部服务",
     select_row: |name| format!("选择{name}"),
-    name_id: "名称/ID",
     model_version_column: "模型/版本",
     calls: "调用失败次数/总次数",
     none_in_region: |region| format!("{region}暂无在线服务。"),
@@ -38,13 +33,11 @@ pub const REAL_TIME: RealTime = RealTime {
     per_hour: |price| format!("{price}/小时（仅运行期间计费）"),
     account_limit: |n| format!(" · 单个用户最多可创建{n}个在线服务。"),
     confirm_deployment: "确认部署",
-    back: "返回",
     model: "模型",
     model_version_n: |n| format!("模型版本{n}"),
     version_summary: |version, weight, flavor, nodes, timeout| {
         format!("{version}：分流{weight}%，{flavor} x {nodes}，超时时间{timeout}分钟")
     },
-    price: "价格",
     waiting_note: |retries, minutes| {
         format!("专属资源池当前空闲节点不足：服务创建后处于“等待资源”状态，每隔{minutes}分钟重试一次，共重试{retries}次，节点仍不足则部署失败。服务仅在运行期间计费。")
     },

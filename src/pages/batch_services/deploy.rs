@@ -216,7 +216,7 @@ pub fn DeployPage() -> impl IntoView {
                 </Show>
                 <div class="dialog-footer">
                     <button type="button" class="button primary" disabled=move || deploy.pending().get() on:click=submit>{common.submit}</button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{words.back}</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{t().common.back}</button>
                 </div>
             </Dialog>
         </Show>
@@ -297,7 +297,7 @@ fn DeploySummary(request: Memo<DeployRequest>, price: Memo<Option<f64>>) -> impl
                         c.location_label(&r.location, lang()),
                     ),
                     (
-                        words.price,
+                        t().common.price,
                         price
                             .get()
                             .map_or("-".into(), |p| (words.per_hour_running)(&format::usd(p))),

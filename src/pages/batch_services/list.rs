@@ -95,7 +95,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
         if ids.is_empty() {
             store
                 .notices()
-                .toast(ToastKind::Error, words.select_one.into());
+                .toast(ToastKind::Error, t().common.select_one.into());
         } else {
             dialog.set(Some(OpenDialog::Delete(ids)));
         }
@@ -113,7 +113,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                     type="button"
                     class="button"
                     aria-disabled=move || selection.with(|s| s.is_empty()).then_some("true")
-                    title=move || selection.with(|s| s.is_empty()).then_some(words.select_one)
+                    title=move || selection.with(|s| s.is_empty()).then_some(t().common.select_one)
                     on:click=delete_selected
                 >
                     {common.delete}
@@ -132,12 +132,12 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                             selected.set(ids.into_iter().collect());
                         }
                     >
-                        {move || (words.select_all_matching)(page.with(|p| p.total_count))}
+                        {move || (t().common.select_all_matching)(page.with(|p| p.total_count))}
                     </button>
                 </Show>
                 <Show when=move || selection.with(|s| !s.is_empty())>
                     <button type="button" class="link-button" on:click=move |_| selected.set(BTreeSet::new())>
-                        {words.clear_selection}
+                        {t().common.clear_selection}
                     </button>
                 </Show>
                 <ExportButton scope=ExportScope::Services />
@@ -156,7 +156,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                             <th class="col-check">
                                 <input
                                     type="checkbox"
-                                    aria-label=words.select_page
+                                    aria-label=t().common.select_page
                                     prop:checked=all_on_page_selected
                                     on:change=move |ev| {
                                         let ids = page_ids();
@@ -165,7 +165,7 @@ pub fn ServiceList(#[prop(into)] query: Signal<ServiceQuery>) -> impl IntoView {
                                     }
                                 />
                             </th>
-                            <SortHeader label=words.name_id key=SortKey::Name query=query on_sort=sort_by />
+                            <SortHeader label=t().common.name_id key=SortKey::Name query=query on_sort=sort_by />
                             <th>{common.status}</th>
                             <th>{words.model_version_column}</th>
                             <th>{say().field(Field::Specifications)}</th>

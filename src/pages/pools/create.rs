@@ -252,7 +252,7 @@ pub fn CreatePoolPage(pool_type: PoolType) -> impl IntoView {
                 <PoolSummary request=request price=price />
                 <div class="dialog-footer">
                     <button type="button" class="button primary" disabled=move || create.pending().get() on:click=submit>{common.submit}</button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{words.back}</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{t().common.back}</button>
                 </div>
             </Dialog>
         </Show>
@@ -314,7 +314,7 @@ fn PoolSummary(request: Memo<PoolRequest>, price: Memo<Option<PoolPrice>>) -> im
                     let renew = if r.auto_renew { words.on } else { words.off };
                     rows.push((words.auto_renew, renew.into()));
                 }
-                rows.push((words.price, price_text(price.get())));
+                rows.push((t().common.price, price_text(price.get())));
                 rows
             })
         })

@@ -202,7 +202,7 @@ fn PoolBilling(pool: Memo<Option<Pool>>) -> impl IntoView {
                 value(|_, _| t().pools.pay_per_use_mode.into()),
             ),
             (
-                words.price,
+                t().common.price,
                 value(|p, _| {
                     if p.accrues() {
                         (t().pools.rate)(&format::usd(p.billing.hourly_rate), p.node_count())

@@ -129,7 +129,7 @@ pub fn PoolList(
                 <table class="table" aria-label=move || say().pool_type(pool_type.get())>
                     <thead>
                         <tr>
-                            <SortHeader label=words.name_id key=SortKey::Name query=query on_sort=sort_by />
+                            <SortHeader label=t().common.name_id key=SortKey::Name query=query on_sort=sort_by />
                             <th>{common.status}</th>
                             <th>{say().field(Field::BillingMode)}</th>
                             <th>{words.specifications}</th>

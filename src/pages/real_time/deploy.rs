@@ -130,7 +130,7 @@ pub fn RealTimeDeployPage() -> impl IntoView {
                 </Show>
                 <div class="dialog-footer">
                     <button type="button" class="button primary" disabled=move || deploy.pending().get() on:click=submit>{common.submit}</button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{words.back}</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{t().common.back}</button>
                 </div>
             </Dialog>
         </Show>
@@ -185,7 +185,7 @@ fn DeploySummary(request: Memo<RealTimeRequest>, price: Memo<Option<f64>>) -> im
                     if r.websocket { words.on } else { words.off }.into(),
                 ));
                 rows.push((
-                    words.price.into(),
+                    t().common.price.into(),
                     price
                         .get()
                         .map_or("-".into(), |p| (words.per_hour)(&format::usd(p))),

@@ -94,7 +94,7 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
         if ids.is_empty() {
             store
                 .notices()
-                .toast(ToastKind::Error, t().real_time.select_one.into());
+                .toast(ToastKind::Error, t().common.select_one.into());
         } else {
             dialog.set(Some(OpenDialog::Delete(ids)));
         }
@@ -112,7 +112,7 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
                     type="button"
                     class="button"
                     aria-disabled=move || selection.with(|s| s.is_empty()).then_some("true")
-                    title=move || selection.with(|s| s.is_empty()).then_some(words.select_one)
+                    title=move || selection.with(|s| s.is_empty()).then_some(t().common.select_one)
                     on:click=delete_selected
                 >
                     {common.delete}
@@ -129,12 +129,12 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
                             selected.set(ids.into_iter().collect());
                         }
                     >
-                        {move || (words.select_all_matching)(page.with(|p| p.total_count))}
+                        {move || (t().common.select_all_matching)(page.with(|p| p.total_count))}
                     </button>
                 </Show>
                 <Show when=move || selection.with(|s| !s.is_empty())>
                     <button type="button" class="link-button" on:click=move |_| selected.set(BTreeSet::new())>
-                        {words.clear_selection}
+                        {t().common.clear_selection}
                     </button>
                 </Show>
                 <ExportButton scope=ExportScope::RealTimeServices />
@@ -153,7 +153,7 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
                         <th class="col-check">
                             <input
                                 type="checkbox"
-                                aria-label=words.select_page
+                                aria-label=t().common.select_page
                                 prop:checked=all_on_page_selected
                                 on:change=move |ev| {
                                     let ids = page_ids();
@@ -162,7 +162,7 @@ pub fn RealTimeList(#[prop(into)] query: Signal<RealTimeQuery>) -> impl IntoView
                                 }
                             />
                         </th>
-                        <SortHeader label=words.name_id key=SortKey::Name query=query on_sort=sort_by />
+                        <SortHeader label=t().common.name_id key=SortKey::Name query=query on_sort=sort_by />
                         <th>{common.status}</th>
                         <th>{words.model_version_column}</th>
                         <th>{say().field(Field::Specifications)}</th>
