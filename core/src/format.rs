@@ -59,12 +59,6 @@ pub fn compact_datetime(ms: Millis, offset_minutes: i32) -> String {
     )
 }
 
-/// `2d 3h 4m 5s`, dropping leading zero units; `0s` for nothing. In English
-/// (`speak(lang).duration(..)` in a language).
-pub fn duration(ms: Millis) -> String {
-    crate::text::Events::duration(&crate::text::English, ms)
-}
-
 /// `USD 12.35`, rounded to cents. Formatted from whole cents: `{:.2}` brings the float
 /// formatting machinery into the wasm.
 pub fn usd(amount: f64) -> String {
@@ -138,6 +132,8 @@ mod tests {
 
     #[test]
     fn durations_and_money() {
+        use crate::text::{English, Events};
+        let duration = |ms| English.duration(ms);
         assert_eq!(duration(0), "0s");
         assert_eq!(duration(59_999), "59s");
         assert_eq!(duration(HOUR + 5 * SECOND), "1h 0m 5s");

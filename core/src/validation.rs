@@ -42,11 +42,6 @@ pub enum Field {
 }
 
 impl Field {
-    /// The English label (to go: the console speaks through `crate::text`).
-    pub fn label(self) -> &'static str {
-        crate::text::Labels::field(&crate::text::English, self)
-    }
-
     /// A stable slug for element ids, e.g. `compute-nodes`.
     pub fn slug(self) -> &'static str {
         match self {
@@ -82,7 +77,7 @@ impl Field {
 
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.write_str(crate::text::Labels::field(&crate::text::English, *self))
     }
 }
 

@@ -14,7 +14,6 @@ use crate::error::DomainError;
 use crate::event::EventKind;
 use crate::pool::PoolEventKind;
 use crate::tenant::Tenant;
-use crate::text::{English, Transfer};
 use crate::Millis;
 
 /// One resource of an import, as the preview lists it.
@@ -69,12 +68,6 @@ impl ImportPlan {
 
     pub fn replaced(&self) -> usize {
         self.services.replaced.len() + self.pools.replaced.len()
-    }
-
-    /// The preview's sentence in English, e.g. `3 services and 1 pool will be imported into
-    /// CN North-Beijing4: 2 added, 2 replaced.` (see [`Transfer::import_summary`]).
-    pub fn summary(&self) -> String {
-        English.import_summary(self)
     }
 }
 

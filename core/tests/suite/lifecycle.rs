@@ -279,7 +279,7 @@ fn invalid_modifications_are_refused_with_field_messages_and_change_nothing() {
     else {
         panic!("expected field errors")
     };
-    let fields: Vec<_> = errors.iter().map(|e| e.field.label()).collect();
+    let fields: Vec<_> = errors.iter().map(|e| e.field.to_string()).collect();
     assert_eq!(
         fields,
         [

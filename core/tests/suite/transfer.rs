@@ -5,6 +5,7 @@
 use crate::common::*;
 use console_core::demo::demo_console;
 use console_core::event::EVENT_RETENTION;
+use console_core::text::{English, Transfer};
 use console_core::transfer::{CONSOLE_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_VALUES};
 use console_core::{
     ids, snapshot, Catalog, Command, Console, DeploymentLocation, DomainError, ExportScope,
@@ -149,7 +150,7 @@ fn export_then_plan_on_the_same_console_replaces_everything() {
         .iter()
         .all(|i| i.previous_name.is_none()));
     assert_eq!(
-        plan.summary(),
+        English.import_summary(&plan),
         "12 services and 6 pools will be imported into CN North-Beijing4: 0 added, 18 replaced."
     );
 }
@@ -650,7 +651,7 @@ fn the_plan_lists_what_is_added_replaced_and_kept() {
     assert_eq!(plan.pools.kept.len(), 6);
     assert_eq!(plan.pools.imported(), 0);
     assert_eq!(
-        plan.summary(),
+        English.import_summary(&plan),
         "4 services will be imported into CN North-Beijing4: 1 added, 3 replaced."
     );
     let mut applied = console.clone();
